@@ -1,0 +1,197 @@
+"""Command line: argument parsing, reading and writing files, exit codes; nothing else.
+
+Exit codes: 0 ok, 1 input error (one line on stderr naming the file), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .bundled import bundled_pair
+from .load import LoadError
+from .model import Comparison, Options
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+
+MAIN_EPILOG = """\
+examples:
+  lingdiff                          browse the bundled Lingling 2019/2020 vs 2025/2026 reports
+  lingdiff old.txt new.docx         browse two reports of your own
+  lingdiff report                   markdown report of the bundled pair on stdout
+  lingdiff report old.txt new.txt --format json -o diff.json
+
+Inputs may be .txt (UTF-8, UTF-16 or GB18030) or .docx.
+"""
+
+REPORT_EPILOG = """\
+examples:
+  lingdiff report                                   the bundled pair, markdown to stdout
+  lingdiff report a.txt b.txt --format csv -o targets.csv
+  lingdiff report a.txt b.txt --format json | jq '.metrics[].indicator'
+
+formats: md (readable on GitHub), json (schema lingdiff/1), csv (one row per figure).
+"""
+
+
+class UsageError(Exception):
+    """Arguments that do not make sense together (exit 2)."""
+
+
+def _main_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="lingdiff",
+        description="Compare two Chinese government planning reports of different years: "
+        "aligned sections, targets across years, wording changes, priorities and slogans. "
+        "Without a command, opens the terminal UI.",
+        epilog=MAIN_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--version", action="version", version=f"lingdiff {__version__}")
+    p.add_argument("old", nargs="?", help="the earlier report (default: bundled 2019/2020)")
+    p.add_argument("new", nargs="?", help="the later report (default: bundled 2025/2026)")
+    p.add_argument("--topics", metavar="FILE", help="a topic taxonomy JSON replacing the built-in")
+    return p
+
+
+def _report_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="lingdiff report",
+        description="Write the comparison as a report a researcher can cite.",
+        epilog=REPORT_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("old", nargs="?", help="the earlier report (default: bundled 2019/2020)")
+    p.add_argument("new", nargs="?", help="the later report (default: bundled 2025/2026)")
+    p.add_argument("--format", "-f", choices=("md", "json", "csv"), default="md")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.add_argument("--topics", metavar="FILE", help="a topic taxonomy JSON replacing the built-in")
+    return p
+
+
+def _inputs(old: str | None, new: str | None) -> tuple[Path, Path]:
+    if (old is None) != (new is None):
+        raise UsageError("give both OLD and NEW, or neither for the bundled reports")
+    if old is None or new is None:
+        return bundled_pair()
+    return Path(old), Path(new)
+
+
+def build_comparison(old: Path, new: Path, topics: str | None) -> Comparison:
+    """Load both files and compare them; LoadError/TaxonomyError propagate to :func:`main`."""
+    from .compare import compare
+    from .load import load_document
+
+    old_doc = load_document(old, "old")
+    new_doc = load_document(new, "new")
+    for doc in (old_doc, new_doc):
+        for warning in doc.warnings:
+            print(f"lingdiff: warning: {doc.path}: {warning}", file=sys.stderr)
+    return compare(old_doc, new_doc, Options(topics_path=topics))
+
+
+def _check_output(output: Path, inputs: Sequence[Path], force: bool) -> None:
+    for src in inputs:
+        try:
+            same = output.exists() and output.samefile(src)
+        except OSError:
+            same = False
+        if same or output.resolve() == src.resolve():
+            raise LoadError(f"{output}: is an input file; refusing to overwrite it")
+    if output.is_dir():
+        raise LoadError(f"{output}: is a directory")
+    if output.exists() and not force:
+        raise LoadError(f"{output}: already exists; use --force to replace it")
+    if not output.parent.exists():
+        raise LoadError(f"{output}: the folder {output.parent} does not exist")
+
+
+def _write_atomically(output: Path, text: str) -> None:
+    """Write a new file whole or not at all (a temp file in the same folder, then rename)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, output)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def run_report(argv: Sequence[str]) -> int:
+    """``lingdiff report``: write the markdown, JSON or CSV report."""
+    args = _report_parser().parse_args(argv)
+    old, new = _inputs(args.old, args.new)
+    output = Path(args.output) if args.output else None
+    if output is not None:
+        _check_output(output, (old, new), args.force)
+    comparison = build_comparison(old, new, args.topics)
+    from .render import FORMATS
+
+    text = FORMATS[args.format](comparison)
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        _write_atomically(output, text)
+        print(f"lingdiff: wrote {output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_tui(argv: Sequence[str]) -> int:
+    """``lingdiff [OLD NEW]``: open the terminal UI."""
+    args = _main_parser().parse_args(argv)
+    old, new = _inputs(args.old, args.new)
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError("the terminal UI needs a terminal; use 'lingdiff report' for files")
+    for path in (old, new):
+        from .load import read_text
+
+        read_text(path)  # fail fast, before the screen is taken over
+    from .tui.app import run_app
+
+    run_app(old, new, args.topics)
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``lingdiff`` console script."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] == "report":
+            return run_report(argv[1:])
+        return run_tui(argv)
+    except UsageError as exc:
+        print(f"lingdiff: usage error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except LoadError as exc:
+        print(f"lingdiff: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except MemoryError:
+        print("lingdiff: error: out of memory reading the input", file=sys.stderr)
+        return EXIT_INPUT
+    except Exception as exc:  # a bug: say so in one line; LINGDIFF_DEBUG=1 shows the traceback
+        if os.environ.get("LINGDIFF_DEBUG"):
+            raise
+        print(
+            f"lingdiff: internal error: {type(exc).__name__}: {exc} "
+            "(set LINGDIFF_DEBUG=1 for a traceback)",
+            file=sys.stderr,
+        )
+        return EXIT_INPUT
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

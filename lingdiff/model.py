@@ -1,0 +1,272 @@
+"""The data model of lingdiff: plain frozen dataclasses, no I/O, no analysis.
+
+Everything a shell (CLI, TUI, renderers) shows is one of these objects, reached
+from a :class:`Comparison`. Offsets are character offsets into
+:attr:`Document.text`, the cleaned but faithful text of a report, so every
+figure and sentence can be traced back to where it stands.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Part = Literal["review", "targets", "plan", "other"]
+DocKey = Literal["old", "new"]
+Kind = Literal["actual", "target"]
+Measure = Literal["growth", "level", "share", "change", "count"]
+PairStatus = Literal["matched", "split", "merged", "added", "removed"]
+SentenceStatus = Literal["same", "changed", "added", "removed", "moved"]
+PhraseStatus = Literal["added", "removed", "kept"]
+OpTag = Literal["equal", "insert", "delete", "replace"]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a report, with its place in the text and its section."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    section: str
+    is_heading: bool = False
+
+
+@dataclass(frozen=True)
+class Section:
+    """A node of a report's outline: a part, a numbered item or an inline sub-heading.
+
+    ``id`` is positional (``old:3.1`` is the first child of the third part of the
+    old report); ``number`` is the numbering as written (``（一）``, ``1.``, ``一是``).
+    ``start``/``end`` cover the heading and everything under it, children included;
+    ``body_start`` is where the text after the heading begins.
+    """
+
+    id: str
+    parent: str | None
+    level: int
+    part: Part
+    number: str
+    title: str
+    start: int
+    end: int
+    body_start: int
+    children: tuple[str, ...] = ()
+    inline: bool = False
+
+
+@dataclass(frozen=True)
+class Document:
+    """A report read into an outline.
+
+    ``text`` is the cleaned text (artifacts removed, lines trimmed) and is what
+    quotes are cut from; ``norm`` has the same length with full-width ASCII,
+    ideographic spaces and similar folded, and is what analysis reads.
+    """
+
+    key: DocKey
+    path: str
+    title: str
+    review_year: int | None
+    plan_year: int | None
+    text: str
+    norm: str
+    sections: tuple[Section, ...]
+    sentences: tuple[Sentence, ...]
+    warnings: tuple[str, ...] = ()
+
+    def section(self, section_id: str) -> Section:
+        """The section with this id (KeyError if there is none)."""
+        for s in self.sections:
+            if s.id == section_id:
+                return s
+        raise KeyError(section_id)
+
+    def section_map(self) -> dict[str, Section]:
+        """All sections by id."""
+        return {s.id: s for s in self.sections}
+
+    def top_sections(self) -> tuple[Section, ...]:
+        """The level-1 sections (parts, and the preamble if there is one)."""
+        return tuple(s for s in self.sections if s.parent is None)
+
+    def children(self, section_id: str) -> tuple[Section, ...]:
+        """The direct children of a section, in order."""
+        return tuple(s for s in self.sections if s.parent == section_id)
+
+    def sentences_in(self, section_id: str, *, own_only: bool = False) -> tuple[Sentence, ...]:
+        """Sentences of a section: all under it, or only those not in a child."""
+        if own_only:
+            return tuple(s for s in self.sentences if s.section == section_id)
+        sec = self.section(section_id)
+        return tuple(s for s in self.sentences if sec.start <= s.start < sec.end)
+
+    def section_text(self, section_id: str) -> str:
+        """The faithful text of a section, children included."""
+        sec = self.section(section_id)
+        return self.text[sec.start : sec.end]
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One figure of a report as a typed observation.
+
+    ``value`` and ``unit`` are as written (``222.5`` + ``亿元``); ``value_text``
+    is the figure exactly as it stands in the quote. ``year`` is the year the
+    figure is about; ``kind`` is ``actual`` for the review year and ``target``
+    for the plan year.
+    """
+
+    id: str
+    doc: DocKey
+    indicator: str
+    value: float
+    unit: str
+    qualifier: str
+    measure: Measure
+    kind: Kind
+    year: int | None
+    section: str
+    quote: str
+    start: int
+    end: int
+    value_text: str = ""
+    value_high: float | None = None
+    subject: str = ""
+
+
+@dataclass(frozen=True)
+class MetricRow:
+    """Every observation of one indicator, in both reports, followed across years."""
+
+    id: str
+    indicator: str
+    measure: Measure
+    observations: tuple[Observation, ...]
+    topic: str = ""
+    aliases: tuple[str, ...] = ()
+
+    def values(self, doc: DocKey, kind: Kind) -> tuple[Observation, ...]:
+        """The observations of one report and one kind (actual or target)."""
+        return tuple(o for o in self.observations if o.doc == doc and o.kind == kind)
+
+
+@dataclass(frozen=True)
+class EditOp:
+    """One step of a character-level edit script between two sentences.
+
+    Figures are single units: a ``replace`` turns ``7.5%`` into ``5.5%`` whole.
+    """
+
+    tag: OpTag
+    old_text: str
+    new_text: str
+    old_start: int
+    old_end: int
+    new_start: int
+    new_end: int
+
+
+@dataclass(frozen=True)
+class SentencePair:
+    """Two sentences of aligned sections (or one, when added, removed or moved)."""
+
+    pair: str
+    old: int | None
+    new: int | None
+    status: SentenceStatus
+    score: float
+    ops: tuple[EditOp, ...] = ()
+    moved_to: str = ""
+
+
+@dataclass(frozen=True)
+class SectionPair:
+    """Sections of the two reports that are about the same thing.
+
+    ``old``/``new`` hold one id each for ``matched``; several on one side for
+    ``split`` (one old, several new) and ``merged`` (several old, one new); and
+    one side empty for ``added``/``removed``.
+    """
+
+    id: str
+    old: tuple[str, ...]
+    new: tuple[str, ...]
+    status: PairStatus
+    score: float
+    topic: str = ""
+    reason: str = ""
+    parent: str | None = None
+    level: int = 1
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A policy topic of the taxonomy, with its Comparative Agendas Project code."""
+
+    key: str
+    label: str
+    cap: str
+    terms: tuple[str, ...]
+    label_en: str = ""
+    excludes: tuple[str, ...] = ()
+    """Phrases that contain one of the terms but are not about the topic (健康发展 for health):
+    matched like terms, counted for no topic."""
+
+
+@dataclass(frozen=True)
+class TopicShare:
+    """A topic's share of attention in each report (fractions of text, 0–1)."""
+
+    topic: str
+    label: str
+    cap: str
+    old_share: float
+    new_share: float
+
+    @property
+    def change_pp(self) -> float:
+        """The change in percentage points, new minus old."""
+        return round((self.new_share - self.old_share) * 100, 2)
+
+
+@dataclass(frozen=True)
+class PhraseRow:
+    """A slogan or key term and how its use changed between the reports."""
+
+    phrase: str
+    status: PhraseStatus
+    old_count: int
+    new_count: int
+    kind: str = "term"
+    variants: tuple[str, ...] = ()
+    old_sections: tuple[str, ...] = ()
+    new_sections: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Options:
+    """Settings of one comparison."""
+
+    topics_path: str | None = None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything lingdiff knows about two reports: the one object every shell presents."""
+
+    old: Document
+    new: Document
+    alignment: tuple[SectionPair, ...] = ()
+    sentence_pairs: tuple[SentencePair, ...] = ()
+    metrics: tuple[MetricRow, ...] = ()
+    topics: tuple[TopicShare, ...] = ()
+    phrases: tuple[PhraseRow, ...] = ()
+    diversity: tuple[float, float] = (0.0, 0.0)
+    section_topics: dict[str, dict[str, float]] = field(default_factory=dict)
+    options: Options = field(default_factory=Options)
+
+    def doc(self, key: DocKey) -> Document:
+        """The old or the new document."""
+        return self.old if key == "old" else self.new

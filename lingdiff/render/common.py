@@ -1,0 +1,97 @@
+"""Formatting shared by every shell: figures, arrows, bars, section labels."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Comparison, DocKey, MetricRow, Observation, Section
+
+PREFIX_QUALIFIERS = ("力争", "预计", "超过", "超", "突破", "约", "近", "不低于", "不少于", "达")
+
+
+def fmt_number(value: float) -> str:
+    """A number without a spurious ``.0`` (``6.0`` stays ``6``, ``6.25`` stays ``6.25``)."""
+    if value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:.6g}"
+
+
+def fmt_value(obs: Observation) -> str:
+    """A figure the way a reader expects it: ``7.5%以上``, ``超21亿元``, ``6%—6.5%``."""
+    number = fmt_number(obs.value)
+    if obs.value_high is not None:
+        number = f"{number}{obs.unit}—{fmt_number(obs.value_high)}"
+    text = f"{number}{obs.unit}"
+    before, after = split_qualifier(obs.qualifier)
+    return f"{before}{text}{after}"
+
+
+def split_qualifier(qualifier: str) -> tuple[str, str]:
+    """Split a qualifier into the part written before the figure and the part after."""
+    if not qualifier:
+        return "", ""
+    before: list[str] = []
+    after: list[str] = []
+    for word in qualifier.replace("…", " ").replace(",", " ").split():
+        (before if word.startswith(PREFIX_QUALIFIERS) else after).append(word)
+    return "".join(before), "".join(after)
+
+
+def fmt_values(observations: Sequence[Observation]) -> str:
+    """Several figures of one cell, joined with ``、``."""
+    return "、".join(fmt_value(o) for o in observations)
+
+
+def target_change(row: MetricRow) -> tuple[str, float | None]:
+    """Arrow and difference between the old and the new plan-year target (same unit only)."""
+    old = row.values("old", "target")
+    new = row.values("new", "target")
+    if len(old) != 1 or len(new) != 1 or old[0].unit != new[0].unit:
+        return "", None
+    diff = new[0].value - old[0].value
+    if abs(diff) < 1e-9:
+        return "→", 0.0
+    return ("↑" if diff > 0 else "↓"), diff
+
+
+def fmt_change(row: MetricRow) -> str:
+    """``↓ -2`` (percentage points for growth rates), or an empty string if not comparable."""
+    arrow, diff = target_change(row)
+    if diff is None:
+        return ""
+    if diff == 0:
+        return "→ same"
+    unit = row.values("new", "target")[0].unit
+    unit = "pp" if unit == "%" else unit
+    return f"{arrow} {'+' if diff > 0 else ''}{fmt_number(round(diff, 4))} {unit}".rstrip()
+
+
+def section_label(section: Section) -> str:
+    """``（一）加快产业发展…`` style label; the preamble and unnumbered parts get a stand-in."""
+    if section.id.endswith(":0") and not section.title:
+        return "(preamble)"
+    label = f"{section.number}{section.title}" if section.number else section.title
+    return label or "(untitled)"
+
+
+def short_id(section_id: str) -> str:
+    """``old:3.1`` -> ``3.1``."""
+    return section_id.split(":", 1)[-1]
+
+
+def year_heading(comparison: Comparison, doc: DocKey, kind: str) -> str:
+    """Column heading like ``2019 actual`` or ``2026 target``."""
+    d = comparison.doc(doc)
+    year = d.review_year if kind == "actual" else d.plan_year
+    return f"{year if year else '?'} {kind}"
+
+
+def bar(share: float, width: int = 20) -> str:
+    """A unicode bar for a share between 0 and 1 (eighth-block resolution)."""
+    blocks = " ▏▎▍▌▋▊▉█"
+    cells = max(0.0, min(1.0, share)) * width
+    full = int(cells)
+    rest = int(round((cells - full) * 8))
+    if rest == 8:
+        full, rest = full + 1, 0
+    return ("█" * full + (blocks[rest] if rest else "")).ljust(width)

@@ -1,0 +1,63 @@
+"""Comparison -> CSV, one row per observation, for pandas / R / Stata users."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ..model import Comparison
+from .common import fmt_value
+
+COLUMNS = (
+    "row_id",
+    "indicator",
+    "measure",
+    "doc",
+    "year",
+    "kind",
+    "value",
+    "value_high",
+    "unit",
+    "qualifier",
+    "value_as_written",
+    "section",
+    "section_title",
+    "quote",
+    "start",
+    "end",
+    "observation_id",
+)
+
+
+def render_csv(comparison: Comparison) -> str:
+    """All observations, grouped by their row (indicator followed across years)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    titles = {
+        key: {s.id: s.title for s in comparison.doc(key).sections} for key in ("old", "new")
+    }
+    for row in comparison.metrics:
+        for o in row.observations:
+            writer.writerow(
+                (
+                    row.id,
+                    row.indicator,
+                    row.measure,
+                    o.doc,
+                    "" if o.year is None else o.year,
+                    o.kind,
+                    o.value,
+                    "" if o.value_high is None else o.value_high,
+                    o.unit,
+                    o.qualifier,
+                    fmt_value(o),
+                    o.section,
+                    titles[o.doc].get(o.section, ""),
+                    o.quote,
+                    o.start,
+                    o.end,
+                    o.id,
+                )
+            )
+    return out.getvalue()

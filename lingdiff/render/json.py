@@ -1,0 +1,150 @@
+"""Comparison -> the JSON report, schema ``lingdiff/1`` (field names fixed by DESIGN.md)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import Comparison, Document, EditOp, MetricRow, Observation, SentencePair
+
+SCHEMA = "lingdiff/1"
+
+
+def render_json(comparison: Comparison) -> str:
+    """The JSON report as text (UTF-8, Chinese kept readable, two-space indent)."""
+    return json.dumps(comparison_dict(comparison), ensure_ascii=False, indent=2) + "\n"
+
+
+def comparison_dict(c: Comparison) -> dict[str, Any]:
+    """The JSON report as plain Python data."""
+    by_pair: dict[str, list[dict[str, Any]]] = {}
+    for sp in c.sentence_pairs:
+        by_pair.setdefault(sp.pair, []).append(_sentence_pair(sp))
+    return {
+        "schema": SCHEMA,
+        "documents": [_document(c.old), _document(c.new)],
+        "alignment": [
+            {
+                "id": p.id,
+                "old": list(p.old),
+                "new": list(p.new),
+                "status": p.status,
+                "score": round(p.score, 4),
+                "topic": p.topic,
+                "reason": p.reason,
+                "parent": p.parent,
+                "level": p.level,
+                "sentences": by_pair.get(p.id, []),
+            }
+            for p in c.alignment
+        ],
+        "metrics": [_row(r) for r in c.metrics],
+        "topics": [
+            {
+                "topic": t.topic,
+                "label": t.label,
+                "cap": t.cap,
+                "old_share": round(t.old_share, 4),
+                "new_share": round(t.new_share, 4),
+                "change_pp": t.change_pp,
+            }
+            for t in c.topics
+        ],
+        "diversity": {"old": round(c.diversity[0], 4), "new": round(c.diversity[1], 4)},
+        "phrases": [
+            {
+                "phrase": p.phrase,
+                "status": p.status,
+                "old_count": p.old_count,
+                "new_count": p.new_count,
+                "variants": list(p.variants),
+                "kind": p.kind,
+                "old_sections": list(p.old_sections),
+                "new_sections": list(p.new_sections),
+            }
+            for p in c.phrases
+        ],
+    }
+
+
+def _document(d: Document) -> dict[str, Any]:
+    return {
+        "key": d.key,
+        "path": d.path,
+        "title": d.title,
+        "review_year": d.review_year,
+        "plan_year": d.plan_year,
+        "warnings": list(d.warnings),
+        "sections": [
+            {
+                "id": s.id,
+                "parent": s.parent,
+                "level": s.level,
+                "part": s.part,
+                "number": s.number,
+                "title": s.title,
+                "start": s.start,
+                "end": s.end,
+                "body_start": s.body_start,
+                "children": list(s.children),
+            }
+            for s in d.sections
+        ],
+        "sentences": [
+            {"index": s.index, "section": s.section, "start": s.start, "end": s.end, "text": s.text}
+            for s in d.sentences
+        ],
+    }
+
+
+def _row(r: MetricRow) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "indicator": r.indicator,
+        "measure": r.measure,
+        "topic": r.topic,
+        "aliases": list(r.aliases),
+        "values": [_obs(o) for o in r.observations],
+    }
+
+
+def _obs(o: Observation) -> dict[str, Any]:
+    return {
+        "id": o.id,
+        "doc": o.doc,
+        "year": o.year,
+        "kind": o.kind,
+        "value": o.value,
+        "value_high": o.value_high,
+        "unit": o.unit,
+        "qualifier": o.qualifier,
+        "value_text": o.value_text,
+        "subject": o.subject,
+        "section": o.section,
+        "quote": o.quote,
+        "start": o.start,
+        "end": o.end,
+    }
+
+
+def _sentence_pair(sp: SentencePair) -> dict[str, Any]:
+    return {
+        "old": sp.old,
+        "new": sp.new,
+        "status": sp.status,
+        "score": round(sp.score, 4),
+        "moved_to": sp.moved_to,
+        "ops": [_op(op) for op in sp.ops if op.tag != "equal"],
+    }
+
+
+def _op(op: EditOp) -> dict[str, Any]:
+    return {
+        "tag": op.tag,
+        "old": op.old_text,
+        "new": op.new_text,
+        "old_start": op.old_start,
+        "old_end": op.old_end,
+        "new_start": op.new_start,
+        "new_end": op.new_end,
+    }

@@ -1,0 +1,293 @@
+"""Comparison -> a markdown report that reads well on GitHub and can be cited.
+
+Every figure carries a footnote with its quote and section; changed sentences
+show deletions as ``<del>`` and insertions as ``<ins>``. Report text is always
+escaped: it is content, never markup.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+
+from ..model import Comparison, Document, EditOp, MetricRow, Observation, SectionPair
+from .common import (
+    bar,
+    fmt_change,
+    fmt_number,
+    fmt_value,
+    section_label,
+    short_id,
+    year_heading,
+)
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|#~])")
+
+
+def md(text: str) -> str:
+    """Escape report text for markdown (and for HTML inside it)."""
+    return _MD_SPECIAL.sub(r"\\\1", text.replace("\n", " "))
+
+
+def render_markdown(comparison: Comparison) -> str:
+    """The whole report as one markdown string."""
+    notes = _Footnotes()
+    parts = [
+        _header(comparison),
+        _targets(comparison, notes),
+        _alignment(comparison),
+        _priorities(comparison),
+        _phrases(comparison),
+        _changes(comparison),
+        _outlines(comparison),
+        notes.render(),
+    ]
+    return "\n".join(p for p in parts if p).rstrip() + "\n"
+
+
+class _Footnotes:
+    """Collects one footnote per cited figure: its quote and its section."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+
+    def cite(self, obs: Observation, comparison: Comparison) -> str:
+        self.items.append(
+            f"[^{obs.id.replace(':', '-')}]: {obs.doc} {short_id(obs.section)} "
+            f"{md(_section_title(comparison.doc(obs.doc), obs.section))}: “{md(obs.quote)}”"
+        )
+        return f"[^{obs.id.replace(':', '-')}]"
+
+    def render(self) -> str:
+        if not self.items:
+            return ""
+        return "\n".join(["", *self.items, ""])
+
+
+def _section_title(doc: Document, section_id: str) -> str:
+    try:
+        return section_label(doc.section(section_id))
+    except KeyError:
+        return ""
+
+
+def _doc_line(label: str, doc: Document) -> str:
+    years = f"review {doc.review_year or '?'}, plan {doc.plan_year or '?'}"
+    title = md(doc.title) if doc.title else "(no title)"
+    return f"- **{label}:** {title} — {years} — `{md(doc.path)}`"
+
+
+def _header(c: Comparison) -> str:
+    pairs = c.alignment
+    counts = {s: sum(1 for p in pairs if p.status == s and p.level == 1) for s in _STATUSES}
+    lines = [
+        "# lingdiff report",
+        "",
+        _doc_line("Old", c.old),
+        _doc_line("New", c.new),
+        "",
+        f"Sections: {len(c.old.sections)} old, {len(c.new.sections)} new. "
+        f"Top-level alignment: "
+        + ", ".join(f"{n} {s}" for s, n in counts.items() if n)
+        + (". " if pairs else "none. ")
+        + f"Indicators followed: {len(c.metrics)}. Phrases: {len(c.phrases)}.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+_STATUSES = ("matched", "split", "merged", "added", "removed")
+
+
+def _targets(c: Comparison, notes: _Footnotes) -> str:
+    lines = ["## Targets and figures", ""]
+    if not c.metrics:
+        return "\n".join([*lines, "No figures were found.", ""])
+    cols = [
+        ("old", "actual"),
+        ("old", "target"),
+        ("new", "actual"),
+        ("new", "target"),
+    ]
+    head = ["Indicator", "Measure"] + [
+        f"{year_heading(c, d, k)} ({d})" for d, k in cols
+    ] + ["Change of target"]
+    lines.append("| " + " | ".join(head) + " |")
+    lines.append("|" + "---|" * len(head))
+    for row in _ordered_rows(c.metrics):
+        cells = [md(row.indicator), row.measure]
+        for d, k in cols:
+            obs = row.values(d, k)
+            cells.append(
+                "、".join(md(fmt_value(o)) + notes.cite(o, c) for o in obs) if obs else "—"
+            )
+        cells.append(fmt_change(row) or "")
+        lines.append("| " + " | ".join(cells) + " |")
+    lines.append("")
+    lines.append(
+        "Values are as written, with their qualifier; each has a footnote with its quote and "
+        "section. Change of target compares the two plan-year targets (pp = percentage points)."
+    )
+    lines.append("")
+    return "\n".join(lines)
+
+
+def _ordered_rows(rows: Iterable[MetricRow]) -> list[MetricRow]:
+    """Rows with figures in both reports first, then the rest, each in report order."""
+    rows = list(rows)
+    both = [r for r in rows if {o.doc for o in r.observations} == {"old", "new"}]
+    rest = [r for r in rows if r not in both]
+    return both + rest
+
+
+def _pair_cell(doc: Document, ids: tuple[str, ...]) -> str:
+    if not ids:
+        return "—"
+    out = []
+    for sid in ids:
+        out.append(f"{short_id(sid)} {md(_section_title(doc, sid))}")
+    return "<br>".join(out)
+
+
+def _alignment(c: Comparison) -> str:
+    lines = ["## Sections aligned", ""]
+    if not c.alignment:
+        return "\n".join([*lines, "No alignment.", ""])
+    lines.append("| Old section | New section | Status | Score | Reason |")
+    lines.append("|---|---|---|---|---|")
+    for pair in c.alignment:
+        indent = "&nbsp;&nbsp;" * (pair.level - 1)
+        lines.append(
+            f"| {indent}{_pair_cell(c.old, pair.old)} | {indent}{_pair_cell(c.new, pair.new)} "
+            f"| {pair.status} | {pair.score:.2f} | {md(pair.reason)} |"
+        )
+    lines.append("")
+    return "\n".join(lines)
+
+
+def _priorities(c: Comparison) -> str:
+    lines = ["## Priorities (attention share per topic)", ""]
+    if not c.topics:
+        return "\n".join([*lines, "No topics.", ""])
+    top = max(max(t.old_share, t.new_share) for t in c.topics) or 1.0
+    lines.append("| Topic | Old share | New share | Change | Old | New |")
+    lines.append("|---|---:|---:|---:|---|---|")
+    for t in c.topics:
+        change = t.change_pp
+        lines.append(
+            f"| {md(t.label)} ({t.topic}, CAP {t.cap}) | {t.old_share * 100:.1f}% "
+            f"| {t.new_share * 100:.1f}% | {'+' if change > 0 else ''}{change:.1f} pp "
+            f"| `{bar(t.old_share / top, 12)}` | `{bar(t.new_share / top, 12)}` |"
+        )
+    lines.append("")
+    h_old, h_new = c.diversity
+    lines.append(
+        f"Diversity of attention (Shannon entropy of the shares, bits): old {h_old:.2f}, "
+        f"new {h_new:.2f}."
+    )
+    lines.append("")
+    return "\n".join(lines)
+
+
+def _phrases(c: Comparison) -> str:
+    lines = ["## Slogans and key phrases", ""]
+    if not c.phrases:
+        return "\n".join([*lines, "No phrases.", ""])
+    for status, heading in (("added", "New"), ("removed", "Gone"), ("kept", "Kept")):
+        rows = [p for p in c.phrases if p.status == status]
+        lines.append(f"### {heading} ({len(rows)})")
+        lines.append("")
+        if not rows:
+            lines.extend(["None.", ""])
+            continue
+        lines.append("| Phrase | Kind | Old | New | Variants | Where (new / old) |")
+        lines.append("|---|---|---:|---:|---|---|")
+        for p in rows:
+            where = ", ".join(short_id(s) for s in (p.new_sections or p.old_sections)[:4])
+            lines.append(
+                f"| {md(p.phrase)} | {p.kind} | {p.old_count} | {p.new_count} "
+                f"| {md('、'.join(p.variants))} | {where} |"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _changes(c: Comparison) -> str:
+    lines = ["## Changes inside aligned sections", ""]
+    by_pair: dict[str, list] = {}
+    for sp in c.sentence_pairs:
+        if sp.status in ("changed", "added", "removed", "moved"):
+            by_pair.setdefault(sp.pair, []).append(sp)
+    if not by_pair:
+        return "\n".join([*lines, "No sentence changes.", ""])
+    lines.append(
+        "<del>struck</del> text was removed, <ins>underlined</ins> text was added; "
+        "figures change as a whole."
+    )
+    lines.append("")
+    pairs = {p.id: p for p in c.alignment}
+    for pair_id, items in by_pair.items():
+        pair = pairs.get(pair_id)
+        lines.append(f"### {_pair_heading(c, pair) if pair else md(pair_id)}")
+        lines.append("")
+        for sp in items:
+            lines.append(f"- {_sentence_line(c, sp)}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _pair_heading(c: Comparison, pair: SectionPair) -> str:
+    old = " + ".join(f"{short_id(s)} {md(_section_title(c.old, s))}" for s in pair.old) or "—"
+    new = " + ".join(f"{short_id(s)} {md(_section_title(c.new, s))}" for s in pair.new) or "—"
+    return f"{old} → {new} ({pair.status})"
+
+
+def _sentence_line(c: Comparison, sp) -> str:
+    old = c.old.sentences[sp.old].text if sp.old is not None else ""
+    new = c.new.sentences[sp.new].text if sp.new is not None else ""
+    if sp.status == "changed" and sp.ops:
+        return f"changed ({sp.score:.2f}): {_ops_markup(sp.ops)}"
+    if sp.status == "added":
+        return f"added: <ins>{_esc(new)}</ins>"
+    if sp.status == "removed":
+        return f"removed: <del>{_esc(old)}</del>"
+    if sp.status == "moved":
+        where = f" (moved to {md(sp.moved_to)})" if sp.moved_to else " (moved)"
+        return f"moved{where}: {_esc(new or old)}"
+    return _esc(new or old)
+
+
+def _esc(text: str) -> str:
+    return md(html.unescape(text))
+
+
+def _ops_markup(ops: Iterable[EditOp]) -> str:
+    out: list[str] = []
+    for op in ops:
+        if op.tag == "equal":
+            out.append(_esc(op.old_text))
+        elif op.tag == "delete":
+            out.append(f"<del>{_esc(op.old_text)}</del>")
+        elif op.tag == "insert":
+            out.append(f"<ins>{_esc(op.new_text)}</ins>")
+        else:
+            out.append(f"<del>{_esc(op.old_text)}</del><ins>{_esc(op.new_text)}</ins>")
+    return "".join(out)
+
+
+def _outlines(c: Comparison) -> str:
+    lines = ["## Outlines", ""]
+    for label, doc in (("Old", c.old), ("New", c.new)):
+        lines.append(f"### {label}: {md(doc.title) if doc.title else md(doc.path)}")
+        lines.append("")
+        for s in doc.sections:
+            indent = "  " * (s.level - 1)
+            number = f"**{md(s.number)}** " if s.number else ""
+            title = md(s.title) if s.title else ("(preamble)" if s.id.endswith(":0") else "")
+            lines.append(
+                f"{indent}- {number}{title} `{short_id(s.id)}` · {s.part} · "
+                f"{fmt_number(s.end - s.start)} chars"
+            )
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,30 @@
+"""Shared test helpers: paths of the bundled reports and of the shared corpus."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from lingdiff.bundled import bundled_pair
+from lingdiff.load import load_document
+from lingdiff.model import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+OLD_PATH, NEW_PATH = bundled_pair()
+
+
+@cache
+def seed(key: str) -> Document:
+    """The bundled old or new report, parsed once per test session."""
+    return load_document(OLD_PATH if key == "old" else NEW_PATH, key)  # type: ignore[arg-type]
+
+
+def corpus_file(name: str) -> Path:
+    """A report of the shared corpus; skips the test when the corpus is not beside the repo."""
+    path = CORPUS / name
+    if not path.is_file():
+        pytest.skip(f"shared corpus not available ({path})")
+    return path
