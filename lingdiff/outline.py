@@ -1,4 +1,4 @@
-"""Clean report text -> :class:`~lingdiff.model.Document`: title, years, parts, section tree, sentences.
+"""Clean report text -> :class:`~lingdiff.model.Document`: title, years, parts, sections, sentences.
 
 How headings are found (rules meant for any Chinese government report, not two files):
 
@@ -26,9 +26,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .load import clean_text, normalise
-from .model import Document, DocKey, Part, Section, Sentence
+from .model import DocKey, Document, Part, Section, Sentence
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -223,9 +224,9 @@ def _open(
     closing_at: int,
 ) -> _Node:
     same = _find_family(stack, family)
-    if same is not None and (family == "dash" or value != 1 or (same.value or 0) + 1 == 1):
-        _pop_to(stack, stack.index(same), closing_at)
-    elif same is not None and value == 1 and family in ("enum", "dash"):
+    if (same is not None and (family == "dash" or value != 1 or (same.value or 0) + 1 == 1)) or (
+        same is not None and value == 1 and family in ("enum", "dash")
+    ):
         _pop_to(stack, stack.index(same), closing_at)
     title, body = _heading_title(norm, marker_end, para_end, family)
     parent = stack[-1]
@@ -333,12 +334,8 @@ def _inline_events(
         value = _numeral(m.group(family))
         if value is None:
             continue
-        expected = last.get(family, 0) + 1
-        if value != expected and value != 1:
+        if value not in (1, last.get(family, 0) + 1):
             continue
-        if value == 1 and family in last and family != "enum" and last[family] != 0:
-            # a new series inside the same owner only where the old one clearly ended
-            pass
         pos = m.start(family)
         if family == "paren":
             pos = m.start("paren") - 1
@@ -438,17 +435,14 @@ def _numbered_leaf(owner: _Node, cand: tuple[int, int, str]) -> bool:
 def _interrupts_series(owner: _Node, pos: int) -> bool:
     """True when a numbered series continues after ``pos`` (the sentence is an item's body)."""
     kids = owner.children
-    for a, b in zip(kids, kids[1:], strict=False):
-        if a.family == b.family and a.value is not None and b.value == a.value + 1:
-            if a.start < pos < b.start:
-                return True
+    for a, b in pairwise(kids):
+        same_series = a.family == b.family and a.value is not None and b.value == a.value + 1
+        if same_series and a.start < pos < b.start:
+            return True
     for child in kids:
         if child.start <= pos < child.end and child.children and _interrupts_series(child, pos):
             return True
-    for child in kids:
-        if child.family == "enum" and child.start <= pos < child.end:
-            return True
-    return False
+    return any(child.family == "enum" and child.start <= pos < child.end for child in kids)
 
 
 def _related(a: str, b: str) -> bool:
@@ -671,7 +665,7 @@ def _sentences(key: DocKey, text: str, norm: str, sections: list[Section]) -> li
     out: list[Sentence] = []
     open_: list[Section] = []
     ptr = 0
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    for a, b in pairwise(bounds):
         while a < b and text[a] in " \n\t\u3000":
             a += 1
         e = b
@@ -687,4 +681,3 @@ def _sentences(key: DocKey, text: str, norm: str, sections: list[Section]) -> li
         sec = open_[-1] if open_ else None
         out.append(Sentence(len(out), a, e, text[a:e], sec.id if sec else "", a in starts))
     return out
-

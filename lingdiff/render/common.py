@@ -91,7 +91,7 @@ def bar(share: float, width: int = 20) -> str:
     blocks = " ▏▎▍▌▋▊▉█"
     cells = max(0.0, min(1.0, share)) * width
     full = int(cells)
-    rest = int(round((cells - full) * 8))
+    rest = round((cells - full) * 8)
     if rest == 8:
         full, rest = full + 1, 0
     return ("█" * full + (blocks[rest] if rest else "")).ljust(width)

@@ -34,9 +34,7 @@ def render_csv(comparison: Comparison) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
-    titles = {
-        key: {s.id: s.title for s in comparison.doc(key).sections} for key in ("old", "new")
-    }
+    titles = {key: {s.id: s.title for s in comparison.doc(key).sections} for key in ("old", "new")}
     for row in comparison.metrics:
         for o in row.observations:
             writer.writerow(

@@ -110,9 +110,11 @@ def _targets(c: Comparison, notes: _Footnotes) -> str:
         ("new", "actual"),
         ("new", "target"),
     ]
-    head = ["Indicator", "Measure"] + [
-        f"{year_heading(c, d, k)} ({d})" for d, k in cols
-    ] + ["Change of target"]
+    head = (
+        ["Indicator", "Measure"]
+        + [f"{year_heading(c, d, k)} ({d})" for d, k in cols]
+        + ["Change of target"]
+    )
     lines.append("| " + " | ".join(head) + " |")
     lines.append("|" + "---|" * len(head))
     for row in _ordered_rows(c.metrics):

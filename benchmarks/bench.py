@@ -1,0 +1,208 @@
+"""lingdiff benchmark: whole-process timings and peak memory, medians of several runs, as a table.
+
+    .venv/bin/python benchmarks/bench.py [--runs 7]
+
+Measures
+- ``lingdiff report --format json`` / markdown on the bundled pair (goal: ≤ 0.3 s, ≤ 120 MB);
+- the TUI to first paint (``LINGDIFF_EXIT_AFTER_FIRST_PAINT=1 lingdiff`` in a pseudo-terminal,
+  goal ≤ 0.8 s);
+- in-process stages on the bundled pair: outline, figures (extraction + linking, goal ≤ 50 ms),
+  the whole ``compare`` (goal ≤ 150 ms), and ``compare`` on a pair 20 times larger (goal: about
+  20 times the 1× time or less).
+Peak memory is the child's maximum resident set size, from ``os.wait4``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pty
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from lingdiff.bundled import bundled_pair  # noqa: E402
+
+CN = "一二三四五六七八九"
+
+
+def cn_numeral(n: int) -> str:
+    """1..99 as a Chinese numeral (十一, 二十, 九十九)."""
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else CN[tens - 1] + "十")
+    return head + (CN[ones - 1] if ones else "")
+
+
+def enlarge(text: str, times: int) -> str:
+    """The report repeated ``times`` times, its parts (一、二、…) renumbered to stay distinct."""
+    lines = text.split("\n")
+    out: list[str] = []
+    part = 0
+    for _ in range(times):
+        for line in lines:
+            stripped = line.lstrip()
+            for i in range(1, 10):
+                if stripped.startswith(f"{CN[i - 1]}、"):
+                    part += 1
+                    line = cn_numeral(part) + stripped[len(CN[i - 1]) :]
+                    break
+            out.append(line)
+    return "\n".join(out)
+
+
+def lingdiff_exe() -> list[str]:
+    exe = Path(sys.executable).with_name("lingdiff")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "lingdiff.cli"]
+
+
+def run_process(cmd: list[str], env: dict[str, str] | None = None, tty: bool = False):
+    """Run once; return (seconds, peak RSS in MB, exit status)."""
+    start = time.perf_counter()
+    if tty:
+        master, slave = pty.openpty()
+        proc = subprocess.Popen(cmd, stdin=slave, stdout=slave, stderr=slave, env=env)
+        os.close(slave)
+        # drain the terminal output so the app never blocks on a full pty buffer
+        while True:
+            try:
+                if not os.read(master, 65536):
+                    break
+            except OSError:
+                break
+        _, status, usage = os.wait4(proc.pid, 0)
+        os.close(master)
+    else:
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    return elapsed, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+
+
+def measure(label: str, cmd: list[str], runs: int, goal: str, **kw) -> list[str]:
+    times, peaks = [], []
+    for _ in range(runs):
+        t, peak, code = run_process(cmd, **kw)
+        if code != 0:
+            return [label, "failed", f"exit {code}", "", "", goal]
+        times.append(t)
+        peaks.append(peak)
+    return [
+        label,
+        f"{statistics.median(times) * 1000:.0f} ms",
+        f"{min(times) * 1000:.0f} ms",
+        f"{max(times) * 1000:.0f} ms",
+        f"{max(peaks):.0f} MB",
+        goal,
+    ]
+
+
+def timed(fn: Callable[[], object], runs: int) -> tuple[float, float]:
+    samples = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - t0)
+    return statistics.median(samples), min(samples)
+
+
+def in_process_rows(runs: int) -> list[list[str]]:
+    from lingdiff.metrics import extract_observations, link_observations
+
+    from lingdiff.compare import compare
+    from lingdiff.load import load_document, read_text
+    from lingdiff.outline import parse_document
+
+    old_path, new_path = bundled_pair()
+    old_raw, new_raw = read_text(old_path), read_text(new_path)
+    old, new = load_document(old_path, "old"), load_document(new_path, "new")
+    compare(old, new)  # warm caches (taxonomy, regexes) as a long-running TUI would
+
+    def outline() -> None:
+        parse_document(old_raw, key="old")
+        parse_document(new_raw, key="new")
+
+    def figures() -> None:
+        link_observations(extract_observations(old), extract_observations(new))
+
+    rows = []
+    for label, fn, goal in (
+        ("outline (both reports)", outline, ""),
+        ("figures: extract + link", figures, "≤ 50 ms"),
+        ("compare (1×)", lambda: compare(old, new), "≤ 150 ms"),
+    ):
+        med, low = timed(fn, runs)
+        rows.append([label, f"{med * 1000:.1f} ms", f"{low * 1000:.1f} ms", "", "", goal])
+    one = timed(lambda: compare(old, new), runs)[0]
+    big_old = parse_document(enlarge(old_raw, 20), key="old")
+    big_new = parse_document(enlarge(new_raw, 20), key="new")
+    med, low = timed(lambda: compare(big_old, big_new), max(3, runs // 2))
+    rows.append(
+        [
+            f"compare (20×, {len(big_old.text) + len(big_new.text):,} chars)",
+            f"{med * 1000:.0f} ms",
+            f"{low * 1000:.0f} ms",
+            "",
+            f"{med / one:.1f}× the 1× time",
+            "≤ ~20×",
+        ]
+    )
+    return rows
+
+
+def table(rows: list[list[str]]) -> str:
+    head = ["case", "median", "min", "max", "peak memory / note", "goal"]
+    widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(len(head))]
+
+    def line(row: list[str]) -> str:
+        return "| " + " | ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)) + " |"
+
+    sep = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
+    return "\n".join([line(head), sep, *(line(r) for r in rows)])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=7, help="runs per case (median reported)")
+    parser.add_argument("--no-tui", action="store_true", help="skip the first-paint case")
+    args = parser.parse_args()
+    exe = lingdiff_exe()
+    env = {**os.environ, "LINGDIFF_EXIT_AFTER_FIRST_PAINT": "1", "TERM": "xterm-256color"}
+    env["COLUMNS"], env["LINES"] = "160", "48"
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        os.chdir(tmp)
+        rows.append(
+            measure(
+                "lingdiff report --format json",
+                [*exe, "report", "--format", "json"],
+                args.runs,
+                "≤ 300 ms, ≤ 120 MB",
+            )
+        )
+        rows.append(measure("lingdiff report (markdown)", [*exe, "report"], args.runs, ""))
+        if not args.no_tui:
+            rows.append(
+                measure(
+                    "lingdiff (TUI) to first paint", exe, args.runs, "≤ 800 ms", env=env, tty=True
+                )
+            )
+    rows.extend(in_process_rows(args.runs))
+    print(
+        f"lingdiff benchmark — {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
+        f"{args.runs} runs per case"
+    )
+    print(table(rows))
+    if shutil.which("lingdiff") is None and not Path(exe[0]).exists():
+        print("(lingdiff is not installed as a command; timed `python -m lingdiff.cli`)")
+
+
+if __name__ == "__main__":
+    main()
