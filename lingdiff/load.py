@@ -120,7 +120,7 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError:
-        raise LoadError(f"{name}: invalid {encoding.upper()} text") from None
+        raise LoadError(f"{name}: cannot decode the text as {encoding.upper()}") from None
     if not _looks_like_text(text):
         raise LoadError(f"{name}: contains binary data, not a text report")
     return text

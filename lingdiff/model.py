@@ -134,6 +134,8 @@ class Observation:
     value_text: str = ""
     value_high: float | None = None
     subject: str = ""
+    direction: int = 0
+    """+1 for a rise (增长, 提高), -1 for a fall (下降, 减少); 0 for levels, counts, shares."""
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,10 @@ from collections.abc import Sequence
 
 from ..model import Comparison, DocKey, MetricRow, Observation, Section
 
-PREFIX_QUALIFIERS = ("力争", "预计", "超过", "超", "突破", "约", "近", "不低于", "不少于", "达")
+SUFFIX_QUALIFIERS = frozenset(
+    {"以上", "以下", "左右", "以内", "之内", "上下", "余", "多", "出头", "内", "前后"}
+)
+"""Qualifiers written after a figure (``7.5%以上``); every other word goes before it."""
 
 
 def fmt_number(value: float) -> str:
@@ -33,7 +36,7 @@ def split_qualifier(qualifier: str) -> tuple[str, str]:
     before: list[str] = []
     after: list[str] = []
     for word in qualifier.replace("…", " ").replace(",", " ").split():
-        (before if word.startswith(PREFIX_QUALIFIERS) else after).append(word)
+        (after if word in SUFFIX_QUALIFIERS else before).append(word)
     return "".join(before), "".join(after)
 
 

@@ -1,0 +1,105 @@
+"""Figures of a report as typed observations, and their linking across two reports.
+
+Public face of the metrics core (pure Python, no I/O):
+
+* :func:`extract_observations` — every figure of a :class:`~lingdiff.model.Document` as an
+  :class:`~lingdiff.model.Observation` (indicator, value and unit as written, qualifier,
+  measure, kind, year, section, quote and offsets);
+* :func:`link_observations` — observations of the same indicator in the two reports put
+  into one :class:`~lingdiff.model.MetricRow`.
+
+Conventions (apply everywhere):
+
+* ``indicator`` is the subject noun phrase without framing (``全年完成地区生产总值`` →
+  ``地区生产总值``) and without ``增速``/``增长``: the growth of GDP is indicator
+  ``地区生产总值`` with measure ``growth``; a row's key is (indicator, measure, unit family).
+* ``measure``: ``growth`` — a rate of change in % or 倍 (``增长6.7%``, ``下降3%``);
+  ``change`` — an absolute change (``减少1386万``, ``提高2个百分点``); ``share`` — a part of a
+  whole (``占…的76%``, ``比重60%``; indicator is the part, the whole is in ``subject``);
+  ``count`` — things counted with a classifier (``6250人``, ``52个``); ``level`` — everything
+  else (``222.5亿元``, ``失业率2.3%``, ``降至0.36%``).
+* Declines keep the value as written (``下降3%`` → 3) with ``direction`` −1; rises have +1;
+  levels, counts and shares 0.
+* ``qualifier`` lists the words that hedge or bound the figure, in reading order, separated
+  by spaces: stance (``力争``, ``预计``, ``确保``, ``有望``), then bounds before the number
+  (``超``, ``突破``, ``约``, ``近``), then ``余``/``多`` and bounds after it (``以上``,
+  ``左右``, ``以内``): ``力争…125亿元以上`` → ``力争 以上``.
+* ``kind``/``year``: review part → ``actual`` for the review year (a review sentence about
+  ``明年`` or the plan year → ``target``); targets and plan parts →
+  ``target`` for the plan year (a plan-part sentence that opens with ``去年`` or the review
+  year is an actual); other parts only when the sentence says (``目标``, ``力争``, ``确保``
+  → target; ``去年`` → actual), else the figure is left out. ``预计`` in a review stays
+  ``actual`` with qualifier ``预计`` (an estimate of the review year).
+"""
+
+from __future__ import annotations
+
+from .metrics_extract import RawObservation, extract_from_text
+from .metrics_link import link_observations
+from .model import Document, Kind, Observation, Sentence
+
+__all__ = ["extract_from_text", "extract_observations", "link_observations"]
+
+_TARGET_WORDS = ("目标", "力争", "确保", "预期", "计划", "今年", "明年", "争取")
+_ACTUAL_OPENERS = ("去年", "过去一年", "上年")
+
+
+def extract_observations(doc: Document) -> tuple[Observation, ...]:
+    """Every figure of a report as an observation, in text order, ids ``old:m1``, ``old:m2`` …"""
+    parts = {s.id: s.part for s in doc.sections}
+    out: list[Observation] = []
+    for sentence in doc.sentences:
+        decided = _kind_year(doc, sentence, parts.get(sentence.section, "other"))
+        if decided is None:
+            continue
+        kind, year = decided
+        for raw in extract_from_text(doc.norm, sentence.start, sentence.end):
+            out.append(_observation(doc, raw, sentence, kind, year, len(out) + 1))
+    return tuple(out)
+
+
+def _kind_year(doc: Document, sentence: Sentence, part: str) -> tuple[Kind, int | None] | None:
+    text = doc.norm[sentence.start : sentence.end]
+    review_opener = _ACTUAL_OPENERS + ((f"{doc.review_year}年",) if doc.review_year else ())
+    targety = any(w in text for w in _TARGET_WORDS) or (
+        doc.plan_year is not None and f"{doc.plan_year}年" in text
+    )
+    if part == "review":
+        ahead = "明年" in text or (doc.plan_year is not None and f"{doc.plan_year}年" in text)
+        return ("target", doc.plan_year) if ahead else ("actual", doc.review_year)
+    if part in ("targets", "plan"):
+        if text.startswith(review_opener) and not targety:
+            return "actual", doc.review_year
+        return "target", doc.plan_year
+    if targety:
+        return "target", doc.plan_year
+    if any(w in text for w in review_opener):
+        return "actual", doc.review_year
+    return None
+
+
+def _observation(
+    doc: Document, raw: RawObservation, sentence: Sentence, kind: Kind, year: int | None, n: int
+) -> Observation:
+    qs = raw.quote_start
+    while qs < raw.start and doc.text[qs] in " \t\u3000":
+        qs += 1
+    return Observation(
+        id=f"{doc.key}:m{n}",
+        doc=doc.key,
+        indicator=raw.indicator,
+        value=raw.value,
+        unit=raw.unit,
+        qualifier=raw.qualifier,
+        measure=raw.measure,
+        kind=kind,
+        year=year,
+        section=sentence.section,
+        quote=doc.text[qs : max(raw.quote_end, raw.end)].strip(),
+        start=raw.start,
+        end=raw.end,
+        value_text=doc.text[raw.start : raw.end],
+        value_high=raw.value_high,
+        subject=raw.subject,
+        direction=raw.direction,
+    )

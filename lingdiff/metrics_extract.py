@@ -1,0 +1,335 @@
+"""Figures of a passage -> raw observations: indicator, measure, qualifier, quote span.
+
+Works on the analysis text (``Document.norm`` or any string) and knows nothing of
+documents, parts or years; :mod:`lingdiff.metrics` adds those. A passage is cut into
+sentences (``。！？``) and clauses (``，；：``); inside a clause each figure takes its subject
+from the words before it, from the noun after it (``建好2个城区敬老院``), or from what came
+before in the sentence (``完成地区生产总值222.5亿元，增长6.7%``: the growth is GDP's).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Generator
+from dataclasses import dataclass, field
+
+from .metrics_figures import Figure, find_figures
+from .metrics_names import (
+    HEADS,
+    SUFFIX_QUALIFIERS,
+    canonical,
+    carry_list_head,
+    clause_np,
+    domain_join,
+    is_elliptical,
+    post_np,
+    read_pre,
+    split_subjects,
+)
+from .model import Measure
+
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_CLAUSE_END = re.compile(r"[，。；：！？;!?\n]|,(?!\d{3})|:(?!\d)")
+_SUFFIX_RE = re.compile("|".join(SUFFIX_QUALIFIERS))
+_STANCE_RE = re.compile("力争|预计|确保|有望")
+_SEMICOLON = re.compile("[；;]")
+_BREAKS = "，。；：！？,;:!?、）)\n"
+# Words that may follow a figure that is complete (not a modifier of the next noun).
+_POST_OK = (
+    "的", "用于", "受益", "同比", "比", "较", "增长", "下降", "和", "与", "及", "等", "其中",
+    "是", "为", "占", "居", "位", "实现", "建成", "投", "完成", "达", "分别", "均", "左右",
+    "以上", "，", "。", "”", "（", "(", "安排",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class RawObservation:
+    """One figure read in context, before documents, years and ids are attached."""
+
+    indicator: str
+    subject: str
+    value: float
+    value_high: float | None
+    unit: str
+    qualifier: str
+    measure: Measure
+    direction: int
+    start: int
+    end: int
+    quote_start: int
+    quote_end: int
+
+
+@dataclass
+class _Item:
+    fig: Figure
+    suffix: str
+    tail_end: int
+
+
+@dataclass
+class _State:
+    """What the sentence said so far: the last subject(s) and the last figure-less clause."""
+
+    subject: str = ""
+    subject_at: int = -1
+    group: list[str] = field(default_factory=list)
+    recent: list[str] = field(default_factory=list)
+    np: str = ""
+    np_at: int = -1
+    recent_at: int = -1
+    unit_kind: str = ""
+
+
+def extract_from_text(norm: str, start: int = 0, end: int | None = None) -> list[RawObservation]:
+    """Every observation in ``norm[start:end]``, in text order (offsets into ``norm``)."""
+    end = len(norm) if end is None else end
+    out: list[RawObservation] = []
+    pos = start
+    for m in _SENTENCE_END.finditer(norm, start, end):
+        out.extend(_sentence(norm, pos, m.end()))
+        pos = m.end()
+    if pos < end:
+        out.extend(_sentence(norm, pos, end))
+    return out
+
+
+def _clauses(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    pos = start
+    for m in _CLAUSE_END.finditer(norm, start, end):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < end:
+        out.append((pos, end))
+    return out
+
+
+def _sentence(norm: str, start: int, end: int) -> list[RawObservation]:
+    figures = find_figures(norm, start, end)
+    if not figures:
+        return []
+    stances = [(m.start(), m.group()) for m in _STANCE_RE.finditer(norm, start, end)]
+    semis = [m.start() for m in _SEMICOLON.finditer(norm, start, end)]
+    state = _State()
+    out: list[RawObservation] = []
+    for cs, ce in _clauses(norm, start, end):
+        in_clause = [f for f in figures if cs <= f.start < ce]
+        if not in_clause:
+            np = clause_np(norm[cs:ce])
+            if np:
+                state.np, state.np_at = np, cs
+            continue
+        items = _items(norm, in_clause, cs, ce)
+        groups = _groups(norm, items, cs, ce)
+        group = next(groups, None)
+        while group is not None:
+            at = group.items[0].fig.start
+            stance = [w for p, w in stances if p < at and not any(p < q < at for q in semis)]
+            stance = stance[-1:]  # 确保…，力争…: the nearest stance governs
+            found, used = _emit(group, cs, ce, stance, state)
+            out.extend(found)
+            try:
+                group = groups.send(used)
+            except StopIteration:
+                group = None
+    return out
+
+
+def _items(norm: str, figures: list[Figure], cs: int, ce: int) -> list[_Item]:
+    """Figures of a clause with their trailing qualifier; modifiers of a noun dropped.
+
+    ``5000万元以上项目`` and ``年产10万片触摸屏`` describe the noun after them, and
+    ``1个面积超200亩的基地`` has one count whose noun carries a measure: none of these
+    modifiers is a figure of its own.
+    """
+    items: list[_Item] = []
+    for i, f in enumerate(figures):
+        m = _SUFFIX_RE.match(norm, f.end)
+        tail_end = m.end() if m else f.end
+        nxt = figures[i + 1].start if i + 1 < len(figures) else ce
+        post = norm[tail_end:nxt]
+        lead = norm[max(cs, f.start - 3) : f.start]
+        if _is_modifier(f, post) or (lead.endswith(_CAPACITY) and _starts_noun(post)):
+            continue
+        if _FROM_LEAD.search(norm, max(cs, f.start - 8), f.start) and _TO_VERB.match(post):
+            continue  # 由9.8%降至7.5%: the figure it moves from
+        if items and post.startswith("的") and f.unit_kind != "count":
+            prev = items[-1]
+            between = norm[prev.tail_end : f.start]
+            if prev.fig.unit_kind == "count" and not any(c in _BREAKS for c in between):
+                continue
+        items.append(_Item(f, m.group() if m else "", tail_end))
+    return items
+
+
+_FROM_LEAD = re.compile(r"(?:由|从|现行)[^，；、\d]{0,5}$")
+_TO_VERB = re.compile(
+    "[^，；。]{0,6}?(?:提高|降低|下降|降|增加|提升|上调|下调|调整|扩大|缩小|压缩|增长)(?:到|至|为)"
+)
+_CAPACITY = ("年产", "日产", "日处理", "年处理", "年吞吐", "装机")
+
+
+def _starts_noun(post: str) -> bool:
+    return bool(post) and "\u4e00" <= post[0] <= "\u9fff"
+
+
+def _is_modifier(f: Figure, post: str) -> bool:
+    if not post or post[0] in _BREAKS or post[0].isdigit() or post.startswith(_POST_OK):
+        return False
+    if f.unit_kind == "count":
+        return False
+    return _starts_noun(post)
+
+
+@dataclass
+class _Group:
+    """Figures sharing one subject (``32386元、20961元``, ``1644户5159人``), with their context."""
+
+    items: list[_Item]
+    pre: str
+    post: str
+    each: int = 0
+
+
+def _groups(norm: str, items: list[_Item], cs: int, ce: int) -> Generator[_Group, int, None]:
+    """Yield the groups of a clause in order; ``send`` back how much of ``post`` was used."""
+    cursor = cs
+    i = 0
+    while i < len(items):
+        head = items[i]
+        pre_end = head.fig.start
+        each = 0
+        if (
+            head.fig.unit == "个"
+            and i + 1 < len(items)
+            and items[i + 1].fig.start == head.tail_end
+            and items[i + 1].fig.unit_kind == "percent"
+        ):
+            each = int(head.fig.value)  # 4个100%: one value for each of four
+            i += 1
+            head = items[i]
+        members = [head]
+        j = i + 1
+        while j < len(items) and norm[members[-1].tail_end : items[j].fig.start] in ("", "、"):
+            if members[-1].tail_end == items[j].fig.start and members[-1].fig.unit_kind != "count":
+                break
+            members.append(items[j])
+            j += 1
+        nxt_at = items[j].fig.start if j < len(items) else ce
+        tail = members[-1].tail_end
+        used = yield _Group(members, norm[cursor:pre_end], norm[tail:nxt_at], each)
+        cursor = tail + (used or 0)
+        i = j
+
+
+def _emit(
+    group: _Group, cs: int, ce: int, stance: list[str], state: _State
+) -> tuple[list[RawObservation], int]:
+    """The observations of one group, and how many characters of the noun after it were used."""
+    head = group.items[0].fig
+    rd = read_pre(group.pre)
+    if rd.ratio:
+        rd.share = head.unit_kind == "percent"
+        if not rd.share:
+            rd.subject = rd.share_base
+    subject = rd.subject
+    quote_from = cs
+    subjects: list[str] | None = None
+    n = len(group.items)
+    post = group.post
+    post_subject, used = ("", 0)
+    if head.unit_kind == "count" and post and post[0] not in _BREAKS:
+        post_subject, used = post_np(post)
+    raw_pre = group.pre.rstrip()
+    if rd.share and not subject and state.subject:
+        subject, quote_from = state.subject, min(cs, state.subject_at)
+    elif post_subject:
+        plain = subject and len(subject) <= 4 and not raw_pre.endswith(_JOINERS)
+        subject = subject + post_subject if plain and "、" not in subject else post_subject
+    elif not subject and post.startswith("的"):
+        subject, used = post_np(post[1:])
+        used = used + 1 if used else 0
+    elif not subject:
+        if n > 1 and len(state.group) == n:
+            subjects, quote_from = list(state.group), min(cs, state.subject_at)
+        elif n > 1 and rd.respectively and len(state.recent) >= n:
+            subjects, quote_from = state.recent[-n:], min(cs, state.recent_at)
+        elif state.subject:
+            subject, quote_from = state.subject, min(cs, state.subject_at)
+        elif state.np:
+            subject, quote_from = state.np, min(cs, state.np_at)
+    elif subject in HEADS and not state.subject:
+        if post.startswith("的"):
+            subject = post_np(post[1:])[0] + subject
+        elif state.np and "、" not in state.np:
+            subject, quote_from = state.np + subject, min(cs, state.np_at)
+    elif is_elliptical(subject, state.subject):
+        subject = domain_join(state.subject, subject)
+    elif raw_pre.startswith("、"):
+        same_kind = head.unit_kind == state.unit_kind
+        subject = carry_list_head(state.subject, subject, raw_pre[1:], verb=same_kind)
+    if subjects is None:
+        subjects = _spread(subject, n, group.each, rd.respectively, rd.each)
+    if group.each or rd.each:
+        pairs = [(item, s) for item in group.items for s in subjects]
+    else:
+        pairs = list(zip(group.items, subjects, strict=False))
+    out: list[RawObservation] = []
+    for item, subj in pairs:
+        f = item.fig
+        indicator = canonical(subj)
+        if not indicator:
+            continue
+        measure = _measure(f, rd.share, rd.growth)
+        words = [*stance, *rd.qualifiers, f.approx, item.suffix]
+        out.append(
+            RawObservation(
+                indicator=indicator,
+                subject=subj + (f"占{rd.share_base}" if rd.share_base else ""),
+                value=f.value,
+                value_high=f.value_high,
+                unit=f.unit,
+                qualifier=" ".join(w for w in words if w),
+                measure=measure,
+                direction=rd.direction if measure in ("growth", "change") else 0,
+                start=f.start,
+                end=f.end,
+                quote_start=quote_from,
+                quote_end=ce,
+            )
+        )
+    if out:
+        if not state.recent:
+            state.recent_at = quote_from
+        state.subject = out[-1].indicator
+        state.subject_at = quote_from
+        state.unit_kind = group.items[-1].fig.unit_kind
+        state.group = [o.indicator for o in out]
+        for o in out:
+            if o.indicator not in state.recent:
+                state.recent.append(o.indicator)
+    return out, used
+
+
+_JOINERS = ("和", "及", "与", "、", "等")
+
+
+def _spread(subject: str, n: int, each: int, respectively: bool, each_flag: bool) -> list[str]:
+    """The subject of each figure of a group (split for ``分别``, shared otherwise)."""
+    if (each or each_flag) and "、" in subject:
+        return split_subjects(subject, subject.count("、") + 1) or [subject]
+    if n > 1 and (respectively or "、" in subject):
+        return split_subjects(subject, n) or [subject] * n
+    return [subject] * n
+
+
+def _measure(f: Figure, share: bool, growth: bool) -> Measure:
+    if share:
+        return "share"
+    if f.unit in ("个百分点", "百分点"):
+        return "change"
+    if growth:
+        return "growth" if f.unit_kind == "percent" or f.unit == "倍" else "change"
+    return "count" if f.unit_kind == "count" else "level"

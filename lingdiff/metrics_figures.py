@@ -1,0 +1,245 @@
+"""Finding figures in report text: numbers with a unit, ranges, Chinese numerals — and not names.
+
+A *figure* is a number followed by a unit (``亿元``, ``万亩``, ``人``), a percent sign or
+``个百分点``, or a magnitude (``1000万``). The principles that keep names, dates and slogans
+out, rather than a list of strings:
+
+* a bare number (no unit) is never a figure: years and dates (``2019年``, ``5月29日``),
+  enumerators (``1.``, ``（2）``), codes (``12345``, ``2614``) all fall out this way;
+* numbers inside quotation marks or book-title marks are names (``“5个10”工程``);
+* numbers glued to Latin letters, ``+`` or ``·`` are names (``5G``, ``4A``, ``G322``,
+  ``1234+N``, ``1·31``, ``6·30``), except Latin units (``30万m2``);
+* ordinals (``第十届``, ``第1``) and session numbers (``十届人大三次会议``) are not counts;
+* Chinese numerals count only with a classifier and a real noun after it (``两条三级公路``,
+  ``三家``), not in slogans (``三大攻坚战``, ``一城两翼``, ``一是``, ``四张网``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PERCENT_UNITS = ("个百分点", "百分点", "%", "‰")
+COUNT_UNITS = (
+    "人次", "场次", "户", "人", "名", "个", "家", "所", "座", "条", "处", "项", "件", "张", "套",
+    "场", "次", "本", "盏", "头", "只", "羽", "株", "棵", "批", "栋", "宗", "起", "例", "辆", "台",
+    "架", "艘", "片", "位", "支", "天", "篇", "部", "门",
+)  # fmt: skip
+MEASURE_UNITS = (
+    "美元", "欧元", "元", "公斤", "千克", "斤", "吨标准煤", "吨", "公顷", "亩", "平方公里",
+    "平方千米", "平方米", "立方米", "公里", "千米", "米", "千瓦时", "千瓦", "标准箱", "倍",
+    "m2", "m²", "㎡", "km", "kg", "kW", "kWh", "MW", "GW",
+)  # fmt: skip
+_PER = r"(?:/每?(?:千瓦时|平方米|立方米|吨|人|户|亩|年|月|天|斤|公斤|度|小时))"
+_UNIT_ALT = "|".join(
+    re.escape(u) for u in sorted(PERCENT_UNITS + COUNT_UNITS + MEASURE_UNITS, key=len, reverse=True)
+)
+_NUM = r"\d+(?:\.\d+)?"
+_FIGURE = re.compile(
+    rf"(?P<n1>{_NUM})(?:(?P<p1>%)?[ ]?(?P<dash>[-—–~〜－～至到])[ ]?(?P<n2>{_NUM}))?"
+    rf"[ \u3000]?(?P<ap1>余|多)?(?P<mag>万亿|亿|万|千(?![米瓦克]))?(?P<ap2>余|多)?"
+    rf"(?P<unit>(?:元|分){_PER}|{_UNIT_ALT})?"
+)
+_CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
+_CN_FIGURE = re.compile(
+    rf"(?P<cn>[{_CN_CHARS}]{{1,6}})(?P<ap>余|多)?"
+    rf"(?P<unit>亿元|万元|元|万人|个|家|所|座|条|项|名|户|处|套|场|件|栋|批|次|位|支|人)"
+)
+_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+_CN_DIGIT.update({"六": 6, "七": 7, "八": 8, "九": 9})
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_LATIN = re.compile(r"[A-Za-z]")
+_GLUE = "+·•#＋_/"
+_ORDINAL_BEFORE = ("第", "每", "届", "前", "初", "周", "星期", "首")
+_ABSTRACT_NOUNS = ("方面", "方向", "领域", "层面", "阶段", "环节", "维护", "意识", "自信", "百年")
+QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", '"': '"', "‘": "’"}
+_QUOTED = re.compile(
+    "|".join(
+        f"{re.escape(a)}[^{re.escape(a + b)}]{{0,40}}{re.escape(b)}" for a, b in QUOTE_PAIRS.items()
+    )
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure found in the analysis text: its span, value and unit as written."""
+
+    start: int
+    end: int
+    value: float
+    value_high: float | None
+    unit: str
+    approx: str
+    chinese: bool = False
+
+    @property
+    def unit_kind(self) -> str:
+        """``percent``, ``count``, ``measure`` or ``magnitude`` (a bare ``万``/``亿``)."""
+        return unit_kind(self.unit)
+
+
+def unit_kind(unit: str) -> str:
+    """The family of a unit: ``percent``, ``count``, ``measure`` or ``magnitude``."""
+    base = unit.lstrip("万亿千") or unit
+    if unit in PERCENT_UNITS:
+        return "percent"
+    if base in COUNT_UNITS:
+        return "count"
+    if base in ("万", "亿", "千", ""):
+        return "magnitude"
+    return "measure"
+
+
+def unit_family(unit: str) -> str:
+    """The unit without its magnitude: ``亿元`` and ``元`` are one family, ``户`` and ``人`` two."""
+    if unit in ("个百分点", "百分点"):
+        return "个百分点"
+    base = unit
+    for mag in ("万亿", "亿", "万", "千"):
+        if base.startswith(mag) and len(base) > len(mag) and base != "千米" and base != "千瓦":
+            base = base[len(mag) :]
+            break
+    return {"m2": "平方米", "m²": "平方米", "㎡": "平方米", "km": "公里", "千米": "公里"}.get(
+        base, base
+    )
+
+
+def quote_spans(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans inside quotation or title marks (names); an unclosed mark quotes nothing."""
+    return [m.span() for m in _QUOTED.finditer(norm, start, end)]
+
+
+def parse_chinese_number(s: str) -> float | None:
+    """The value of a Chinese numeral (``两`` 2, ``十五`` 15, ``一千`` 1000, ``三万`` 30000)."""
+    total = 0.0
+    section = 0.0
+    digit: float | None = None
+    for ch in s:
+        if ch in _CN_DIGIT:
+            if digit is not None:
+                return None  # 一二 is not a number
+            digit = _CN_DIGIT[ch]
+        elif ch in _CN_SMALL:
+            section += (1 if digit is None else digit) * _CN_SMALL[ch]
+            digit = None
+        elif ch in ("万", "亿"):
+            section += digit or 0
+            mult = 1e4 if ch == "万" else 1e8
+            total = (total + section) * mult if ch == "亿" else total + section * mult
+            section, digit = 0.0, None
+        else:
+            return None
+    return total + section + (digit or 0)
+
+
+_COUNT_VERBS = (
+    "共", "累计", "先后", "新增", "新建", "建成", "建好", "创建", "争创", "打造", "引进", "开通",
+    "完成", "打通", "实施", "培育", "设立", "举办", "开展", "召开", "建设", "改造", "新培育",
+)  # fmt: skip
+_CLAUSE_MARKS = "，。；：！？,;:!?\n"
+
+
+def _clause_start(norm: str, pos: int, lo: int) -> int:
+    i = pos
+    while i > lo and norm[i - 1] not in _CLAUSE_MARKS:
+        i -= 1
+    return i
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _glued_before(norm: str, pos: int, lo: int) -> bool:
+    if pos <= lo:
+        return False
+    prev = norm[pos - 1]
+    return bool(_LATIN.match(prev)) or prev in _GLUE or prev == "." or prev.isdigit()
+
+
+def find_figures(norm: str, start: int, end: int) -> list[Figure]:
+    """Every figure in ``norm[start:end]``, in order, names and dates left out."""
+    found: list[Figure] = []
+    quotes: list[tuple[int, int]] | None = None
+    for m in _FIGURE.finditer(norm, start, end):
+        if m["unit"] is None and m["mag"] is None:
+            continue
+        if quotes is None:
+            quotes = quote_spans(norm, start, end)
+        fig = _arabic(norm, m, start, end, quotes)
+        if fig is not None:
+            found.append(fig)
+    for m in _CN_FIGURE.finditer(norm, start, end):
+        if quotes is None:
+            quotes = quote_spans(norm, start, end)
+        fig = _chinese(norm, m, start, end, quotes)
+        if fig is not None and not any(f.start < fig.end and fig.start < f.end for f in found):
+            found.append(fig)
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _arabic(
+    norm: str, m: re.Match[str], lo: int, hi: int, quotes: list[tuple[int, int]]
+) -> Figure | None:
+    unit = (m["mag"] or "") + (m["unit"] or "")
+    if m["unit"] is None and m["mag"] not in ("万", "亿", "万亿"):
+        return None
+    if m["dash"] and m["p1"] and m["unit"] != "%":
+        return None
+    if m["dash"] in ("至", "到") and m["n2"] is None:
+        return None
+    s, e = m.start(), m.end()
+    if m["dash"] and m["n2"] is None:
+        return None
+    if _glued_before(norm, s, lo) or _inside(s, quotes):
+        return None
+    if norm[max(lo, s - 1) : s] == "第":
+        return None
+    nxt = norm[e] if e < hi else ""
+    if nxt and (_LATIN.match(nxt) or nxt in "+·•＋" or (nxt.isdigit() and not m["unit"])):
+        return None
+    if nxt == "." and e + 1 < hi and norm[e + 1].isdigit():
+        return None
+    value = float(m["n1"])
+    high = float(m["n2"]) if m["n2"] else None
+    if high is not None and high <= value:
+        return None
+    approx = (m["ap1"] or "") + (m["ap2"] or "")
+    return Figure(s, e, value, high, unit, approx)
+
+
+def _chinese(
+    norm: str, m: re.Match[str], lo: int, hi: int, quotes: list[tuple[int, int]]
+) -> Figure | None:
+    cn, unit = m["cn"], m["unit"]
+    s, e = m.start(), m.end()
+    # keep only the numeral run that ends at the classifier: 统一 / 进一步 are words
+    if not any(c in cn for c in "一二两三四五六七八九十"):
+        return None  # 千家万户, 百万
+    value = parse_chinese_number(cn)
+    if value is None or _inside(s, quotes):
+        return None
+    before = norm[max(lo, s - 2) : s]
+    if before.endswith(_ORDINAL_BEFORE) or before[-1:] in _CN_CHARS:
+        return None
+    if before.endswith("”"):
+        return None  # “一老一小”两个: the parts of a quoted name, not a count
+    after = norm[e : min(hi, e + 6)]
+    if value == 1 and unit not in ("家", "所", "座", "亿元", "万元", "元", "万人"):
+        return None  # 一个 / 一批 / 一次: the indefinite article
+    if unit == "次" and after.startswith(("会议", "全会")):
+        return None
+    if after.startswith(_ABSTRACT_NOUNS):
+        return None
+    if unit in COUNT_UNITS:
+        noun = re.match(r"[“”]?([\u4e00-\u9fffA-Za-z+]{2,})", after)
+        if noun is None:
+            return None  # 四张网 / 两翼 / 一是: a slogan, not a count
+        clause = norm[_clause_start(norm, s, lo) : s]
+        if clause and not ("、" in clause or clause.endswith(_COUNT_VERBS)):
+            return None  # 中央八项规定 / 国内国际两个市场: part of a name
+    if cn[-1] in "万亿" and len(cn) > 1 and unit in ("元", "人"):
+        value = parse_chinese_number(cn[:-1]) or value
+        unit = cn[-1] + unit
+    return Figure(s, e, value, None, unit, m["ap"] or "", chinese=True)

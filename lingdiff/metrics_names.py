@@ -1,0 +1,342 @@
+"""Reading the words around a figure: verb, qualifier, measure, and the indicator's name.
+
+The words before a figure are read from the right: ``城乡居民人均可支配收入分别达到`` is a
+subject (``城乡居民人均可支配收入``) followed by a flag (``分别``) and a verb (``达到``). The
+verbs decide the measure (``增长`` growth, ``占`` share, ``降至`` level) and the direction
+(``下降`` −1). What is left is the subject; framing words (``全年``, ``全区``, ``完成``,
+``力争``) are stripped so the indicator is the bare noun phrase.
+
+The word lists are ordinary vocabulary of Chinese statistical reporting, not terms of any
+particular report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+GROWTH_UP = ("同比增长", "比上年增长", "增长", "增速", "增幅", "涨幅", "上涨", "提高", "提升")
+GROWTH_UP += ("增加", "上升", "提速", "扩大", "增收", "新增", "高", "多")
+GROWTH_DOWN = ("下降", "降低", "减少", "回落", "降幅", "降价", "缩小", "压降", "压减", "下调")
+GROWTH_DOWN += ("缩减", "减幅", "低", "少")
+LEVEL_VERBS = (
+    "达到", "达", "为", "是", "在", "稳定在", "保持在", "控制在", "降至", "降低至", "降低到",
+    "下降至", "下降到", "降到", "减少到", "减少至", "减至", "提升至", "提升到", "提高至",
+    "提高到", "升至", "增至", "增加到", "增加至", "增长到", "增长至", "扩大到", "扩大至",
+    "稳定", "保持", "控制", "实现", "完成", "累计", "总计", "合计", "共计", "可", "将", "可达",
+    "了", "的", "等", "已", "再", "又", "也", "都", "继续", "全部", "总共", "年均", "平均",
+    "实际", "名义", "同比", "比上年", "较上年", "比去年", "较去年", "较上年同期", "要", "按",
+    "拟按", "安排", "拟",
+)  # fmt: skip
+PREFIX_QUALIFIERS = (
+    "超过", "超", "突破", "约", "近", "接近", "逾", "不低于", "不少于", "不超过", "不高于",
+    "至少", "高于", "低于", "多于",
+)  # fmt: skip
+SUFFIX_QUALIFIERS = ("以上", "以下", "以内", "之内", "左右", "上下")
+STANCES = ("力争", "预计", "确保", "有望")
+SHARE_WORDS = ("比重", "占比")
+_TAIL: dict[str, str] = {}
+for _w in LEVEL_VERBS:
+    _TAIL[_w] = "level"
+for _w in GROWTH_UP:
+    _TAIL[_w] = "up"
+for _w in GROWTH_DOWN:
+    _TAIL[_w] = "down"
+for _w in PREFIX_QUALIFIERS:
+    _TAIL[_w] = "qual"
+for _w in STANCES:
+    _TAIL[_w] = "stance"
+for _w in SHARE_WORDS:
+    _TAIL[_w] = "share"
+_TAIL.update({"分别": "resp", "均": "each"})
+_TAIL_RE = re.compile("(?:" + "|".join(sorted(_TAIL, key=len, reverse=True)) + ")$")
+
+FRAMING = (
+    "全年", "全区", "全县", "全市", "全省", "全国", "全镇", "全乡", "今年", "年内", "年底前",
+    "年底", "本年", "当年", "力争", "确保", "预计", "有望", "努力", "完成", "实现", "达到",
+    "计划", "共", "累计", "其中", "同时", "另外", "此外", "并", "主要预期目标", "分别", "同比",
+    "较去年", "较上年", "比上年", "全面", "合计", "总计", "共计", "实际", "年度", "实施", "铺排",
+    "滚动实施", "稳定", "保持", "落实", "持续", "大力", "积极", "着力", "全力", "进一步", "为企业",
+    "、", "已", "将", "可", "要", "把", "推进", "成功", "高质高效", "高标准", "加快",
+    "获得", "获", "开展", "先后", "拟安排", "拟", "将", "用于", "我国", "各地", "落实好",
+)  # fmt: skip
+_FRAMING_RE = re.compile(
+    "^(?:为(?:企业|个人|患者|群众|居民)(?:和(?:企业|个人|患者|群众|居民))?|"
+    + "|".join(sorted(FRAMING, key=len, reverse=True))
+    + ")"
+)
+# A from-value inside a subject (``由9.8%``, ``现行16%的``) is not part of its name.
+_FROM_VALUE = re.compile(r"(?:由|从|现行)[^，；、]*?\d[\d.%]*[^，；、\d]{0,3}?(?:的|$)")
+_COMPARISON = re.compile("^(?:(?:比|较)(?:去年|上年|上一年|年初|上年年初)|(?P<dir>高于|低于))")
+_RATIO = re.compile("^(?:完成|达到|相当于|占)(?P<base>[^的]{1,15})的$")
+_ACTION_VERBS = ("新建", "建成", "引进", "签约", "争取", "开工", "竣工", "建设", "打造", "培育")
+_ACTION_VERBS += ("创建", "发放", "新增", "建好", "完成", "实施", "打通", "消除", "改造", "下调")
+HEADS = (
+    "总产量", "产量", "总产值", "年产值", "产值", "增加值", "总量", "规模", "总额", "零售额",
+    "销售额", "交易额", "收入", "总收入", "支出", "投资", "投资额", "面积", "播种面积", "种植面积",
+    "人数", "户数", "数量", "增速", "增幅", "比重", "占比", "天数", "出口额", "进口额",
+)  # fmt: skip
+_HEADS_BY_LEN = sorted(HEADS, key=len, reverse=True)
+_NP_CUT = re.compile(
+    "保持|实现|完成|达到|增长|下降|稳定|提高|提升|获得|成为|突破|超过|位居|均|分别|持续|加快"
+    "|呈现|继续|明显|大幅|稳步|有所|进一步|快速|较快|同比|比上年|增幅|增速|全面|不断"
+    "|全线|投产|建成|相继|正式|已"
+)
+_POST_CUT = re.compile(
+    "建成|投用|投入|拿到|吃上|走上|得到|实现|完成|获得|开工|竣工|通车|入选|纳入|落地|签约"
+    "|投产|运营|参与|覆盖|惠及|达到|已|将|正在|全面|有序|陆续|顺利|成功|和|及|与|等|（|\\("
+    "|验收|初具|初见|开展|年内|精准|结对|吃上|用于|共同"
+)
+_MARKS = re.compile(r"[“”‘’《》「」『』\"'\s]")
+# Modifiers that mark different populations: never link across them.
+CONTRASTS = (("城镇", "农村", "城乡", "乡村", "城市"), ("进口", "出口", "进出口"))
+COMPOUND_SPLITS = {"城乡": ("城镇", "农村"), "进出口": ("进口", "出口"), "中小学": ("中学", "小学")}
+COMPOUND_SPLITS["产销量"] = ("产量", "销量")
+
+
+@dataclass
+class PreReading:
+    """What the words just before a figure say: subject, measure hints, qualifiers, flags."""
+
+    subject: str
+    direction: int = 0
+    growth: bool = False
+    share: bool = False
+    share_base: str = ""
+    ratio: bool = False
+    qualifiers: list[str] = field(default_factory=list)
+    respectively: bool = False
+    each: bool = False
+
+
+def read_pre(pre: str) -> PreReading:
+    """Strip verbs, flags and qualifiers off the right end of the words before a figure."""
+    text = _MARKS.sub("", pre)
+    reading = PreReading("")
+    ratio = _RATIO.match(text)
+    if ratio:  # 完成预算的101.3%: a share of the plan, said of the subject before
+        reading.ratio, reading.share_base = True, ratio["base"]
+        return reading
+    while True:
+        m = _TAIL_RE.search(text)
+        if m is None or not m.group():
+            break
+        word = m.group()
+        role = _TAIL[word]
+        text = text[: m.start()]
+        if role in ("up", "down"):
+            reading.growth = True
+            if not reading.direction:
+                reading.direction = 1 if role == "up" else -1
+        elif role == "qual":
+            reading.qualifiers.insert(0, word)
+        elif role == "share":
+            reading.share = True
+        elif role == "resp":
+            reading.respectively = True
+        elif role == "each":
+            reading.each = True
+    text = _FROM_VALUE.sub("", text)
+    if "分别" in text:
+        reading.respectively = True
+        text = text.replace("分别", "")
+    at = _share_at(text)
+    if at >= 0:
+        reading.share = True
+        reading.share_base = strip_framing(text[at + 1 :])
+        text = text[:at]
+    comparison = _COMPARISON.match(text)
+    if comparison and (reading.growth or comparison["dir"]):
+        if comparison["dir"]:
+            reading.growth = True
+            reading.direction = 1 if comparison["dir"] == "高于" else -1
+        return reading
+    reading.subject = strip_framing(text)
+    return reading
+
+
+def _share_at(text: str) -> int:
+    for m in re.finditer("占", text):
+        if not text.startswith(("占地面积", "占用", "占领", "占有"), m.start()):
+            return m.start()
+    return -1
+
+
+def strip_framing(text: str) -> str:
+    """Drop framing words (全年, 全区, 完成, 力争 …) from the left and filler from the right."""
+    text = _MARKS.sub("", text).replace("分别", "")
+    while True:
+        m = _FRAMING_RE.match(text)
+        if m is None or not m.group():
+            break
+        text = text[m.end() :]
+    while text.endswith(("的", "等", "、", "和", "及", "与")):
+        text = text[:-1]
+    return text
+
+
+def clause_np(clause: str) -> str:
+    """The noun phrase that opens a clause without figures (its subject), or ``""``."""
+    text = strip_framing(clause)
+    m = _NP_CUT.search(text)
+    np = strip_actions(strip_framing(text[: m.start()] if m else text))
+    return np if 2 <= len(np) <= 30 else ""
+
+
+def post_np(text: str) -> tuple[str, int]:
+    """The noun after a count (``2个城区敬老院`` → ``城区敬老院``) and how much text it took.
+
+    The noun is cut at its verb; modifiers joined by ``的`` are dropped
+    (``1个面积超200亩的示范基地`` → ``示范基地``).
+    """
+    m = _POST_CUT.search(text)
+    raw = text[: m.start()] if m else text
+    np = _MARKS.sub("", raw)
+    if "的" in np:
+        at = np.rindex("的")
+        np = np[at + 1 :] if any(c.isdigit() for c in np[:at]) else np[:at]
+    for tail in ("建设", "提质"):
+        if np.endswith(tail) and len(np) > len(tail) + 1:
+            np = np[: -len(tail)]
+    return (np, len(raw)) if len(np) >= 2 else ("", 0)
+
+
+def is_elliptical(subject: str, prev: str) -> bool:
+    """True when a subject only makes sense with the previous one (``总产量``, ``优良率``)."""
+    if not prev or subject == prev:
+        return False
+    return subject in HEADS or (len(subject) <= 4 and _overlap(subject, prev) > 0)
+
+
+def _overlap(subject: str, prev: str) -> int:
+    for n in range(len(subject) - 1, 1, -1):
+        at = prev.find(subject[:n])
+        if at > 0:
+            return at
+    return -1
+
+
+def domain_join(prev: str, subject: str) -> str:
+    """Complete an elliptical subject from the one before it (``粮食播种面积`` + ``总产量``)."""
+    if subject in ("总量", "规模", "总额"):
+        return prev
+    at = _overlap(subject, prev)
+    if at > 0:
+        return prev[:at] + subject
+    for head in _HEADS_BY_LEN:
+        if prev.endswith(head) and len(prev) > len(head):
+            return prev[: -len(head)] + subject
+    return strip_actions(prev) + subject
+
+
+FRAMING_VERBS = ("完成", "实现", "达到", "落实", "稳定", "保持", "实施", "累计")
+_FLOW_VERBS = ("新增", "新建", "新培育", "新引进", "引进", "新改建")
+
+
+def carry_list_head(prev: str, subject: str, raw: str = "", *, verb: bool = True) -> str:
+    """What a list item shares with the item before it (``新增A5家、B13家`` → ``新增B``).
+
+    The flow verb (``新增``, ``新建``, ``引进``; only when ``verb``, i.e. both figures are of
+    one kind) and the population (``城镇``) of the first item carry over to items that do not
+    state their own.
+    """
+    own_verb = (raw or subject).startswith(_ACTION_VERBS + _FLOW_VERBS + FRAMING_VERBS)
+    for flow in _FLOW_VERBS:
+        if verb and prev.startswith(flow) and not own_verb:
+            return flow + subject
+    marker = contrast_marker(prev)
+    if marker and prev.startswith(marker) and not contrast_marker(subject):
+        return marker + subject
+    return subject
+
+
+def strip_actions(text: str) -> str:
+    """A noun phrase without its opening action verb (``实施重点项目`` → ``重点项目``)."""
+    for verb in _ACTION_VERBS:
+        if text.startswith(verb) and len(text) > len(verb) + 1:
+            return text[len(verb) :]
+    return text
+
+
+def split_subjects(subject: str, n: int) -> list[str] | None:
+    """N subjects from one (``城乡居民收入`` → 城镇…/农村…, ``A、B发案率`` → A发案率/B发案率)."""
+    parts = [p for p in subject.split("、") if p]
+    if len(parts) == n and n > 1:
+        return _share_tail(parts)
+    if n == 2:
+        for compound, pair in COMPOUND_SPLITS.items():
+            if compound in subject:
+                return [
+                    subject.replace(compound, pair[0], 1),
+                    subject.replace(compound, pair[1], 1),
+                ]
+        for conj in ("和", "与", "及"):
+            halves = [h for h in subject.split(conj) if h]
+            if len(halves) == 2:
+                return _share_tail(halves)
+    return None
+
+
+def _share_tail(parts: list[str]) -> list[str]:
+    """Give earlier list items the head noun the last one carries (``刑事案件`` + 发案率)."""
+    last = parts[-1]
+    out = []
+    for part in parts[:-1]:
+        for n in range(min(len(part), len(last) - 1), 1, -1):
+            at = last.rfind(part[-n:])
+            if at >= 0 and at + n < len(last):
+                part += last[at + n :]
+                break
+        out.append(part)
+    return [*out, last]
+
+
+def canonical(subject: str) -> str:
+    """The indicator name shown to users: the subject without marks, framing and ``的``.
+
+    A list ending in ``等`` names its category after it (``香零山、马坝等示范点`` →
+    ``示范点``); a verb inside the phrase keeps what follows it (``…项目完成房屋修缮`` →
+    ``房屋修缮``).
+    """
+    text = strip_framing(subject)
+    joined = _AND_THEN.split(text)
+    if len(joined) > 1 and len(joined[-1]) >= 2:
+        text = strip_framing(joined[-1]) or text
+    if "等" in text[:-1]:
+        at = text.rindex("等")
+        after = text[at + 1 :]
+        text = after if len(after) >= 3 and "、" in text[:at] else text[:at] + after
+    for verb in ("完成", "实现"):
+        at = text.rfind(verb)
+        if at > 0 and len(text) - at - len(verb) >= 2 and not text.endswith("率"):
+            text = text[at + len(verb) :]
+    return strip_framing(text.replace("的", "")) or text
+
+
+_AND_THEN = re.compile("并(?=获|实现|完成|达到)")
+_LINK_DROP = re.compile("综合|接待|总|全|年度|累计|规模以上|规上|规模|新增|量$|项目$")
+
+
+def link_form(indicator: str) -> str:
+    """The indicator reduced for fuzzy comparison (``旅游综合收入`` → ``旅游收入``)."""
+    reduced = _LINK_DROP.sub("", indicator)
+    return reduced or indicator
+
+
+def contrast_signature(text: str) -> tuple[str, ...]:
+    """The population modifiers a name carries, one per contrast group (``城镇``, ``出口`` …)."""
+    return tuple(_marker(text, group) for group in CONTRASTS)
+
+
+def contrast_marker(text: str) -> str:
+    """The first population modifier a name carries (``城镇``, ``农村`` …), or ``""``."""
+    for group in CONTRASTS:
+        found = _marker(text, group)
+        if found:
+            return found
+    return ""
+
+
+def _marker(text: str, group: tuple[str, ...]) -> str:
+    found = [w for w in group if w in text]
+    return max(found, key=len) if found else ""
