@@ -1,0 +1,110 @@
+"""Renderers: figures formatted as written, report text escaped, CSV/JSON shapes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from lingdiff.model import Comparison, EditOp, MetricRow, Observation
+from lingdiff.outline import parse_document
+from lingdiff.render import render_csv, render_json, render_markdown
+from lingdiff.render.common import bar, fmt_change, fmt_value, split_qualifier
+from lingdiff.render.markdown import _ops_markup, md
+
+
+def obs(value: float, unit: str = "%", qualifier: str = "", **kw) -> Observation:
+    base = dict(
+        id="old:m1",
+        doc="old",
+        indicator="地区生产总值",
+        value=value,
+        unit=unit,
+        qualifier=qualifier,
+        measure="growth",
+        kind="target",
+        year=2020,
+        section="old:2",
+        quote="地区生产总值增长7.5%以上",
+        start=0,
+        end=4,
+    )
+    base.update(kw)
+    return Observation(**base)
+
+
+def test_fmt_value_places_qualifiers_as_written() -> None:
+    assert fmt_value(obs(7.5, "%", "以上")) == "7.5%以上"
+    assert fmt_value(obs(21, "亿元", "超")) == "超21亿元"
+    assert fmt_value(obs(86, "万亩", "确保 以上")) == "确保86万亩以上"
+    assert fmt_value(obs(6, "%", "力争 以上")) == "力争6%以上"
+    assert fmt_value(obs(1.4, "万人", "余")) == "1.4万人余"
+    assert fmt_value(obs(6.0, "%", "", value_high=6.5)) == "6%—6.5%"
+    assert fmt_value(obs(6250.0, "人")) == "6250人"
+    assert split_qualifier("") == ("", "")
+
+
+def test_fmt_change_compares_plan_targets_only() -> None:
+    old_t = obs(7.5, qualifier="以上")
+    new_t = obs(5.5, qualifier="以上", doc="new", id="new:m1", year=2026)
+    row = MetricRow("m001", "地区生产总值", "growth", (old_t, new_t))
+    assert fmt_change(row) == "↓ -2 pp"
+    level_old = obs(83.6, "万亩", measure="level")
+    level_new = obs(86, "万亩", "以上", doc="new", id="new:m2", measure="level")
+    assert fmt_change(MetricRow("m2", "粮食播种面积", "level", (level_old, level_new))) == (
+        "↑ +2.4 万亩"
+    )
+    other_unit = obs(86, "亿元", doc="new", id="new:m3")
+    assert fmt_change(MetricRow("m3", "x", "level", (level_old, other_unit))) == ""
+
+
+def test_bar_has_eighth_blocks() -> None:
+    assert bar(0.5, 4) == "██  "
+    assert bar(1.0, 4) == "████"
+    assert bar(0.0, 4) == "    "
+    assert bar(0.53125, 4) == "██▏ "
+
+
+def test_markdown_escapes_report_text() -> None:
+    assert md("[red]x[/red]") == r"\[red\]x\[/red\]"
+    assert md("a|b") == r"a\|b"
+    assert md("<script>") == r"\<script\>"
+    ops = (
+        EditOp("equal", "增长", "增长", 0, 2, 0, 2),
+        EditOp("replace", "7.5%", "5.5%", 2, 6, 2, 6),
+        EditOp("insert", "", "<b>", 6, 6, 6, 9),
+    )
+    assert _ops_markup(ops) == r"增长<del>7.5%</del><ins>5.5%</ins><ins>\<b\></ins>"
+
+
+def _tiny() -> Comparison:
+    old = parse_document(
+        "[red]标题[/red]\n一、2019年工作回顾\n[@click=app.quit]增长6%。", key="old", path="o"
+    )
+    new = parse_document("一、2025年工作回顾\n增长5%。", key="new", path="n")
+    row = MetricRow(
+        "m001",
+        "增长|率",
+        "growth",
+        (obs(6.0, kind="actual", year=2019, quote="[@click=app.quit]增长6%"),),
+    )
+    return Comparison(old=old, new=new, metrics=(row,))
+
+
+def test_markdown_report_never_passes_markup_through() -> None:
+    text = render_markdown(_tiny())
+    assert "[red]" not in text and r"\[red\]标题\[/red\]" in text
+    assert r"\[@click=app.quit\]" in text
+    assert "增长\\|率" in text
+
+
+def test_json_and_csv_shapes() -> None:
+    c = _tiny()
+    data = json.loads(render_json(c))
+    assert data["schema"] == "lingdiff/1"
+    assert data["documents"][0]["title"] == "[red]标题[/red]"
+    assert data["metrics"][0]["values"][0]["value"] == 6.0
+    rows = list(csv.DictReader(io.StringIO(render_csv(c))))
+    assert len(rows) == 1
+    assert rows[0]["row_id"] == "m001" and rows[0]["quote"] == "[@click=app.quit]增长6%"
+    assert rows[0]["display"] == "6%"
