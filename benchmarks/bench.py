@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import pty
+import re
 import shutil
 import statistics
 import subprocess
@@ -35,26 +36,33 @@ CN = "一二三四五六七八九"
 
 
 def cn_numeral(n: int) -> str:
-    """1..99 as a Chinese numeral (十一, 二十, 九十九)."""
+    """Chinese numeral for 1–99 (``十``, ``十一``, ``二十``, ``四十七``)."""
     tens, ones = divmod(n, 10)
     head = "" if tens == 0 else ("十" if tens == 1 else CN[tens - 1] + "十")
     return head + (CN[ones - 1] if ones else "")
 
 
-def enlarge(text: str, times: int) -> str:
-    """The report repeated ``times`` times, its parts (一、二、…) renumbered to stay distinct."""
-    lines = text.split("\n")
-    out: list[str] = []
-    part = 0
-    for _ in range(times):
-        for line in lines:
-            stripped = line.lstrip()
-            for i in range(1, 10):
-                if stripped.startswith(f"{CN[i - 1]}、"):
-                    part += 1
-                    line = cn_numeral(part) + stripped[len(CN[i - 1]) :]
-                    break
-            out.append(line)
+def enlarge(text: str, copies: int) -> str:
+    """``copies`` copies of a report, its parts renumbered so every part stays distinct.
+
+    The front matter (before the first part) is kept once; copy ``k`` has its parts
+    ``一、二、三、`` renumbered ``3k+1`` … so the outline sees one long report.
+    """
+    first = re.search(r"^一、", text, flags=re.M)
+    if not first:
+        raise ValueError("the report has no part 一、")
+    front, body = text[: first.start()], text[first.start() :]
+    parts = re.findall(r"^([一二三四五六七八九十]+)、", body, flags=re.M)
+    out = [front]
+    for k in range(copies):
+        out.append(
+            re.sub(
+                r"^([一二三四五六七八九十]+)、",
+                lambda m, k=k: cn_numeral(k * len(parts) + parts.index(m.group(1)) + 1) + "、",
+                body,
+                flags=re.M,
+            )
+        )
     return "\n".join(out)
 
 
@@ -114,10 +122,9 @@ def timed(fn: Callable[[], object], runs: int) -> tuple[float, float]:
 
 
 def in_process_rows(runs: int) -> list[list[str]]:
-    from lingdiff.metrics import extract_observations, link_observations
-
     from lingdiff.compare import compare
     from lingdiff.load import load_document, read_text
+    from lingdiff.metrics import extract_observations, link_observations
     from lingdiff.outline import parse_document
 
     old_path, new_path = bundled_pair()

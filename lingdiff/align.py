@@ -1,0 +1,24 @@
+"""Alignment of two reports: sections, sentences inside them, characters inside sentences.
+
+The public API used by :func:`lingdiff.compare.compare`:
+
+* :func:`align_sections` — which parts and items correspond (``matched``,
+  ``split``, ``merged``, ``added``, ``removed``), with a score, the dominant
+  shared topic and a short reason; method in :mod:`lingdiff.align_sections`,
+  scores in :mod:`lingdiff.sectionsim`.
+* :func:`align_sentences` — sentence pairs inside every aligned section pair
+  (``same``, ``changed``, ``added``, ``removed``, ``moved``); method in
+  :mod:`lingdiff.align_sentences`.
+* :func:`char_diff` — the character-level edit script of two sentences with
+  figures kept whole; method in :mod:`lingdiff.chardiff`.
+
+All three are pure and deterministic: the same input gives the same output.
+"""
+
+from __future__ import annotations
+
+from .align_sections import align_sections
+from .align_sentences import align_sentences
+from .chardiff import char_diff
+
+__all__ = ["align_sections", "align_sentences", "char_diff"]

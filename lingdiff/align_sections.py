@@ -1,0 +1,351 @@
+"""Section alignment: which parts and items of two reports are about the same thing.
+
+Method (see :mod:`lingdiff.sectionsim` for the scores):
+
+1. **Parts first.** Top-level sections are compared within their kind: the
+   preamble with the preamble (``other``), review with review, targets with
+   targets, plan with plan. When both reports have as many parts of a kind,
+   they pair in order whatever their scores (reports do not reorder their
+   parts); otherwise they are assigned like sections (steps 2–4). A report that
+   states its targets inside its plan part
+   has no targets part; the other report's targets part is then *merged* into
+   (or *split* from) the pair of plan parts — the new plan's target sentences
+   are what the old targets part became.
+2. **Assignment.** Within a group, every old section is scored against every
+   new one, and one-to-one pairs are fixed strongest first (a greedy, stable
+   assignment: no two sections both prefer each other over the partners they
+   got). A pair must score at least :data:`MATCH_MIN` and at least
+   :data:`MATCH_REL` of the best score either of its sections has with anything,
+   so a section whose real counterpart is taken stays single rather than
+   settling for a weak second choice.
+3. **Splits and merges.** A section left over joins the pair of its best
+   counterpart when the score is at least :data:`ATTACH_MIN` and
+   :data:`ATTACH_REL` of that pair's own score, *and* adding it makes the
+   pair's contents more alike (content similarity rises by at least
+   :data:`ATTACH_GAIN`, relative): the old section really went into both new
+   ones (``split``), or both old ones really went into the new one
+   (``merged``). Pairs never become many-to-many.
+4. **Leftovers** are ``removed`` (old only) or ``added`` (new only).
+5. **Nesting.** Inside every pair whose two sides both have sub-items, the
+   sub-items of all its old sections are aligned with those of all its new
+   sections the same way (steps 2–4), down to the deepest level. Where only one
+   side has sub-items, they are not aligned separately: the pair covers them,
+   and their sentences are compared in the pair's sentence alignment.
+
+Every section is therefore covered by exactly one pair, its own or its
+nearest ancestor's. Pairs come out level by level (all top-level pairs first),
+each level in the new report's order with removed sections after the pair of
+their preceding old sibling; ids are ``p1``, ``p2`` … and ``p2.1`` … for the
+pairs nested in ``p2``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .model import Document, PairStatus, SectionPair
+from .sectionsim import Mix, SectionScorer
+
+MATCH_MIN = 0.25
+"""Lowest score of a one-to-one pair (below it, both sections stay unmatched)."""
+
+MATCH_REL = 0.6
+"""Lowest share of either section's best score that a one-to-one pair must reach."""
+
+ATTACH_MIN = 0.25
+"""Lowest score between a left-over section and its best counterpart for a split/merge."""
+
+ATTACH_REL = 0.4
+"""Lowest share of the host pair's own score that a joining section must reach."""
+
+ATTACH_GAIN = 0.05
+"""Relative rise of content similarity that joining a left-over section must bring."""
+
+REASON_MAX = 79
+"""Longest reason text, in characters."""
+
+_PART_GROUPS = ("other", "review", "targets", "plan")
+
+
+@dataclass
+class _Group:
+    """A pair under construction: old and new section ids (document order) and a score."""
+
+    old: list[str]
+    new: list[str]
+    score: float = 0.0
+    note: str = ""
+    children: list[_Group] = field(default_factory=list)
+
+    @property
+    def status(self) -> PairStatus:
+        if not self.new:
+            return "removed"
+        if not self.old:
+            return "added"
+        if len(self.old) > 1:
+            return "merged"
+        if len(self.new) > 1:
+            return "split"
+        return "matched"
+
+
+def align_sections(
+    old: Document,
+    new: Document,
+    old_mix: dict[str, Mix],
+    new_mix: dict[str, Mix],
+) -> tuple[SectionPair, ...]:
+    """Align the sections of two reports: top-level pairs first, then nested pairs.
+
+    ``old_mix``/``new_mix`` map section ids to topic mixes (see
+    :func:`lingdiff.topics.section_topics`); empty dicts leave topics out of the
+    scores.
+    """
+    scorer = SectionScorer(old, new, old_mix, new_mix)
+    order = {s.id: i for doc in (old, new) for i, s in enumerate(doc.sections)}
+    aligner = _Aligner(old, new, scorer, order)
+    top = aligner.top_level()
+    for group in top:
+        aligner.nest(group)
+    return _emit(top, scorer, order)
+
+
+class _Aligner:
+    """The alignment steps, sharing one scorer and the documents' section order."""
+
+    def __init__(
+        self, old: Document, new: Document, scorer: SectionScorer, order: dict[str, int]
+    ) -> None:
+        self.old = old
+        self.new = new
+        self.scorer = scorer
+        self.order = order
+
+    def top_level(self) -> list[_Group]:
+        """Pairs of top-level sections, part kind by part kind."""
+        by_part: dict[str, tuple[list[str], list[str]]] = {p: ([], []) for p in _PART_GROUPS}
+        for side, doc in enumerate((self.old, self.new)):
+            for sec in doc.top_sections():
+                by_part[sec.part][side].append(sec.id)
+        old_t, new_t = by_part["targets"]
+        folded: list[str] = []
+        if old_t and not new_t and by_part["plan"][0]:
+            folded, by_part["targets"] = old_t, ([], [])
+        elif new_t and not old_t and by_part["plan"][1]:
+            folded, by_part["targets"] = new_t, ([], [])
+        groups: list[_Group] = []
+        for part in _PART_GROUPS:
+            olds, news = by_part[part]
+            if len(olds) == len(news):
+                # Parts of one kind correspond in order (reports do not reorder their parts).
+                groups.extend(
+                    _Group([o], [n], self.scorer.score([o], [n]))
+                    for o, n in zip(olds, news, strict=True)
+                )
+            else:
+                groups.extend(self.match(olds, news))
+        for sid in folded:
+            self._fold_targets(sid, groups)
+        return groups
+
+    def _fold_targets(self, sid: str, groups: list[_Group]) -> None:
+        """Join a targets part to the pair of its own report's nearest plan part."""
+        is_old = sid.startswith("old:")
+        doc = self.old if is_old else self.new
+        plans = [s.id for s in doc.top_sections() if s.part == "plan"]
+        nearest = min(plans, key=lambda p: (abs(self.order[p] - self.order[sid]), self.order[p]))
+        host = next(g for g in groups if nearest in (g.old if is_old else g.new))
+        other = host.new if is_old else host.old
+        if len(other) > 1 or not other:
+            groups.append(_Group([sid], []) if is_old else _Group([], [sid]))
+            return
+        side = host.old if is_old else host.new
+        side.append(sid)
+        side.sort(key=self.order.__getitem__)
+        host.score = self.scorer.score(host.old, host.new)
+        host.note = "targets part merged into plan" if is_old else "targets part split from plan"
+
+    def nest(self, group: _Group) -> None:
+        """Align the sub-items of a pair (recursively) when both sides have some."""
+        if not group.old or not group.new:
+            return
+        sections = self.scorer.sections
+        olds = [c for sid in group.old for c in sections[sid].children]
+        news = [c for sid in group.new for c in sections[sid].children]
+        if not olds or not news:
+            return
+        group.children = self.match(olds, news)
+        for child in group.children:
+            self.nest(child)
+
+    def match(self, olds: Sequence[str], news: Sequence[str]) -> list[_Group]:
+        """Pair two lists of sibling sections: assignment, then splits/merges, then leftovers."""
+        scorer = self.scorer
+        groups: list[_Group] = []
+        if olds and news:
+            scores = [[scorer.score([o], [n]) for n in news] for o in olds]
+            pairs = _greedy_pairs(scores)
+            owner: dict[str, _Group] = {}
+            for i, j in pairs:
+                g = _Group([olds[i]], [news[j]], scores[i][j])
+                groups.append(g)
+                owner[olds[i]] = owner[news[j]] = g
+            self._attach(olds, news, scores, owner)
+        else:
+            owner = {}
+        for sid in olds:
+            if sid not in owner:
+                groups.append(_Group([sid], []))
+        for sid in news:
+            if sid not in owner:
+                groups.append(_Group([], [sid]))
+        return groups
+
+    def _attach(
+        self,
+        olds: Sequence[str],
+        news: Sequence[str],
+        scores: list[list[float]],
+        owner: dict[str, _Group],
+    ) -> None:
+        """Join left-over sections to the pair of their best counterpart (split/merge)."""
+        candidates: list[tuple[float, int, str, str]] = []
+        for i, o in enumerate(olds):
+            if o not in owner:
+                j = max(range(len(news)), key=lambda j, i=i: (scores[i][j], -j))
+                candidates.append((scores[i][j], self.order[o], o, news[j]))
+        for j, n in enumerate(news):
+            if n not in owner:
+                i = max(range(len(olds)), key=lambda i, j=j: (scores[i][j], -i))
+                candidates.append((scores[i][j], self.order[n], n, olds[i]))
+        candidates.sort(key=lambda c: (-c[0], c[2]))
+        for score, _, sid, best in candidates:
+            host = owner.get(best)
+            if host is None or score < max(ATTACH_MIN, ATTACH_REL * host.score):
+                continue
+            is_old = sid.startswith("old:")
+            side, other = (host.old, host.new) if is_old else (host.new, host.old)
+            if len(other) > 1:
+                continue  # would become many-to-many
+            grown = sorted([*side, sid], key=self.order.__getitem__)
+            before = self.scorer.content(host.old, host.new)
+            after = (
+                self.scorer.content(grown, host.new)
+                if is_old
+                else self.scorer.content(host.old, grown)
+            )
+            if after < before * (1 + ATTACH_GAIN):
+                continue
+            side[:] = grown
+            host.score = self.scorer.score(host.old, host.new)
+            owner[sid] = host
+
+
+def _greedy_pairs(scores: list[list[float]]) -> list[tuple[int, int]]:
+    """One-to-one (row, column) pairs, strongest first, within the gates of step 2."""
+    n_rows, n_cols = len(scores), len(scores[0])
+    row_best = [max(row) for row in scores]
+    col_best = [max(scores[i][j] for i in range(n_rows)) for j in range(n_cols)]
+    cells = sorted(
+        (
+            (-v, i, j)
+            for i, row in enumerate(scores)
+            for j, v in enumerate(row)
+            if v >= MATCH_MIN and v >= MATCH_REL * max(row_best[i], col_best[j])
+        ),
+    )
+    used_rows: set[int] = set()
+    used_cols: set[int] = set()
+    pairs: list[tuple[int, int]] = []
+    for _, i, j in cells:
+        if i in used_rows or j in used_cols:
+            continue
+        used_rows.add(i)
+        used_cols.add(j)
+        pairs.append((i, j))
+    return sorted(pairs)
+
+
+def _emit(
+    top: list[_Group], scorer: SectionScorer, order: dict[str, int]
+) -> tuple[SectionPair, ...]:
+    """Number the pairs and turn them into :class:`SectionPair` objects, level by level."""
+    out: list[SectionPair] = []
+    level: list[tuple[_Group, str | None]] = [(g, None) for g in _ordered(top, order)]
+    depth = 1
+    counters: dict[str | None, int] = {}
+    while level:
+        nxt: list[tuple[_Group, str | None]] = []
+        for group, parent in level:
+            counters[parent] = counters.get(parent, 0) + 1
+            pid = f"{parent}.{counters[parent]}" if parent else f"p{counters[parent]}"
+            out.append(_pair(group, pid, parent, depth, scorer))
+            nxt.extend((c, pid) for c in _ordered(group.children, order))
+        level = nxt
+        depth += 1
+    return tuple(out)
+
+
+def _ordered(groups: list[_Group], order: dict[str, int]) -> list[_Group]:
+    """Pairs in the new report's order; a removed section follows its old predecessor's pair."""
+
+    def key_of(g: _Group) -> tuple[int, int, int]:
+        if g.new:
+            return (min(order[s] for s in g.new), 0, min((order[s] for s in g.old), default=-1))
+        pos = min(order[s] for s in g.old)
+        host = max(
+            (h for h in groups if h.new and h.old and min(order[s] for s in h.old) < pos),
+            key=lambda h: min(order[s] for s in h.old),
+            default=None,
+        )
+        anchor = min(order[s] for s in host.new) if host else -1
+        return (anchor, 1, pos)
+
+    return sorted(groups, key=key_of)
+
+
+def _pair(
+    group: _Group, pid: str, parent: str | None, depth: int, scorer: SectionScorer
+) -> SectionPair:
+    """A finished :class:`SectionPair` with its dominant topic and a short reason."""
+    status = group.status
+    if group.old and group.new:
+        shared = scorer.shared_topics(group.old, group.new)
+        topic = shared[0] if shared else _top(scorer.mix([*group.old, *group.new]))
+        bits = []
+        if group.note:
+            bits.append(group.note)
+        if shared:
+            bits.append("topics: " + ", ".join(shared))
+        phrases = scorer.shared_phrases(group.old, group.new)
+        if phrases:
+            bits.append("shared: " + ", ".join(phrases))
+        reason = "; ".join(bits) or "same place in the report"
+        score = round(group.score, 3)
+    else:
+        ids = group.old or group.new
+        topic = _top(scorer.mix(ids))
+        reason = "no counterpart" + (f" (topic: {topic})" if topic else "")
+        score = 0.0
+    if len(reason) > REASON_MAX:
+        reason = reason[: REASON_MAX - 1].rstrip("，, ;") + "…"
+    return SectionPair(
+        id=pid,
+        old=tuple(group.old),
+        new=tuple(group.new),
+        status=status,
+        score=score,
+        topic=topic,
+        reason=reason,
+        parent=parent,
+        level=depth,
+    )
+
+
+def _top(mix: Mix) -> str:
+    """The heaviest topic of a mix (ties by key), or ``""``."""
+    if not mix:
+        return ""
+    return min(mix.items(), key=lambda kv: (-kv[1], kv[0]))[0]

@@ -1,0 +1,372 @@
+"""Sentence alignment inside aligned sections, with moves between them.
+
+Method:
+
+1. **Ownership.** Every sentence belongs to the deepest section pair that lists
+   its section or an ancestor of it (see :mod:`lingdiff.align_sections`: every
+   section is covered by exactly one pair), so every sentence of both reports
+   is handled in exactly one pair and compared with the sentences of that
+   pair only — never all sentences against all sentences.
+2. **Headings.** In a pair, the heading of the one section on a side is paired
+   with the best-scoring heading of the other side (for a one-to-one pair: with
+   the other heading), whatever their wording, so corresponding headings stand
+   on the same row.
+3. **Matching.** The other sentences are paired strongest first (a greedy,
+   order-free assignment, so reordered sentences are found) when their
+   :func:`similarity` reaches :data:`SENTENCE_MIN`. It compares the normalised
+   sentences with numbering, punctuation and whitespace dropped and every
+   figure replaced by one placeholder, so that a sentence whose figures changed
+   still matches itself.
+4. **Moves.** Sentences left unmatched in one pair are compared with those
+   left unmatched in *other* pairs of the same family (review with review,
+   targets and plans with targets and plans) that share a four-character
+   stretch with them; those reaching :data:`MOVED_MIN` are reported as
+   ``moved``.
+5. **Diffs.** ``changed`` and ``moved`` pairs carry the character-level edit
+   script of :func:`lingdiff.chardiff.char_diff`, computed on the normalised
+   sentences (so full-width/half-width variants are no change) with the texts
+   of the steps cut from the faithful sentences.
+
+Output: one :class:`SentencePair` per old sentence and per new sentence — a
+sentence appears in exactly one record (as ``old`` or ``new``). A ``moved``
+record holds both sentences: ``pair`` is the pair of the old sentence and
+``moved_to`` the pair of the new one. Records come pair by pair (tree order,
+parents first), and within a pair in the new report's order, with removed and
+moved-away sentences after the record of their preceding old sentence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import Indel, LCSseq
+
+from .chardiff import char_diff
+from .model import Document, EditOp, SectionPair, SentencePair, SentenceStatus
+
+SENTENCE_MIN = 0.5
+"""Lowest similarity at which two sentences of the same pair are the same sentence, changed."""
+
+MOVED_MIN = 0.65
+"""Lowest similarity at which sentences of two different pairs are one sentence that moved."""
+
+COMMON_SHINGLE = 8
+"""A four-character stretch in more left-over sentences than this does not propose moves."""
+
+_NUMBERING = re.compile(
+    r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]"
+    r"|[一二三四五六七八九十]{1,3}\s*[、.．]|(?:其)?[一二三四五六七八九十]{1,3}是"
+    r"|\d{1,2}\s*[.、．](?!\d)|——)"
+)
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+_NOISE = re.compile(r"[\s，。、；：？！,.;:?!“”‘’\"'《》（）()「」『』【】—\-]+")
+
+
+@dataclass
+class _Side:
+    """One report's sentences, prepared for comparison."""
+
+    doc: Document
+    keys: list[str]  # comparison key per sentence index
+    owner: list[str]  # pair id per sentence index
+    headings: dict[str, int]  # section id -> index of its heading sentence
+
+
+def align_sentences(
+    old: Document, new: Document, pairs: Sequence[SectionPair]
+) -> tuple[SentencePair, ...]:
+    """Align the sentences of two reports inside their aligned section pairs (see module doc)."""
+    if not pairs:
+        return ()
+    sides = (_prepare(old, pairs, is_old=True), _prepare(new, pairs, is_old=False))
+    ordered = _tree_order(pairs)
+    by_pair_old: dict[str, list[int]] = {p.id: [] for p in ordered}
+    by_pair_new: dict[str, list[int]] = {p.id: [] for p in ordered}
+    for i, pid in enumerate(sides[0].owner):
+        by_pair_old[pid].append(i)
+    for j, pid in enumerate(sides[1].owner):
+        by_pair_new[pid].append(j)
+
+    matches: dict[str, list[tuple[int, int, float]]] = {}
+    for pair in ordered:
+        matches[pair.id] = _match_pair(pair, by_pair_old[pair.id], by_pair_new[pair.id], sides)
+
+    matched_old = {i for ms in matches.values() for i, _, _ in ms}
+    matched_new = {j for ms in matches.values() for _, j, _ in ms}
+    moves = _find_moves(sides, _families(ordered, old, new), matched_old, matched_new)
+
+    records: list[SentencePair] = []
+    for pair in ordered:
+        records.extend(
+            _pair_records(
+                pair.id, by_pair_old[pair.id], by_pair_new[pair.id], matches, moves, sides
+            )
+        )
+    return tuple(records)
+
+
+# --------------------------------------------------------------------------- preparation
+
+
+def _families(pairs: Sequence[SectionPair], old: Document, new: Document) -> dict[str, str]:
+    """Pair id -> ``review`` or ``plan``: moves are looked for within one family only.
+
+    A sentence of last year's review that reappears in this year's plan did not
+    move; it is a result restated as a task.
+    """
+    parts = {s.id: s.part for doc in (old, new) for s in doc.sections}
+    top: dict[str, str] = {}
+    for p in pairs:
+        if p.parent is None:
+            review = any(parts.get(sid) == "review" for sid in (*p.old, *p.new))
+            top[p.id] = "review" if review else "plan"
+    return {p.id: top.get(p.id.split(".", 1)[0], "plan") for p in pairs}
+
+
+def _prepare(doc: Document, pairs: Sequence[SectionPair], *, is_old: bool) -> _Side:
+    """Comparison keys and owning pair of every sentence of one report."""
+    listed: dict[str, str] = {}
+    for p in pairs:
+        for sid in p.old if is_old else p.new:
+            listed[sid] = p.id
+    sections = doc.section_map()
+    owner_of_section: dict[str, str] = {}
+
+    def owner(sid: str) -> str:
+        hit = owner_of_section.get(sid)
+        if hit is None:
+            cur: str | None = sid
+            while cur is not None and cur not in listed:
+                cur = sections[cur].parent if cur in sections else None
+            hit = listed[cur] if cur is not None else _fallback(listed)
+            owner_of_section[sid] = hit
+        return hit
+
+    text = doc.norm or doc.text
+    keys = [sentence_key(text[s.start : s.end]) for s in doc.sentences]
+    owners = [owner(s.section) for s in doc.sentences]
+    headings: dict[str, int] = {}
+    seen: set[str] = set()
+    for s in doc.sentences:
+        if s.section not in seen:
+            seen.add(s.section)
+            title = sections[s.section].title if s.section in sections else ""
+            if s.is_heading and title and title in s.text:
+                headings[s.section] = s.index
+    return _Side(doc, keys, owners, headings)
+
+
+def _fallback(listed: dict[str, str]) -> str:
+    """The pair for a sentence outside every listed section (not expected): the first pair."""
+    return min(listed.values(), key=_pair_sort_key)
+
+
+def sentence_key(text: str) -> str:
+    """What two sentences are compared on: no numbering, punctuation or spaces; figures as ``#``."""
+    text = _NUMBERING.sub("", text, count=1)
+    text = _FIGURE.sub("#", text)
+    return _NOISE.sub("", text)
+
+
+def _pair_sort_key(pid: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in pid[1:].split("."))
+
+
+def _tree_order(pairs: Sequence[SectionPair]) -> list[SectionPair]:
+    """Pairs in tree order (each pair followed by its nested pairs), by id."""
+    return sorted(pairs, key=lambda p: _pair_sort_key(p.id))
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two sentence keys are, 0–1.
+
+    The geometric mean of the Indel similarity (the longest common subsequence
+    against both lengths: a rewrite scores low) and the containment (against the
+    shorter length: a sentence that gained a clause still scores high). A short
+    sentence inside a long one scores low on the first, a rewrite on the second.
+    """
+    if not a or not b:
+        return float(a == b)
+    lcs = LCSseq.similarity(a, b)
+    return math.sqrt((2 * lcs / (len(a) + len(b))) * (lcs / min(len(a), len(b))))
+
+
+def _candidates(key: str, choices: dict[int, str], cutoff: float) -> list[tuple[float, int]]:
+    """(similarity, index) of the choices at least ``cutoff`` alike to ``key``.
+
+    The Indel similarity bounds :func:`similarity` from below by its square root
+    (containment is at most 1), so it prefilters in C before the exact score.
+    """
+    out: list[tuple[float, int]] = []
+    for _, pre, j in process.extract(
+        key, choices, scorer=Indel.normalized_similarity, limit=None, score_cutoff=cutoff**2
+    ):
+        if pre >= cutoff**2:
+            score = similarity(key, choices[j])
+            if score >= cutoff:
+                out.append((score, j))
+    return out
+
+
+def _match_pair(
+    pair: SectionPair, olds: list[int], news: list[int], sides: tuple[_Side, _Side]
+) -> list[tuple[int, int, float]]:
+    """(old index, new index, similarity) of the sentences matched inside one pair."""
+    if not olds or not news:
+        return []
+    old_side, new_side = sides
+    out: list[tuple[int, int, float]] = []
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    # Headings: the lone section's heading with the best heading of the other side.
+    old_heads = [old_side.headings[sid] for sid in pair.old if sid in old_side.headings]
+    new_heads = [new_side.headings[sid] for sid in pair.new if sid in new_side.headings]
+    if old_heads and new_heads and (len(old_heads) == 1 or len(new_heads) == 1):
+        i, j = max(
+            ((i, j) for i in old_heads for j in new_heads),
+            key=lambda ij: (similarity(old_side.keys[ij[0]], new_side.keys[ij[1]]), -ij[0], -ij[1]),
+        )
+        out.append((i, j, similarity(old_side.keys[i], new_side.keys[j])))
+        used_old.add(i)
+        used_new.add(j)
+    # Everything else: strongest pairs first.
+    rest_new = [j for j in news if j not in used_new]
+    choices = {j: new_side.keys[j] for j in rest_new}
+    cells: list[tuple[float, int, int]] = []
+    for i in olds:
+        if i in used_old or not old_side.keys[i]:
+            continue
+        for score, j in _candidates(old_side.keys[i], choices, SENTENCE_MIN):
+            cells.append((-score, i, j))
+    cells.sort()
+    for neg, i, j in cells:
+        if i in used_old or j in used_new:
+            continue
+        used_old.add(i)
+        used_new.add(j)
+        out.append((i, j, -neg))
+    return out
+
+
+def _find_moves(
+    sides: tuple[_Side, _Side],
+    family: dict[str, str],
+    matched_old: set[int],
+    matched_new: set[int],
+) -> dict[int, tuple[int, float]]:
+    """Old index -> (new index, similarity) for sentences that moved to another pair.
+
+    Left-over sentences are compared across pairs of the same family (the review
+    of last year, or the plans and targets), and only with sentences sharing at
+    least one four-character stretch with them (a sentence this alike to
+    another always does), found through an index: never all against all. A
+    stretch found in more than :data:`COMMON_SHINGLE` sentences is formulaic
+    (``坚持以习近``) and proposes no candidates, which keeps the work linear.
+    """
+    old_side, new_side = sides
+    index: dict[tuple[str, str], list[int]] = {}
+    for j, pid in enumerate(new_side.owner):
+        if j not in matched_new and new_side.keys[j]:
+            for gram in _shingles(new_side.keys[j]):
+                index.setdefault((family[pid], gram), []).append(j)
+    cells: list[tuple[float, int, int]] = []
+    for i, pid in enumerate(old_side.owner):
+        key = old_side.keys[i]
+        if i in matched_old or not key:
+            continue
+        fam = family[pid]
+        near = {
+            j
+            for gram in _shingles(key)
+            if len(postings := index.get((fam, gram), ())) <= COMMON_SHINGLE
+            for j in postings
+        }
+        choices = {j: new_side.keys[j] for j in sorted(near) if new_side.owner[j] != pid}
+        if choices:
+            cells.extend((-score, i, j) for score, j in _candidates(key, choices, MOVED_MIN))
+    cells.sort()
+    moves: dict[int, tuple[int, float]] = {}
+    taken: set[int] = set()
+    for neg, i, j in cells:
+        if i in moves or j in taken:
+            continue
+        moves[i] = (j, -neg)
+        taken.add(j)
+    return moves
+
+
+def _shingles(key: str, size: int = 4) -> set[str]:
+    """The four-character stretches of a sentence key (the key itself when shorter)."""
+    if len(key) <= size:
+        return {key}
+    return {key[k : k + size] for k in range(len(key) - size + 1)}
+
+
+# --------------------------------------------------------------------------- records
+
+
+def _pair_records(
+    pid: str,
+    olds: list[int],
+    news: list[int],
+    matches: dict[str, list[tuple[int, int, float]]],
+    moves: dict[int, tuple[int, float]],
+    sides: tuple[_Side, _Side],
+) -> list[SentencePair]:
+    """The records of one pair, in the new report's order (see module doc)."""
+    old_side, new_side = sides
+    moved_in = {j for j, _ in moves.values()}
+    partner = {i: (j, s) for i, j, s in matches[pid]}
+    keyed: list[tuple[tuple[int, int, int], SentencePair]] = []
+    for i, (j, s) in partner.items():
+        status, ops = _compare(old_side, new_side, i, j)
+        keyed.append(((j, 0, i), SentencePair(pid, i, j, status, round(s, 3), ops)))
+    matched_new = {j for j, _ in partner.values()}
+    for j in news:
+        if j not in matched_new and j not in moved_in:
+            keyed.append(((j, 0, -1), SentencePair(pid, None, j, "added", 0.0)))
+    anchor = -1
+    for i in sorted(olds):
+        if i in partner:
+            anchor = partner[i][0]
+            continue
+        if i in moves:
+            j, s = moves[i]
+            _, ops = _compare(old_side, new_side, i, j)
+            rec = SentencePair(pid, i, j, "moved", round(s, 3), ops, moved_to=new_side.owner[j])
+        else:
+            rec = SentencePair(pid, i, None, "removed", 0.0)
+        keyed.append(((anchor, 1, i), rec))
+    keyed.sort(key=lambda kr: kr[0])
+    return [r for _, r in keyed]
+
+
+def _compare(
+    old_side: _Side, new_side: _Side, i: int, j: int
+) -> tuple[SentenceStatus, tuple[EditOp, ...]]:
+    """Status (same/changed) and edit script of two matched sentences."""
+    so, sn = old_side.doc.sentences[i], new_side.doc.sentences[j]
+    norm_o = (old_side.doc.norm or old_side.doc.text)[so.start : so.end]
+    norm_n = (new_side.doc.norm or new_side.doc.text)[sn.start : sn.end]
+    if "".join(norm_o.split()) == "".join(norm_n.split()):
+        return "same", ()
+    ops = tuple(
+        EditOp(
+            op.tag,
+            so.text[op.old_start : op.old_end],
+            sn.text[op.new_start : op.new_end],
+            op.old_start,
+            op.old_end,
+            op.new_start,
+            op.new_end,
+        )
+        for op in char_diff(norm_o, norm_n)
+    )
+    return "changed", ops

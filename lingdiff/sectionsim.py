@@ -1,0 +1,276 @@
+"""How alike two sets of sections are: the scores behind section alignment.
+
+A score in 0–1 blends three views of the text, each computed on a *set* of
+sections so that a section can be compared with the union of the sections it
+split into:
+
+* **content** — cosine of TF-IDF weighted character bigrams of the sections'
+  text (children included). Document frequencies count sentences of both
+  reports, so boilerplate bigrams (``推进``, ``建设``) weigh little and names and
+  terms (``稀土``, ``脱贫``, ``污水``) weigh much. Figures are left out: they
+  change every year and say nothing about what a section is about.
+* **topics** — overlap (histogram intersection) of the sections' topic mixes,
+  passed in from :mod:`lingdiff.topics` (mixed by section length for a union).
+* **title** — Dice overlap of the character bigrams of the headings.
+
+Without topic mixes (empty dicts) the topic weight is spread over the others.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from itertools import repeat
+from operator import mul
+
+from .model import Document, Section
+
+Mix = dict[str, float]
+
+W_CONTENT = 0.55
+W_TOPIC = 0.25
+W_TITLE = 0.20
+"""Weights of the three views; content decides, topics and titles break near-ties."""
+
+CONTENT_SCALE = 0.25
+"""Content cosine at which the content view counts as a full match (cosines of
+reworded sections rarely pass 0.5; scaling keeps the views comparable)."""
+
+_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]+")
+_NOT_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z]")
+_NUMBERING = re.compile(r"^\s*(?:[（(][^）)]{1,4}[）)]|[一二三四五六七八九十]+[、.是]|\d+[.、．])")
+
+
+_LOG_TF = [0.0, 1.0]
+"""Sublinear term-frequency weights 1 + log(tf), by tf (grown on demand)."""
+
+
+def _all_bigrams(text: str) -> list[str]:
+    """The bigram starting at every position of ``text`` (``""`` where it is not a word bigram).
+
+    A bigram holding a character outside the CJK/Latin runs (punctuation, a
+    digit, a line break) is blanked, and bigram ``i`` covers ``text[i:i+2]``, so
+    the bigrams of a span of text are one list slice.
+    """
+    masked = _NOT_WORD.sub("\x00", text)
+    grams = list(map(str.__add__, masked, masked[1:]))
+    valid = {g: g for g in set(grams) if "\x00" not in g}
+    return list(map(valid.get, grams, repeat("")))
+
+
+def bigrams(text: str) -> list[str]:
+    """The character bigrams of the CJK/Latin runs of ``text`` (figures and punctuation cut)."""
+    out: list[str] = []
+    for run in _RUN.findall(text):
+        out.extend(map(str.__add__, run, run[1:]))
+    return out
+
+
+class SectionScorer:
+    """Scores sets of sections of two documents against each other; caches per section."""
+
+    def __init__(
+        self,
+        old: Document,
+        new: Document,
+        old_mix: dict[str, Mix],
+        new_mix: dict[str, Mix],
+    ) -> None:
+        self.docs = {"old": old, "new": new}
+        self.mixes = {**old_mix, **new_mix}
+        self.use_topics = bool(old_mix) and bool(new_mix)
+        self.sections: dict[str, Section] = {}
+        # The bigrams of each document, by position: a section's bigrams are one slice.
+        self._grams: dict[str, list[str]] = {}
+        df: Counter[str] = Counter()
+        n_sent = 0
+        for key, doc in self.docs.items():
+            self.sections.update(doc.section_map())
+            grams = _all_bigrams(doc.norm or doc.text)
+            self._grams[key] = grams
+            for s in doc.sentences:
+                df.update(set(grams[s.start : s.end - 1]))
+            n_sent += len(doc.sentences)
+        df.pop("", None)
+        self.idf = {g: math.log((n_sent + 1) / (c + 0.5)) for g, c in df.items()}
+        self._counts: dict[str, Counter[str]] = {}
+        self._vectors: dict[str, tuple[dict[str, float], float]] = {}
+        self._title: dict[str, frozenset[str]] = {}
+
+    # ----------------------------------------------------------------- features
+
+    def counts(self, section_id: str) -> Counter[str]:
+        """Bigram counts of a section's text, children included."""
+        hit = self._counts.get(section_id)
+        if hit is None:
+            sec = self.sections[section_id]
+            grams = self._grams[section_id.split(":", 1)[0]]
+            hit = Counter(grams[sec.start : sec.end - 1])
+            hit.pop("", None)
+            self._counts[section_id] = hit
+        return hit
+
+    def vector(self, ids: Sequence[str]) -> tuple[dict[str, float], float]:
+        """TF-IDF weights (1 + log tf) of the union of some sections, and their norm."""
+        if len(ids) == 1:
+            hit = self._vectors.get(ids[0])
+            if hit is None:
+                hit = self._weigh(self.counts(ids[0]))
+                self._vectors[ids[0]] = hit
+            return hit
+        total: Counter[str] = Counter()
+        for sid in ids:
+            total.update(self.counts(sid))
+        return self._weigh(total)
+
+    def _weigh(self, counts: Counter[str]) -> tuple[dict[str, float], float]:
+        top = max(counts.values(), default=0)
+        while len(_LOG_TF) <= top:
+            _LOG_TF.append(1.0 + math.log(len(_LOG_TF)))
+        weights = list(
+            map(mul, map(_LOG_TF.__getitem__, counts.values()), map(self.idf.get, counts))
+        )
+        return dict(zip(counts, weights, strict=True)), math.hypot(*weights)
+
+    def mix(self, ids: Sequence[str]) -> Mix:
+        """Topic mix of a union of sections, each weighted by its length."""
+        out: Mix = {}
+        total = 0.0
+        for sid in ids:
+            sec = self.sections[sid]
+            size = float(max(1, sec.end - sec.start))
+            m = self.mixes.get(sid) or {}
+            if not m:
+                continue
+            total += size
+            for k, w in m.items():
+                out[k] = out.get(k, 0.0) + w * size
+        return {k: w / total for k, w in out.items()} if total else {}
+
+    def title_grams(self, section_id: str) -> frozenset[str]:
+        """Bigrams of a section's heading, numbering and figures left out."""
+        hit = self._title.get(section_id)
+        if hit is None:
+            title = _NUMBERING.sub("", self.sections[section_id].title)
+            hit = frozenset(bigrams(title))
+            self._title[section_id] = hit
+        return hit
+
+    # ----------------------------------------------------------------- views
+
+    def content(self, a: Sequence[str], b: Sequence[str]) -> float:
+        """Cosine of the TF-IDF bigram vectors of two sets of sections."""
+        (va, na), (vb, nb) = self.vector(a), self.vector(b)
+        if not na or not nb:
+            return 0.0
+        both = va.keys() & vb.keys()
+        return math.fsum(map(mul, map(va.__getitem__, both), map(vb.__getitem__, both))) / (na * nb)
+
+    def topic(self, a: Sequence[str], b: Sequence[str]) -> float:
+        """Overlap (sum of minima) of the topic mixes of two sets of sections."""
+        ma, mb = self.mix(a), self.mix(b)
+        return sum(min(w, mb[k]) for k, w in ma.items() if k in mb)
+
+    def title(self, a: Sequence[str], b: Sequence[str]) -> float:
+        """Dice overlap of heading bigrams of two sets of sections."""
+        ga = frozenset().union(*(self.title_grams(s) for s in a))
+        gb = frozenset().union(*(self.title_grams(s) for s in b))
+        if not ga or not gb:
+            return 0.0
+        return 2 * len(ga & gb) / (len(ga) + len(gb))
+
+    def score(self, a: Sequence[str], b: Sequence[str]) -> float:
+        """The blended score (0–1) of two sets of sections."""
+        content = min(1.0, self.content(a, b) / CONTENT_SCALE)
+        if self.use_topics:
+            s = W_CONTENT * content + W_TOPIC * self.topic(a, b) + W_TITLE * self.title(a, b)
+        else:
+            w = W_CONTENT + W_TITLE
+            s = (W_CONTENT * content + W_TITLE * self.title(a, b)) / w
+        return round(s, 4)
+
+    # ----------------------------------------------------------------- explanations
+
+    def shared_topics(self, a: Sequence[str], b: Sequence[str], limit: int = 2) -> list[str]:
+        """Topic keys present on both sides, largest overlap first."""
+        ma, mb = self.mix(a), self.mix(b)
+        both = sorted(
+            ((min(w, mb[k]), k) for k, w in ma.items() if k in mb), key=lambda t: (-t[0], t[1])
+        )
+        return [k for w, k in both if w >= 0.05][:limit]
+
+    def shared_phrases(self, a: Sequence[str], b: Sequence[str], limit: int = 3) -> list[str]:
+        """The most telling words both sides use.
+
+        The shared bigrams weighing most in both vectors, each grown into the
+        longer phrase it always stands in (``实体`` → ``实体经济``); units of
+        figures (``亿元``, ``家以上``) are left out.
+        """
+        va, vb = self.vector(a)[0], self.vector(b)[0]
+        top = heapq.nsmallest(limit * 4, ((-va[g] * vb[g], g) for g in va.keys() & vb.keys()))
+        text_a = "\n".join(self._text(s) for s in a)
+        text_b = "\n".join(self._text(s) for s in b)
+        out: list[str] = []
+        for _, gram in top:
+            phrase = _grow(gram, text_a, text_b)
+            if (
+                not phrase
+                or _unit_of_figures(phrase, text_a)
+                or any(phrase in p or p in phrase for p in out)
+            ):
+                continue
+            out.append(phrase)
+            if len(out) == limit:
+                break
+        return out
+
+    def _text(self, section_id: str) -> str:
+        sec = self.sections[section_id]
+        doc = self.docs[section_id.split(":", 1)[0]]
+        return (doc.norm or doc.text)[sec.start : sec.end]
+
+
+def _grow(gram: str, text_a: str, text_b: str, longest: int = 8) -> str:
+    """Extend a shared bigram to the phrase it always stands in, in both texts.
+
+    ``宗元`` grows to ``柳宗元`` when every ``宗元`` of both texts is preceded by
+    ``柳``; growth stops at the first position where the texts differ, at
+    punctuation; a phrase longer than ``longest`` characters gives ``""`` (the
+    bigram is a fragment of a long set phrase and says little on its own).
+    """
+    phrase = gram
+    for after in (True, False):
+        while len(phrase) <= longest:
+            ch = _forced(phrase, text_a, text_b, after=after)
+            if ch is None:
+                break
+            phrase = phrase + ch if after else ch + phrase
+    return phrase if len(phrase) <= longest else ""
+
+
+def _unit_of_figures(phrase: str, text: str) -> bool:
+    """Whether every occurrence of ``phrase`` in ``text`` follows a digit (``10家以上``)."""
+    pos = text.find(phrase)
+    while pos >= 0:
+        if pos == 0 or not text[pos - 1].isdigit():
+            return False
+        pos = text.find(phrase, pos + 1)
+    return True
+
+
+def _forced(phrase: str, text_a: str, text_b: str, *, after: bool) -> str | None:
+    """The one CJK character that follows (or precedes) every occurrence of ``phrase``."""
+    seen: str | None = None
+    for text in (text_a, text_b):
+        pos = text.find(phrase)
+        while pos >= 0:
+            at = pos + len(phrase) if after else pos - 1
+            ch = text[at] if 0 <= at < len(text) else ""
+            if not ch or not _RUN.match(ch) or (seen is not None and ch != seen):
+                return None
+            seen = ch
+            pos = text.find(phrase, pos + 1)
+    return seen
