@@ -170,3 +170,26 @@ def test_missing_output_folder(tmp_path: Path) -> None:
     result = run("report", "-o", str(tmp_path / "no" / "such" / "r.md"))
     assert result.returncode == 1
     assert "does not exist" in result.stderr
+
+
+def test_topics_file_replaces_taxonomy_and_bad_one_fails(tmp_path: Path) -> None:
+    mine = tmp_path / "topics.json"
+    mine.write_text(
+        json.dumps(
+            [
+                {"key": "farm", "label": "农业", "cap": "4", "terms": ["粮食", "农业", "蔬菜"]},
+                {"key": "factory", "label": "工业", "cap": "15", "terms": ["工业", "园区"]},
+            ],
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    result = run("report", "--format", "json", "--topics", str(mine))
+    assert result.returncode == 0, result.stderr
+    assert {t["topic"] for t in json.loads(result.stdout)["topics"]} == {"farm", "factory"}
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    bad = run("report", "--topics", str(broken))
+    assert bad.returncode == 1
+    assert bad.stderr.count("\n") == 1 and str(broken) in bad.stderr
+    assert "Traceback" not in bad.stderr

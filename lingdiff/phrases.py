@@ -1,0 +1,283 @@
+"""Slogans and key terms: which are new, which are gone, which stayed, and where they stand.
+
+Three kinds of phrase are collected from both reports (from ``Document.norm``):
+
+* ``slogan``: anything quoted with “…”, "…" or 「…」 (2–20 characters, at least
+  one Chinese character, no sentence punctuation inside);
+* ``numbered``: numeral slogans, found by pattern, not from a list: numeral +
+  short unit, repeated (``六稳六保``, ``三高四新``, ``一城两翼三片多示范``, also
+  written with ``、``), numeral + 大/个/项 + a head noun (``三大攻坚战``,
+  ``五个坚持``), five-year-plan names (``十四五``), and quoted phrases built on
+  numerals (``五化``, ``5个10``);
+* ``term``: key terms, Chinese n-grams whose frequency differs between the
+  reports (:func:`lingdiff.keyterms.key_terms`; two-character ones must be
+  topic terms, and none may contain a place name of the report titles).
+
+Counting: one leftmost-longest scan over all listed phrases, so a use inside a
+longer listed phrase counts for the longer one. Status is ``kept`` (in both),
+``added`` (new only) or ``removed`` (old only). An added and a removed phrase
+that are variants (one contains the other, e.g. ``脱贫攻坚`` in
+``巩固拓展脱贫攻坚成果``; or rapidfuzz ``ratio`` ≥ 75 for non-numbered phrases;
+always with the same numerals) become one ``kept`` row under the new spelling,
+the old one in ``variants`` and the counts summed per side. Ritual phrases
+(:data:`BOILERPLATE`) are never reported.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+
+from rapidfuzz import fuzz
+
+from .keyterms import BOILERPLATE, key_terms, place_names
+from .model import Document, PhraseRow
+from .topics import front_matter_end, load_taxonomy
+
+__all__ = ["compare_phrases", "find_numbered", "find_quoted", "is_numbered"]
+
+VARIANT_RATIO = 75.0
+"""rapidfuzz ratio (0–100) from which an added and a removed phrase are variants."""
+
+_NUMERALS = "一二三四五六七八九十两"
+_N = f"[{_NUMERALS}]"
+_UNIT = f"(?:(?![{_NUMERALS}多双])[\u4e00-\u9fff])"
+_SEQUENCE = re.compile(
+    rf"(?<![第进{_NUMERALS}])(?:{_N}|双){_UNIT}{{1,3}}(?:、?(?:{_N}|多|双){_UNIT}{{1,3}})+"
+)
+_COUNTED = re.compile(rf"(?<![第{_NUMERALS}])[{_NUMERALS[1:]}][大个项]({_UNIT}{{2,5}})")
+_PLAN = re.compile(r"(?<![第一二三四五六七八九十])十[一二三四五]五(?![年个])")
+_HEADS = (
+    "攻坚战", "保卫战", "战役", "攻坚", "行动", "工程", "体系", "支点", "品牌", "战略", "产业",
+    "产业链", "任务", "坚持", "意识", "自信", "维护", "确立", "主题年", "板块", "基地", "机制",
+    "领域", "举措", "革命", "覆盖", "融合", "一体化", "突破", "全面", "毫不动摇", "区分开来",
+    "大抓", "连城", "权力", "保障", "计划", "政策", "示范",
+)  # fmt: skip
+"""Head nouns that end a numeral slogan: ``三大攻坚战`` in ``三大攻坚战成果丰硕``."""
+_GENERIC_COUNTED = ("个方面", "个百分点", "项工作", "个重点", "个月", "大类", "个领域")
+_MEASURE = set("条级次届中年个名种家座所批位期号分")
+"""Measure words: ``两条三级``, ``九届九次``, ``三分之一`` are counts, not slogans."""
+_NUMERAL_WORDS = (
+    "一体", "一批", "一步", "一些", "一定", "一般", "一直", "一起", "一切", "一致", "一样",
+    "一系列", "一揽子", "一方", "一季", "三角", "两岸", "十分",
+)  # fmt: skip
+"""Ordinary words that start with a numeral (``长三角区域一体化``) and so do not make a
+numeral slogan."""
+
+_QUOTED = re.compile(r"“([^“”\n]{2,20}?)”|\"([^\"\n]{2,20}?)\"|「([^「」\n]{2,20}?)」")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_BAD_IN_QUOTE = re.compile(r"[。！？；：!?;:]")
+
+
+# --------------------------------------------------------------------------- slogans
+
+
+def find_quoted(text: str) -> dict[str, str]:
+    """Quoted phrases of ``text``: surface form -> phrase (numbered ones without ``、``)."""
+    out: dict[str, str] = {}
+    for m in _QUOTED.finditer(text):
+        inner = next(g for g in m.groups() if g is not None).strip()
+        if len(inner) < 2 or not _CJK.search(inner) or _BAD_IN_QUOTE.search(inner):
+            continue
+        if inner not in BOILERPLATE:
+            out.setdefault(inner, _canonical(inner))
+    return out
+
+
+def _canonical(phrase: str) -> str:
+    """One spelling for a numeral sequence: ``一城、两翼、三片`` -> ``一城两翼三片``."""
+    return phrase.replace("、", "") if _SEQUENCE.fullmatch(phrase) else phrase
+
+
+def is_numbered(phrase: str) -> bool:
+    """Is ``phrase`` built on numerals (``六稳六保``, ``五个坚持``, ``十四五``, ``5个10``)?"""
+    if phrase[0] in _NUMERALS or (phrase[0] == "双" and len(phrase) <= 4):
+        return True
+    return bool(_SEQUENCE.search(phrase) or _PLAN.search(phrase) or re.match(r"\d+个\d", phrase))
+
+
+def find_numbered(text: str) -> dict[str, str]:
+    """Unquoted numeral slogans of ``text``: surface form -> canonical phrase."""
+    out: dict[str, str] = {}
+    for m in _SEQUENCE.finditer(text):
+        form = _trim_sequence(m.group())
+        if form and form not in BOILERPLATE:
+            out.setdefault(form, _canonical(form))
+    for m in _COUNTED.finditer(text):
+        run = m.group(1)
+        head = next((run[:k] for k in range(len(run), 1, -1) if run[:k].endswith(_HEADS)), "")
+        form = m.group()[:2] + head
+        if head and not form.endswith(_GENERIC_COUNTED) and form not in BOILERPLATE:
+            out.setdefault(form, form)
+    for m in _PLAN.finditer(text):
+        out.setdefault(m.group(), m.group())
+    return out
+
+
+def _trim_sequence(form: str) -> str:
+    """Check a numeral sequence and cut its last unit back when it runs on past the others
+    (slogans are parallel): ``三高四新美好`` -> ``三高四新``, ``六稳六保工作`` -> ``六稳六保``;
+    a head noun (``五支点``) or one extra character (``多示范``) is kept."""
+    units = re.findall(rf"(?:{_N}|多|双)[^{_NUMERALS}多双、]*", form)
+    if len(units) < 2 or any(u[1] in _MEASURE or u.startswith(_NUMERAL_WORDS) for u in units):
+        return ""
+    body, first = units[-1][1:], len(units[0]) - 1
+    keep = next((k for k in range(len(body), 0, -1) if body[:k].endswith(_HEADS)), 0)
+    if not keep:
+        keep = len(body) if len(body) - first <= 1 else first
+    return form[: len(form) - len(body) + keep]
+
+
+# --------------------------------------------------------------------------- comparing
+
+
+_STATUS_ORDER = {"added": 0, "removed": 1, "kept": 2}
+_KIND_ORDER = {"numbered": 0, "slogan": 1, "term": 2}
+_LEXICON: list[frozenset[str]] = []
+
+
+def _lexicon() -> frozenset[str]:
+    """Domain words that may be two-character key terms: the packaged topic terms."""
+    if not _LEXICON:
+        _LEXICON.append(frozenset(t for topic in load_taxonomy() for t in topic.terms))
+    return _LEXICON[0]
+
+
+def compare_phrases(old: Document, new: Document) -> tuple[PhraseRow, ...]:
+    """Slogans, numbered slogans and key terms of two reports, with status, counts,
+    variants and the sections they occur in, sorted by status (added, removed, kept),
+    then by the size of the change, kind and phrase."""
+    texts = (_body(old), _body(new))
+    forms: dict[str, str] = {}  # surface form -> phrase
+    kinds: dict[str, str] = {}  # phrase -> kind
+    for found in [find_quoted(t) for t in texts] + [find_numbered(t) for t in texts]:
+        for form, phrase in found.items():
+            forms.setdefault(form, phrase)
+            kinds.setdefault(phrase, "numbered" if is_numbered(phrase) else "slogan")
+    places = place_names(old.title) | place_names(new.title)
+    for term, *_ in key_terms(*texts, lexicon=_lexicon(), exclude=places, taken=kinds):
+        forms.setdefault(term, term)
+        kinds[term] = "term"
+
+    counts: dict[str, list[int]] = {p: [0, 0] for p in kinds}
+    places_of: dict[str, tuple[list[str], list[str]]] = {p: ([], []) for p in kinds}
+    for d, (doc, text) in enumerate(zip((old, new), texts, strict=True)):
+        section_at = _section_finder(doc)
+        for pos, phrase in _scan(text, forms):
+            counts[phrase][d] += 1
+            sec = section_at(pos)
+            if sec and sec not in places_of[phrase][d]:
+                places_of[phrase][d].append(sec)
+    live = sorted(p for p in kinds if sum(counts[p]))
+    links = _link(
+        [p for p in live if not counts[p][0]], [p for p in live if not counts[p][1]], kinds
+    )
+    absorbed = set(links.values())
+    rows: list[PhraseRow] = []
+    for p in live:
+        if p in absorbed:
+            continue
+        (o, n), (old_secs, new_secs), variants = counts[p], places_of[p], ()
+        if p in links:
+            v = links[p]
+            o, old_secs, variants = counts[v][0], places_of[v][0], (v,)
+        status = "kept" if o and n else ("added" if n else "removed")
+        rows.append(
+            PhraseRow(p, status, o, n, kinds[p], variants, tuple(old_secs), tuple(new_secs))
+        )
+    rows.sort(
+        key=lambda r: (
+            _STATUS_ORDER[r.status],
+            -abs(r.new_count - r.old_count),
+            _KIND_ORDER.get(r.kind, 3),
+            r.phrase,
+        )
+    )
+    return tuple(rows)
+
+
+def _body(doc: Document) -> str:
+    """The analysis text of ``doc`` with the front matter (title, speaker, date line)
+    blanked out, same length, so the speaker's job title is no finding."""
+    text = doc.norm or doc.text
+    end = front_matter_end(doc)
+    return " " * end + text[end:]
+
+
+def _scan(text: str, forms: dict[str, str]) -> list[tuple[int, str]]:
+    """(position, phrase) of the leftmost-longest, non-overlapping occurrences of the
+    surface forms (all at least two characters long), found by one pass over ``text``."""
+    heads: dict[str, list[int]] = {}
+    for form in forms:
+        heads.setdefault(form[:2], []).append(len(form))
+    lengths = {h: sorted(set(ls), reverse=True) for h, ls in heads.items()}
+    first = re.compile("[" + "".join(sorted({re.escape(f[0]) for f in forms})) + "]")
+    out: list[tuple[int, str]] = []
+    resume = 0
+    for m in first.finditer(text):
+        i = m.start()
+        if i < resume:
+            continue
+        for size in lengths.get(text[i : i + 2], ()):
+            if text[i : i + size] in forms:
+                out.append((i, forms[text[i : i + size]]))
+                resume = i + size
+                break
+    return out
+
+
+def _section_finder(doc: Document) -> Callable[[int], str]:
+    """A function from a character offset to the id of the section it stands in."""
+    sents = sorted(doc.sentences, key=lambda s: s.start)
+    starts = [s.start for s in sents]
+    sections = sorted(doc.sections, key=lambda s: (s.start, -s.end))
+
+    def find(pos: int) -> str:
+        j = bisect_right(starts, pos) - 1
+        if j >= 0 and pos < sents[j].end:
+            return sents[j].section
+        inner = [s.id for s in sections if s.start <= pos < s.end]
+        return inner[-1] if inner else ""
+
+    return find
+
+
+def _numerals(phrase: str) -> str:
+    return "".join(ch for ch in phrase if ch in _NUMERALS or ch.isdigit())
+
+
+def _variant_score(new: str, old: str, kind_new: str, kind_old: str) -> float:
+    """How surely ``new`` respells ``old`` (0 = not at all): 100 when one contains the
+    other (3+ characters, 40% of the longer), else rapidfuzz ``ratio`` from
+    ``VARIANT_RATIO`` up, except for numbered slogans, whose look-alikes are other
+    campaigns (一主一特, 一区一特); never across different numerals (三大攻坚战, 七大攻坚)."""
+    if _numerals(new) != _numerals(old):
+        return 0.0
+    short, long_ = sorted((new, old), key=len)
+    if len(short) >= 3 and short in long_ and len(short) / len(long_) >= 0.4:
+        return 100.0
+    if "numbered" in (kind_new, kind_old) or len(short) < 3:
+        return 0.0
+    score = fuzz.ratio(new, old)
+    return float(score) if score >= VARIANT_RATIO else 0.0
+
+
+def _link(added: list[str], removed: list[str], kinds: dict[str, str]) -> dict[str, str]:
+    """Variant pairs, added phrase -> removed phrase, best first, each phrase used once.
+    Only pairs sharing a character bigram are scored (variants always do)."""
+    index: dict[str, set[str]] = {}
+    for r in removed:
+        for i in range(len(r) - 1):
+            index.setdefault(r[i : i + 2], set()).add(r)
+    pairs = []
+    for a in added:
+        near = set().union(*(index.get(a[i : i + 2], set()) for i in range(len(a) - 1)))
+        for r in near:
+            if (score := _variant_score(a, r, kinds[a], kinds[r])) > 0:
+                pairs.append((-score, a, r))
+    out: dict[str, str] = {}
+    for _neg, a, r in sorted(pairs):
+        if a not in out and r not in out.values():
+            out[a] = r
+    return out
