@@ -9,7 +9,7 @@ import pytest
 
 from lingdiff.bundled import bundled_pair
 from lingdiff.load import load_document
-from lingdiff.model import Document
+from lingdiff.model import Comparison, Document
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -28,3 +28,11 @@ def corpus_file(name: str) -> Path:
     if not path.is_file():
         pytest.skip(f"shared corpus not available ({path})")
     return path
+
+
+@cache
+def seed_comparison() -> Comparison:
+    """The bundled pair compared once per test session."""
+    from lingdiff.compare import compare
+
+    return compare(seed("old"), seed("new"))

@@ -24,9 +24,15 @@ def fmt_value(obs: Observation) -> str:
     number = fmt_number(obs.value)
     if obs.value_high is not None:
         number = f"{number}{obs.unit}—{fmt_number(obs.value_high)}"
-    text = f"{number}{obs.unit}"
     before, after = split_qualifier(obs.qualifier)
-    return f"{before}{text}{after}"
+    approx = "".join(w for w in ("余", "多") if w in after)
+    after = after.replace("余", "").replace("多", "") if approx else after
+    unit = obs.unit
+    if approx and obs.value_high is None:
+        # 余/多 follow the number, or its 万/亿 magnitude: 1.4万余人, 2000余个
+        head = unit[0] if unit[:1] in ("万", "亿", "千", "百") else ""
+        return f"{before}{number}{head}{approx}{unit[len(head) :]}{after}"
+    return f"{before}{number}{unit}{after}"
 
 
 def split_qualifier(qualifier: str) -> tuple[str, str]:

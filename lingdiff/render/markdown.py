@@ -11,12 +11,23 @@ import html
 import re
 from collections.abc import Iterable
 
-from ..model import Comparison, Document, EditOp, MetricRow, Observation, SectionPair
+from ..model import (
+    Comparison,
+    Document,
+    EditOp,
+    MetricRow,
+    Observation,
+    SectionPair,
+    SentencePair,
+    TopicShare,
+)
+from ..summary import in_both, overview
 from .common import (
     bar,
     fmt_change,
     fmt_number,
     fmt_value,
+    fmt_values,
     section_label,
     short_id,
     year_heading,
@@ -35,6 +46,7 @@ def render_markdown(comparison: Comparison) -> str:
     notes = _Footnotes()
     parts = [
         _header(comparison),
+        _glance(comparison),
         _targets(comparison, notes),
         _alignment(comparison),
         _priorities(comparison),
@@ -100,47 +112,102 @@ def _header(c: Comparison) -> str:
 _STATUSES = ("matched", "split", "merged", "added", "removed")
 
 
+def _glance(c: Comparison) -> str:
+    """The headlines: targets old → new, biggest shifts, sections and slogans added or gone."""
+    o = overview(c)
+    lines = ["## At a glance", ""]
+    if o.targets:
+        lines.append(
+            f"**Targets** ({c.old.plan_year or '?'} → {c.new.plan_year or '?'}): "
+            + "; ".join(
+                f"{md(r.indicator)}{'' if r.measure == 'level' else f' ({r.measure})'} "
+                f"{md(fmt_values(r.values('old', 'target')))} → "
+                f"{md(fmt_values(r.values('new', 'target')))}"
+                f"{' ' + fmt_change(r).split(' ')[0] if fmt_change(r) else ''}"
+                for r in o.targets
+            )
+            + "."
+        )
+        lines.append("")
+    if o.gains or o.losses:
+        lines.append(
+            "**Attention** gained: "
+            + (", ".join(_shift(t) for t in o.gains) or "none")
+            + "; lost: "
+            + (", ".join(_shift(t) for t in o.losses) or "none")
+            + "."
+        )
+        lines.append("")
+    for label, pairs, doc, side in (
+        ("New sections", o.added_sections, c.new, "new"),
+        ("Dropped sections", o.removed_sections, c.old, "old"),
+    ):
+        if pairs:
+            names = [
+                f"{short_id(sid)} {md(_section_title(doc, sid))}"
+                for p in pairs
+                for sid in getattr(p, side)
+            ]
+            lines.extend([f"**{label}:** " + "; ".join(names) + ".", ""])
+    for label, rows in (("New slogans", o.new_slogans), ("Gone slogans", o.gone_slogans)):
+        if rows:
+            lines.append(
+                f"**{label}:** "
+                + "、".join(f"{md(p.phrase)} ({p.old_count}→{p.new_count})" for p in rows)
+                + "."
+            )
+            lines.append("")
+    if len(lines) == 2:
+        lines.extend(["Nothing to report.", ""])
+    return "\n".join(lines)
+
+
+def _shift(t: TopicShare) -> str:
+    return f"{md(t.label)} {'+' if t.change_pp > 0 else ''}{t.change_pp:.1f} pp"
+
+
 def _targets(c: Comparison, notes: _Footnotes) -> str:
     lines = ["## Targets and figures", ""]
     if not c.metrics:
         return "\n".join([*lines, "No figures were found.", ""])
-    cols = [
-        ("old", "actual"),
-        ("old", "target"),
-        ("new", "actual"),
-        ("new", "target"),
-    ]
-    head = (
-        ["Indicator", "Measure"]
-        + [f"{year_heading(c, d, k)} ({d})" for d, k in cols]
-        + ["Change of target"]
-    )
-    lines.append("| " + " | ".join(head) + " |")
-    lines.append("|" + "---|" * len(head))
-    for row in _ordered_rows(c.metrics):
-        cells = [md(row.indicator), row.measure]
-        for d, k in cols:
-            obs = row.values(d, k)
-            cells.append(
-                "、".join(md(fmt_value(o)) + notes.cite(o, c) for o in obs) if obs else "—"
-            )
-        cells.append(fmt_change(row) or "")
-        lines.append("| " + " | ".join(cells) + " |")
-    lines.append("")
+    both = [r for r in c.metrics if in_both(r)]
+    one = [r for r in c.metrics if not in_both(r)]
     lines.append(
-        "Values are as written, with their qualifier; each has a footnote with its quote and "
-        "section. Change of target compares the two plan-year targets (pp = percentage points)."
+        f"{len(both)} indicators appear in both reports; {len(one)} in only one. Values are as "
+        "written, with their qualifier, and each has a footnote with its quote and section. "
+        "Change of target compares the two plan-year targets (pp = percentage points)."
     )
+    lines.append("")
+    lines.extend(_metric_table(c, both, notes))
+    if one:
+        lines.extend(
+            [
+                "",
+                f"<details><summary>Figures found in only one report ({len(one)})</summary>",
+                "",
+                *_metric_table(c, one, notes),
+                "",
+                "</details>",
+            ]
+        )
     lines.append("")
     return "\n".join(lines)
 
 
-def _ordered_rows(rows: Iterable[MetricRow]) -> list[MetricRow]:
-    """Rows with figures in both reports first, then the rest, each in report order."""
-    rows = list(rows)
-    both = [r for r in rows if {o.doc for o in r.observations} == {"old", "new"}]
-    rest = [r for r in rows if r not in both]
-    return both + rest
+def _metric_table(c: Comparison, rows: list[MetricRow], notes: _Footnotes) -> list[str]:
+    cols = [("old", "actual"), ("old", "target"), ("new", "actual"), ("new", "target")]
+    head = ["Indicator", "Measure"]
+    head += [f"{year_heading(c, d, k)} ({d})" for d, k in cols]
+    head.append("Change of target")
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for row in rows:
+        cells = [md(row.indicator), row.measure]
+        for d, k in cols:
+            obs = row.values(d, k)
+            cells.append("、".join(md(fmt_value(o)) + notes.cite(o, c) for o in obs) or "—")
+        cells.append(fmt_change(row))
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
 
 
 def _pair_cell(doc: Document, ids: tuple[str, ...]) -> str:
@@ -217,7 +284,7 @@ def _phrases(c: Comparison) -> str:
 
 def _changes(c: Comparison) -> str:
     lines = ["## Changes inside aligned sections", ""]
-    by_pair: dict[str, list] = {}
+    by_pair: dict[str, list[SentencePair]] = {}
     for sp in c.sentence_pairs:
         if sp.status in ("changed", "added", "removed", "moved"):
             by_pair.setdefault(sp.pair, []).append(sp)
@@ -245,7 +312,7 @@ def _pair_heading(c: Comparison, pair: SectionPair) -> str:
     return f"{old} → {new} ({pair.status})"
 
 
-def _sentence_line(c: Comparison, sp) -> str:
+def _sentence_line(c: Comparison, sp: SentencePair) -> str:
     old = c.old.sentences[sp.old].text if sp.old is not None else ""
     new = c.new.sentences[sp.new].text if sp.new is not None else ""
     if sp.status == "changed" and sp.ops:

@@ -38,7 +38,9 @@ def test_fmt_value_places_qualifiers_as_written() -> None:
     assert fmt_value(obs(21, "亿元", "超")) == "超21亿元"
     assert fmt_value(obs(86, "万亩", "确保 以上")) == "确保86万亩以上"
     assert fmt_value(obs(6, "%", "力争 以上")) == "力争6%以上"
-    assert fmt_value(obs(1.4, "万人", "余")) == "1.4万人余"
+    assert fmt_value(obs(1.4, "万人", "余")) == "1.4万余人"
+    assert fmt_value(obs(2000, "个", "余")) == "2000余个"
+    assert fmt_value(obs(13, "亿元", "超")) == "超13亿元"
     assert fmt_value(obs(6.0, "%", "", value_high=6.5)) == "6%—6.5%"
     assert fmt_value(obs(6250.0, "人")) == "6250人"
     assert split_qualifier("") == ("", "")

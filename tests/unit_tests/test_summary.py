@@ -1,0 +1,33 @@
+"""The headlines of the bundled comparison, as a researcher would state them."""
+
+from __future__ import annotations
+
+from lingdiff.render.common import fmt_values
+from lingdiff.summary import overview
+from tests.helpers import seed_comparison
+
+
+def test_headline_targets_old_and_new() -> None:
+    o = overview(seed_comparison())
+    table = {
+        (r.indicator, r.measure): (
+            fmt_values(r.values("old", "target")),
+            fmt_values(r.values("new", "target")),
+        )
+        for r in o.targets
+    }
+    assert table[("地区生产总值", "growth")] == ("7.5%以上", "5.5%以上")
+    assert table[("规模工业增加值", "growth")] == ("8.5%以上", "7.5%以上")
+    assert table[("粮食播种面积", "level")] == ("83.6万亩", "确保86万亩以上")
+    assert table[("新增城镇就业", "count")] == ("5800人", "力争5600人以上")
+
+
+def test_biggest_shifts_sections_and_slogans() -> None:
+    c = seed_comparison()
+    o = overview(c)
+    assert [t.topic for t in o.gains] == ["industry", "safety", "science"]
+    assert [t.topic for t in o.losses] == ["agriculture", "investment", "ecology"]
+    assert [p.old for p in o.removed_sections] == [("old:3.7",)]
+    assert {s for p in o.added_sections for s in p.new} == {"new:1.7", "new:1.8", "new:1.9"}
+    assert "三大攻坚战" in [p.phrase for p in o.gone_slogans]
+    assert "三高四新" in [p.phrase for p in o.new_slogans]
