@@ -11,8 +11,41 @@ SCHEMA = "lingdiff/1"
 
 
 def render_json(comparison: Comparison) -> str:
-    """The JSON report as text (UTF-8, Chinese kept readable, two-space indent)."""
-    return json.dumps(comparison_dict(comparison), ensure_ascii=False, indent=2) + "\n"
+    """The JSON report as text: UTF-8, Chinese kept readable, one item per line.
+
+    The outer structure is indented; each section, sentence, observation and
+    sentence pair is one compact line. That keeps diffs of two reports readable
+    and lets the C encoder do the work (``indent=`` falls back to pure Python,
+    several times slower on a report of this size).
+    """
+    out: list[str] = []
+    _write(comparison_dict(comparison), 0, out)
+    out.append("\n")
+    return "".join(out)
+
+
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+
+
+def _write(value: Any, depth: int, out: list[str]) -> None:
+    """Indent dicts down to depth 2 and lists of dicts down to depth 3; the rest on one line."""
+    pad = "  " * (depth + 1)
+    if isinstance(value, dict) and value and depth <= 2:
+        out.append("{\n")
+        for i, (key, item) in enumerate(value.items()):
+            out.append(f"{pad}{_COMPACT.encode(key)}: ")
+            _write(item, depth + 1, out)
+            out.append(",\n" if i + 1 < len(value) else "\n")
+        out.append("  " * depth + "}")
+    elif isinstance(value, list) and value and depth <= 3 and isinstance(value[0], dict):
+        out.append("[\n")
+        for i, item in enumerate(value):
+            out.append(pad)
+            _write(item, depth + 1, out)
+            out.append(",\n" if i + 1 < len(value) else "\n")
+        out.append("  " * depth + "]")
+    else:
+        out.append(_COMPACT.encode(value))
 
 
 def comparison_dict(c: Comparison) -> dict[str, Any]:
