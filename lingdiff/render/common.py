@@ -51,28 +51,41 @@ def fmt_values(observations: Sequence[Observation]) -> str:
     return "、".join(fmt_value(o) for o in observations)
 
 
+def _point(obs: Observation) -> float:
+    """A figure as one number: a range (``6%—6.5%``) counts as its midpoint."""
+    return obs.value if obs.value_high is None else (obs.value + obs.value_high) / 2
+
+
 def target_change(row: MetricRow) -> tuple[str, float | None]:
-    """Arrow and difference between the old and the new plan-year target (same unit only)."""
+    """Arrow and difference between the old and the new plan-year target (same unit only).
+
+    A range is compared by its midpoint (6%—6.5% → 5% is -1.25).
+    """
     old = row.values("old", "target")
     new = row.values("new", "target")
     if len(old) != 1 or len(new) != 1 or old[0].unit != new[0].unit:
         return "", None
-    diff = new[0].value - old[0].value
+    diff = _point(new[0]) - _point(old[0])
     if abs(diff) < 1e-9:
         return "→", 0.0
     return ("↑" if diff > 0 else "↓"), diff
 
 
 def fmt_change(row: MetricRow) -> str:
-    """``↓ -2`` (percentage points for growth rates), or an empty string if not comparable."""
+    """``↓ -2 pp`` (percentage points for growth rates), or an empty string if not comparable.
+
+    ``~`` marks a difference taken from the midpoint of a range.
+    """
     arrow, diff = target_change(row)
     if diff is None:
         return ""
     if diff == 0:
         return "→ same"
-    unit = row.values("new", "target")[0].unit
-    unit = "pp" if unit == "%" else unit
-    return f"{arrow} {'+' if diff > 0 else ''}{fmt_number(round(diff, 4))} {unit}".rstrip()
+    new = row.values("new", "target")[0]
+    ranged = new.value_high is not None or row.values("old", "target")[0].value_high is not None
+    unit = "pp" if new.unit == "%" else new.unit
+    sign = "+" if diff > 0 else ""
+    return f"{arrow} {'~' if ranged else ''}{sign}{fmt_number(round(diff, 4))} {unit}".rstrip()
 
 
 def section_label(section: Section) -> str:

@@ -56,6 +56,9 @@ def test_fmt_change_compares_plan_targets_only() -> None:
     assert fmt_change(MetricRow("m2", "粮食播种面积", "level", (level_old, level_new))) == (
         "↑ +2.4 万亩"
     )
+    ranged = obs(6.0, value_high=6.5)
+    about = obs(5.0, qualifier="左右", doc="new", id="new:m4")
+    assert fmt_change(MetricRow("m4", "国内生产总值", "growth", (ranged, about))) == "↓ ~-1.25 pp"
     other_unit = obs(86, "亿元", doc="new", id="new:m3")
     assert fmt_change(MetricRow("m3", "x", "level", (level_old, other_unit))) == ""
 
