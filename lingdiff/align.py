@@ -4,11 +4,12 @@ The public API used by :func:`lingdiff.compare.compare`:
 
 * :func:`align_sections` — which parts and items correspond (``matched``,
   ``split``, ``merged``, ``added``, ``removed``), with a score, the dominant
-  shared topic and a short reason; method in :mod:`lingdiff.align_sections`,
-  scores in :mod:`lingdiff.sectionsim`.
+  shared topic and a short reason (``moved: …`` for items found under another
+  parent); method in :mod:`lingdiff.align_sections`, output in
+  :mod:`lingdiff.align_pairs`, scores in :mod:`lingdiff.sectionsim`.
 * :func:`align_sentences` — sentence pairs inside every aligned section pair
   (``same``, ``changed``, ``added``, ``removed``, ``moved``); method in
-  :mod:`lingdiff.align_sentences`.
+  :mod:`lingdiff.align_sentences`, keys and scores in :mod:`lingdiff.sentsim`.
 * :func:`char_diff` — the character-level edit script of two sentences with
   figures kept whole; method in :mod:`lingdiff.chardiff`.
 

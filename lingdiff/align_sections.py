@@ -31,6 +31,19 @@ Method (see :mod:`lingdiff.sectionsim` for the scores):
    sections the same way (steps 2–4), down to the deepest level. Where only one
    side has sub-items, they are not aligned separately: the pair covers them,
    and their sentences are compared in the pair's sentence alignment.
+6. **Moves between parents.** A sub-item left single (removed or added) may
+   have its counterpart left single under *another* parent: a task's item that
+   the new report states under a different task. Within a part family (review
+   with review; targets and plan with targets and plan) and at one depth, the
+   removed and added sub-items are scored against each other; two that are each
+   other's best counterpart, score at least :data:`MOVE_MIN` and sit under
+   different parent pairs become a pair (``matched``), and left-overs join it
+   as in step 3 (``split``/``merged``, at least :data:`MOVE_MIN` too, every
+   section on a side under the same parent). The pair stands where the reader
+   saw the old section go — under the old section's parent pair — with a reason
+   ``moved: new 2.7 （七）…`` naming the new section's parent, and is nested
+   like any pair (step 5). Sub-items of different depths are not paired: a task
+   that became one item of another task is a partial transfer, not a move.
 
 Every section is therefore covered by exactly one pair, its own or its
 nearest ancestor's. Pairs come out level by level (all top-level pairs first),
@@ -41,10 +54,10 @@ pairs nested in ``p2``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 
-from .model import Document, PairStatus, SectionPair
+from .align_pairs import Group, emit, heading_label
+from .model import Document, SectionPair
 from .sectionsim import Mix, SectionScorer
 
 MATCH_MIN = 0.25
@@ -62,33 +75,12 @@ ATTACH_REL = 0.4
 ATTACH_GAIN = 0.05
 """Relative rise of content similarity that joining a left-over section must bring."""
 
-REASON_MAX = 79
-"""Longest reason text, in characters."""
+MOVE_MIN = 0.4
+"""Lowest score of a pair of sections found under different parents (step 6): above
+:data:`MATCH_MIN`, as a section found away from its place needs more evidence."""
+
 
 _PART_GROUPS = ("other", "review", "targets", "plan")
-
-
-@dataclass
-class _Group:
-    """A pair under construction: old and new section ids (document order) and a score."""
-
-    old: list[str]
-    new: list[str]
-    score: float = 0.0
-    note: str = ""
-    children: list[_Group] = field(default_factory=list)
-
-    @property
-    def status(self) -> PairStatus:
-        if not self.new:
-            return "removed"
-        if not self.old:
-            return "added"
-        if len(self.old) > 1:
-            return "merged"
-        if len(self.new) > 1:
-            return "split"
-        return "matched"
 
 
 def align_sections(
@@ -109,7 +101,8 @@ def align_sections(
     top = aligner.top_level()
     for group in top:
         aligner.nest(group)
-    return _emit(top, scorer, order)
+    aligner.link_moves(top)
+    return emit(top, scorer, order)
 
 
 class _Aligner:
@@ -123,7 +116,7 @@ class _Aligner:
         self.scorer = scorer
         self.order = order
 
-    def top_level(self) -> list[_Group]:
+    def top_level(self) -> list[Group]:
         """Pairs of top-level sections, part kind by part kind."""
         by_part: dict[str, tuple[list[str], list[str]]] = {p: ([], []) for p in _PART_GROUPS}
         for side, doc in enumerate((self.old, self.new)):
@@ -135,13 +128,13 @@ class _Aligner:
             folded, by_part["targets"] = old_t, ([], [])
         elif new_t and not old_t and by_part["plan"][1]:
             folded, by_part["targets"] = new_t, ([], [])
-        groups: list[_Group] = []
+        groups: list[Group] = []
         for part in _PART_GROUPS:
             olds, news = by_part[part]
             if len(olds) == len(news):
                 # Parts of one kind correspond in order (reports do not reorder their parts).
                 groups.extend(
-                    _Group([o], [n], self.scorer.score([o], [n]))
+                    Group([o], [n], self.scorer.score([o], [n]))
                     for o, n in zip(olds, news, strict=True)
                 )
             else:
@@ -150,7 +143,7 @@ class _Aligner:
             self._fold_targets(sid, groups)
         return groups
 
-    def _fold_targets(self, sid: str, groups: list[_Group]) -> None:
+    def _fold_targets(self, sid: str, groups: list[Group]) -> None:
         """Join a targets part to the pair of its own report's nearest plan part."""
         is_old = sid.startswith("old:")
         doc = self.old if is_old else self.new
@@ -159,7 +152,7 @@ class _Aligner:
         host = next(g for g in groups if nearest in (g.old if is_old else g.new))
         other = host.new if is_old else host.old
         if len(other) > 1 or not other:
-            groups.append(_Group([sid], []) if is_old else _Group([], [sid]))
+            groups.append(Group([sid], []) if is_old else Group([], [sid]))
             return
         side = host.old if is_old else host.new
         side.append(sid)
@@ -167,7 +160,7 @@ class _Aligner:
         host.score = self.scorer.score(host.old, host.new)
         host.note = "targets part merged into plan" if is_old else "targets part split from plan"
 
-    def nest(self, group: _Group) -> None:
+    def nest(self, group: Group) -> None:
         """Align the sub-items of a pair (recursively) when both sides have some."""
         if not group.old or not group.new:
             return
@@ -180,16 +173,16 @@ class _Aligner:
         for child in group.children:
             self.nest(child)
 
-    def match(self, olds: Sequence[str], news: Sequence[str]) -> list[_Group]:
+    def match(self, olds: Sequence[str], news: Sequence[str]) -> list[Group]:
         """Pair two lists of sibling sections: assignment, then splits/merges, then leftovers."""
         scorer = self.scorer
-        groups: list[_Group] = []
+        groups: list[Group] = []
         if olds and news:
             scores = [[scorer.score([o], [n]) for n in news] for o in olds]
             pairs = _greedy_pairs(scores)
-            owner: dict[str, _Group] = {}
+            owner: dict[str, Group] = {}
             for i, j in pairs:
-                g = _Group([olds[i]], [news[j]], scores[i][j])
+                g = Group([olds[i]], [news[j]], scores[i][j])
                 groups.append(g)
                 owner[olds[i]] = owner[news[j]] = g
             self._attach(olds, news, scores, owner)
@@ -197,10 +190,10 @@ class _Aligner:
             owner = {}
         for sid in olds:
             if sid not in owner:
-                groups.append(_Group([sid], []))
+                groups.append(Group([sid], []))
         for sid in news:
             if sid not in owner:
-                groups.append(_Group([], [sid]))
+                groups.append(Group([], [sid]))
         return groups
 
     def _attach(
@@ -208,9 +201,14 @@ class _Aligner:
         olds: Sequence[str],
         news: Sequence[str],
         scores: list[list[float]],
-        owner: dict[str, _Group],
+        owner: dict[str, Group],
+        floor: float = ATTACH_MIN,
+        fits: Callable[[str, Group], bool] | None = None,
     ) -> None:
-        """Join left-over sections to the pair of their best counterpart (split/merge)."""
+        """Join left-over sections to the pair of their best counterpart (split/merge).
+
+        ``floor`` is the lowest score of a joining section; ``fits`` can veto a join.
+        """
         candidates: list[tuple[float, int, str, str]] = []
         for i, o in enumerate(olds):
             if o not in owner:
@@ -223,7 +221,9 @@ class _Aligner:
         candidates.sort(key=lambda c: (-c[0], c[2]))
         for score, _, sid, best in candidates:
             host = owner.get(best)
-            if host is None or score < max(ATTACH_MIN, ATTACH_REL * host.score):
+            if host is None or score < max(floor, ATTACH_REL * host.score):
+                continue
+            if fits is not None and not fits(sid, host):
                 continue
             is_old = sid.startswith("old:")
             side, other = (host.old, host.new) if is_old else (host.new, host.old)
@@ -241,6 +241,71 @@ class _Aligner:
             side[:] = grown
             host.score = self.scorer.score(host.old, host.new)
             owner[sid] = host
+
+    def link_moves(self, top: list[Group]) -> None:
+        """Step 6: pair single sub-items whose counterpart stands under another parent."""
+        pools: dict[tuple[str, int], tuple[list[str], list[str]]] = {}
+        held: dict[str, tuple[Group, Group]] = {}  # section id -> (its single group, parent)
+        for group in top:
+            parts = {self.scorer.sections[sid].part for sid in (*group.old, *group.new)}
+            family = "review" if "review" in parts else "other" if parts == {"other"} else "plan"
+            self._collect(group, family, 2, pools, held)
+        for olds, news in (pools[k] for k in sorted(pools)):
+            if olds and news:
+                self._link(olds, news, held)
+
+    def _collect(
+        self,
+        group: Group,
+        family: str,
+        depth: int,
+        pools: dict[tuple[str, int], tuple[list[str], list[str]]],
+        held: dict[str, tuple[Group, Group]],
+    ) -> None:
+        """Gather the single sub-items under a pair, by part family and depth."""
+        for child in group.children:
+            if child.old and child.new:
+                self._collect(child, family, depth + 1, pools, held)
+                continue
+            olds, news = pools.setdefault((family, depth), ([], []))
+            for sid in child.old:
+                olds.append(sid)
+                held[sid] = (child, group)
+            for sid in child.new:
+                news.append(sid)
+                held[sid] = (child, group)
+
+    def _link(self, olds: list[str], news: list[str], held: dict[str, tuple[Group, Group]]) -> None:
+        """Pair mutual best counterparts under different parents; attach left-overs; re-home."""
+        scores = [[self.scorer.score([o], [n]) for n in news] for o in olds]
+        row_best = [max(range(len(news)), key=lambda j, r=row: (r[j], -j)) for row in scores]
+        col_best = [
+            max(range(len(olds)), key=lambda i, j=j: (scores[i][j], -i)) for j in range(len(news))
+        ]
+        parent = {sid: held[sid][1] for sid in (*olds, *news)}
+        owner: dict[str, Group] = {}
+        for i, j in enumerate(row_best):
+            o, n = olds[i], news[j]
+            if col_best[j] == i and scores[i][j] >= MOVE_MIN and parent[o] is not parent[n]:
+                owner[o] = owner[n] = Group([o], [n], scores[i][j], moved=True)
+        if not owner:
+            return
+
+        def fits(sid: str, host: Group) -> bool:
+            """Every section on a side under one parent, the two sides under different ones."""
+            same, other = (host.old, host.new) if sid.startswith("old:") else (host.new, host.old)
+            return parent[sid] is parent[same[0]] and parent[sid] is not parent[other[0]]
+
+        self._attach(olds, news, scores, owner, floor=MOVE_MIN, fits=fits)
+        for group in dict.fromkeys(owner.values()):  # each pair once, in order
+            for sid in (*group.old, *group.new):
+                single, holder = held[sid]
+                holder.children.remove(single)
+            parent[group.old[0]].children.append(group)
+            new_parent = self.scorer.sections[group.new[0]].parent
+            if new_parent is not None:
+                group.note = "moved: " + heading_label(self.scorer.sections[new_parent])
+            self.nest(group)
 
 
 def _greedy_pairs(scores: list[list[float]]) -> list[tuple[int, int]]:
@@ -266,86 +331,3 @@ def _greedy_pairs(scores: list[list[float]]) -> list[tuple[int, int]]:
         used_cols.add(j)
         pairs.append((i, j))
     return sorted(pairs)
-
-
-def _emit(
-    top: list[_Group], scorer: SectionScorer, order: dict[str, int]
-) -> tuple[SectionPair, ...]:
-    """Number the pairs and turn them into :class:`SectionPair` objects, level by level."""
-    out: list[SectionPair] = []
-    level: list[tuple[_Group, str | None]] = [(g, None) for g in _ordered(top, order)]
-    depth = 1
-    counters: dict[str | None, int] = {}
-    while level:
-        nxt: list[tuple[_Group, str | None]] = []
-        for group, parent in level:
-            counters[parent] = counters.get(parent, 0) + 1
-            pid = f"{parent}.{counters[parent]}" if parent else f"p{counters[parent]}"
-            out.append(_pair(group, pid, parent, depth, scorer))
-            nxt.extend((c, pid) for c in _ordered(group.children, order))
-        level = nxt
-        depth += 1
-    return tuple(out)
-
-
-def _ordered(groups: list[_Group], order: dict[str, int]) -> list[_Group]:
-    """Pairs in the new report's order; a removed section follows its old predecessor's pair."""
-
-    def key_of(g: _Group) -> tuple[int, int, int]:
-        if g.new:
-            return (min(order[s] for s in g.new), 0, min((order[s] for s in g.old), default=-1))
-        pos = min(order[s] for s in g.old)
-        host = max(
-            (h for h in groups if h.new and h.old and min(order[s] for s in h.old) < pos),
-            key=lambda h: min(order[s] for s in h.old),
-            default=None,
-        )
-        anchor = min(order[s] for s in host.new) if host else -1
-        return (anchor, 1, pos)
-
-    return sorted(groups, key=key_of)
-
-
-def _pair(
-    group: _Group, pid: str, parent: str | None, depth: int, scorer: SectionScorer
-) -> SectionPair:
-    """A finished :class:`SectionPair` with its dominant topic and a short reason."""
-    status = group.status
-    if group.old and group.new:
-        shared = scorer.shared_topics(group.old, group.new)
-        topic = shared[0] if shared else _top(scorer.mix([*group.old, *group.new]))
-        bits = []
-        if group.note:
-            bits.append(group.note)
-        if shared:
-            bits.append("topics: " + ", ".join(shared))
-        phrases = scorer.shared_phrases(group.old, group.new)
-        if phrases:
-            bits.append("shared: " + ", ".join(phrases))
-        reason = "; ".join(bits) or "same place in the report"
-        score = round(group.score, 3)
-    else:
-        ids = group.old or group.new
-        topic = _top(scorer.mix(ids))
-        reason = "no counterpart" + (f" (topic: {topic})" if topic else "")
-        score = 0.0
-    if len(reason) > REASON_MAX:
-        reason = reason[: REASON_MAX - 1].rstrip("，, ;") + "…"
-    return SectionPair(
-        id=pid,
-        old=tuple(group.old),
-        new=tuple(group.new),
-        status=status,
-        score=score,
-        topic=topic,
-        reason=reason,
-        parent=parent,
-        level=depth,
-    )
-
-
-def _top(mix: Mix) -> str:
-    """The heaviest topic of a mix (ties by key), or ``""``."""
-    if not mix:
-        return ""
-    return min(mix.items(), key=lambda kv: (-kv[1], kv[0]))[0]

@@ -13,10 +13,10 @@ Method:
    on the same row.
 3. **Matching.** The other sentences are paired strongest first (a greedy,
    order-free assignment, so reordered sentences are found) when their
-   :func:`similarity` reaches :data:`SENTENCE_MIN`. It compares the normalised
-   sentences with numbering, punctuation and whitespace dropped and every
-   figure replaced by one placeholder, so that a sentence whose figures changed
-   still matches itself.
+   similarity reaches :data:`SENTENCE_MIN` (keys and scores in
+   :mod:`lingdiff.sentsim`: numbering, punctuation and whitespace dropped,
+   figures replaced by one placeholder, so that a sentence whose figures
+   changed still matches itself).
 4. **Moves.** Sentences left unmatched in one pair are compared with those
    left unmatched in *other* pairs of the same family (review with review,
    targets and plans with targets and plans) that share a four-character
@@ -25,7 +25,12 @@ Method:
 5. **Diffs.** ``changed`` and ``moved`` pairs carry the character-level edit
    script of :func:`lingdiff.chardiff.char_diff`, computed on the normalised
    sentences (so full-width/half-width variants are no change) with the texts
-   of the steps cut from the faithful sentences.
+   of the steps cut from the faithful sentences. A heading sentence is compared
+   without its numbering (the section's ``number``, ``（一）``, ``1.``, ``一是``):
+   renumbering is where a section stands, not what it says, so two headings
+   differing only in their numbers are ``same``, and the edit script of a
+   reworded heading covers its title only (its offsets still index the whole
+   sentence; the numbering before the first step is in no step).
 
 Output: one :class:`SentencePair` per old sentence and per new sentence — a
 sentence appears in exactly one record (as ``old`` or ``new``). A ``moved``
@@ -37,16 +42,22 @@ moved-away sentences after the record of their preceding old sentence.
 
 from __future__ import annotations
 
-import math
-import re
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from rapidfuzz import process
-from rapidfuzz.distance import Indel, LCSseq
+from itertools import chain
 
 from .chardiff import char_diff
 from .model import Document, EditOp, SectionPair, SentencePair, SentenceStatus
+from .sentsim import (
+    SHINGLE,
+    candidates,
+    heading_mark,
+    plain_key,
+    sentence_key,
+    shingles,
+    similarity,
+)
 
 SENTENCE_MIN = 0.5
 """Lowest similarity at which two sentences of the same pair are the same sentence, changed."""
@@ -57,14 +68,6 @@ MOVED_MIN = 0.65
 COMMON_SHINGLE = 8
 """A four-character stretch in more left-over sentences than this does not propose moves."""
 
-_NUMBERING = re.compile(
-    r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]"
-    r"|[一二三四五六七八九十]{1,3}\s*[、.．]|(?:其)?[一二三四五六七八九十]{1,3}是"
-    r"|\d{1,2}\s*[.、．](?!\d)|——)"
-)
-_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
-_NOISE = re.compile(r"[\s，。、；：？！,.;:?!“”‘’\"'《》（）()「」『』【】—\-]+")
-
 
 @dataclass
 class _Side:
@@ -74,6 +77,7 @@ class _Side:
     keys: list[str]  # comparison key per sentence index
     owner: list[str]  # pair id per sentence index
     headings: dict[str, int]  # section id -> index of its heading sentence
+    marks: dict[int, int]  # heading sentence index -> length of its numbering (with spaces)
 
 
 def align_sentences(
@@ -150,26 +154,24 @@ def _prepare(doc: Document, pairs: Sequence[SectionPair], *, is_old: bool) -> _S
     keys = [sentence_key(text[s.start : s.end]) for s in doc.sentences]
     owners = [owner(s.section) for s in doc.sentences]
     headings: dict[str, int] = {}
+    marks: dict[int, int] = {}
     seen: set[str] = set()
     for s in doc.sentences:
         if s.section not in seen:
             seen.add(s.section)
-            title = sections[s.section].title if s.section in sections else ""
-            if s.is_heading and title and title in s.text:
+            sec = sections.get(s.section)
+            if s.is_heading and sec is not None and sec.title and sec.title in s.text:
                 headings[s.section] = s.index
-    return _Side(doc, keys, owners, headings)
+                mark = heading_mark(s.text, sec.number)
+                if mark:
+                    marks[s.index] = mark
+                    keys[s.index] = plain_key(text[s.start + mark : s.end])
+    return _Side(doc, keys, owners, headings, marks)
 
 
 def _fallback(listed: dict[str, str]) -> str:
     """The pair for a sentence outside every listed section (not expected): the first pair."""
     return min(listed.values(), key=_pair_sort_key)
-
-
-def sentence_key(text: str) -> str:
-    """What two sentences are compared on: no numbering, punctuation or spaces; figures as ``#``."""
-    text = _NUMBERING.sub("", text, count=1)
-    text = _FIGURE.sub("#", text)
-    return _NOISE.sub("", text)
 
 
 def _pair_sort_key(pid: str) -> tuple[int, ...]:
@@ -182,37 +184,6 @@ def _tree_order(pairs: Sequence[SectionPair]) -> list[SectionPair]:
 
 
 # --------------------------------------------------------------------------- matching
-
-
-def similarity(a: str, b: str) -> float:
-    """How alike two sentence keys are, 0–1.
-
-    The geometric mean of the Indel similarity (the longest common subsequence
-    against both lengths: a rewrite scores low) and the containment (against the
-    shorter length: a sentence that gained a clause still scores high). A short
-    sentence inside a long one scores low on the first, a rewrite on the second.
-    """
-    if not a or not b:
-        return float(a == b)
-    lcs = LCSseq.similarity(a, b)
-    return math.sqrt((2 * lcs / (len(a) + len(b))) * (lcs / min(len(a), len(b))))
-
-
-def _candidates(key: str, choices: dict[int, str], cutoff: float) -> list[tuple[float, int]]:
-    """(similarity, index) of the choices at least ``cutoff`` alike to ``key``.
-
-    The Indel similarity bounds :func:`similarity` from below by its square root
-    (containment is at most 1), so it prefilters in C before the exact score.
-    """
-    out: list[tuple[float, int]] = []
-    for _, pre, j in process.extract(
-        key, choices, scorer=Indel.normalized_similarity, limit=None, score_cutoff=cutoff**2
-    ):
-        if pre >= cutoff**2:
-            score = similarity(key, choices[j])
-            if score >= cutoff:
-                out.append((score, j))
-    return out
 
 
 def _match_pair(
@@ -243,7 +214,7 @@ def _match_pair(
     for i in olds:
         if i in used_old or not old_side.keys[i]:
             continue
-        for score, j in _candidates(old_side.keys[i], choices, SENTENCE_MIN):
+        for score, j in candidates(old_side.keys[i], choices, SENTENCE_MIN):
             cells.append((-score, i, j))
     cells.sort()
     for neg, i, j in cells:
@@ -271,26 +242,42 @@ def _find_moves(
     (``坚持以习近``) and proposes no candidates, which keeps the work linear.
     """
     old_side, new_side = sides
-    index: dict[tuple[str, str], list[int]] = {}
+    # The left-over new sentences of each family with their stretches, and how many
+    # sentences hold each stretch.
+    shingled: dict[str, list[tuple[int, set[str]]]] = {}
     for j, pid in enumerate(new_side.owner):
         if j not in matched_new and new_side.keys[j]:
-            for gram in _shingles(new_side.keys[j]):
-                index.setdefault((family[pid], gram), []).append(j)
-    cells: list[tuple[float, int, int]] = []
+            shingled.setdefault(family[pid], []).append((j, shingles(new_side.keys[j])))
+    held = {
+        fam: Counter(chain.from_iterable(sh for _, sh in items)) for fam, items in shingled.items()
+    }
+    # The telling (not formulaic) stretches each left-over old sentence shares with them.
+    shared: list[tuple[int, list[str]]] = []
     for i, pid in enumerate(old_side.owner):
         key = old_side.keys[i]
-        if i in matched_old or not key:
+        counts = held.get(family[pid])
+        if i in matched_old or not key or counts is None:
             continue
+        hits = counts.keys() & (SHINGLE.findall(key) if len(key) > 4 else (key,))
+        telling = [g for g in hits if counts[g] <= COMMON_SHINGLE]
+        if telling:
+            shared.append((i, telling))
+    # Postings of those stretches only.
+    wanted = {g for _, telling in shared for g in telling}
+    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for fam, items in shingled.items():
+        for j, sh in items:
+            for g in sh & wanted:
+                postings[fam, g].append(j)
+    cells: list[tuple[float, int, int]] = []
+    for i, telling in shared:
+        pid = old_side.owner[i]
         fam = family[pid]
-        near = {
-            j
-            for gram in _shingles(key)
-            if len(postings := index.get((fam, gram), ())) <= COMMON_SHINGLE
-            for j in postings
-        }
+        near = {j for g in telling for j in postings[fam, g]}
         choices = {j: new_side.keys[j] for j in sorted(near) if new_side.owner[j] != pid}
         if choices:
-            cells.extend((-score, i, j) for score, j in _candidates(key, choices, MOVED_MIN))
+            key = old_side.keys[i]
+            cells.extend((-score, i, j) for score, j in candidates(key, choices, MOVED_MIN))
     cells.sort()
     moves: dict[int, tuple[int, float]] = {}
     taken: set[int] = set()
@@ -300,13 +287,6 @@ def _find_moves(
         moves[i] = (j, -neg)
         taken.add(j)
     return moves
-
-
-def _shingles(key: str, size: int = 4) -> set[str]:
-    """The four-character stretches of a sentence key (the key itself when shorter)."""
-    if len(key) <= size:
-        return {key}
-    return {key[k : k + size] for k in range(len(key) - size + 1)}
 
 
 # --------------------------------------------------------------------------- records
@@ -351,21 +331,23 @@ def _pair_records(
 def _compare(
     old_side: _Side, new_side: _Side, i: int, j: int
 ) -> tuple[SentenceStatus, tuple[EditOp, ...]]:
-    """Status (same/changed) and edit script of two matched sentences."""
+    """Status (same/changed) and edit script of two matched sentences (numbering of headings
+    left out, offsets into the whole sentences)."""
     so, sn = old_side.doc.sentences[i], new_side.doc.sentences[j]
-    norm_o = (old_side.doc.norm or old_side.doc.text)[so.start : so.end]
-    norm_n = (new_side.doc.norm or new_side.doc.text)[sn.start : sn.end]
+    mo, mn = old_side.marks.get(i, 0), new_side.marks.get(j, 0)
+    norm_o = (old_side.doc.norm or old_side.doc.text)[so.start + mo : so.end]
+    norm_n = (new_side.doc.norm or new_side.doc.text)[sn.start + mn : sn.end]
     if "".join(norm_o.split()) == "".join(norm_n.split()):
         return "same", ()
     ops = tuple(
         EditOp(
             op.tag,
-            so.text[op.old_start : op.old_end],
-            sn.text[op.new_start : op.new_end],
-            op.old_start,
-            op.old_end,
-            op.new_start,
-            op.new_end,
+            so.text[mo + op.old_start : mo + op.old_end],
+            sn.text[mn + op.new_start : mn + op.new_end],
+            mo + op.old_start,
+            mo + op.old_end,
+            mn + op.new_start,
+            mn + op.new_end,
         )
         for op in char_diff(norm_o, norm_n)
     )

@@ -38,28 +38,13 @@ _FIGURE = re.compile(
 _WORD = re.compile(r"[A-Za-z]+")
 
 
+_TOKEN = re.compile(rf"(?=[0-9]){_FIGURE.pattern}|{_WORD.pattern}|.", re.S)
+"""One token: a figure starting with an ASCII digit, a Latin word, or any other character."""
+
+
 def tokenize(text: str) -> list[tuple[int, int]]:
     """Token spans of ``text``: figures and Latin words whole, every other character alone."""
-    spans: list[tuple[int, int]] = []
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        if ch.isdigit() and ch.isascii():
-            m = _FIGURE.match(text, i)
-            if m:
-                spans.append((i, m.end()))
-                i = m.end()
-                continue
-        if ch.isascii() and ch.isalpha():
-            m = _WORD.match(text, i)
-            if m:
-                spans.append((i, m.end()))
-                i = m.end()
-                continue
-        spans.append((i, i + 1))
-        i += 1
-    return spans
+    return [m.span() for m in _TOKEN.finditer(text)]
 
 
 def char_diff(old_text: str, new_text: str) -> tuple[EditOp, ...]:
@@ -73,8 +58,8 @@ def char_diff(old_text: str, new_text: str) -> tuple[EditOp, ...]:
     new_spans = tokenize(new_text)
     old_tokens = [old_text[a:b] for a, b in old_spans]
     new_tokens = [new_text[a:b] for a, b in new_spans]
-    old_fig = [_is_figure(t) for t in old_tokens]
-    new_fig = [_is_figure(t) for t in new_tokens]
+    old_fig = ["0" <= t[0] <= "9" for t in old_tokens]  # tokens are never empty
+    new_fig = ["0" <= t[0] <= "9" for t in new_tokens]
     matcher = SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
     # Token-level steps first: [tag, i1, i2, j1, j2, figure_only].
     steps: list[_Step] = []
@@ -102,10 +87,6 @@ class _Step:
     j1: int
     j2: int
     figure: bool  # a figure replaced by a figure: shown on its own, never merged
-
-
-def _is_figure(token: str) -> bool:
-    return token[:1].isdigit() and token[:1].isascii()
 
 
 def _split_figures(

@@ -23,8 +23,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from itertools import repeat
-from operator import mul
+from itertools import chain, repeat
+from operator import add, mul, neg, truediv
 
 from .model import Document, Section
 
@@ -40,7 +40,8 @@ CONTENT_SCALE = 0.25
 reworded sections rarely pass 0.5; scaling keeps the views comparable)."""
 
 _RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]+")
-_NOT_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z]")
+_AT_EACH = re.compile(r"(?=([\u4e00-\u9fffA-Za-z]{2}))|(?=.)", re.S)
+"""Matches (empty) at every position of a text; group 1 is the word bigram starting there."""
 _NUMBERING = re.compile(r"^\s*(?:[（(][^）)]{1,4}[）)]|[一二三四五六七八九十]+[、.是]|\d+[.、．])")
 
 
@@ -55,10 +56,10 @@ def _all_bigrams(text: str) -> list[str]:
     digit, a line break) is blanked, and bigram ``i`` covers ``text[i:i+2]``, so
     the bigrams of a span of text are one list slice.
     """
-    masked = _NOT_WORD.sub("\x00", text)
-    grams = list(map(str.__add__, masked, masked[1:]))
-    valid = {g: g for g in set(grams) if "\x00" not in g}
-    return list(map(valid.get, grams, repeat("")))
+    grams = _AT_EACH.findall(text)
+    if grams:
+        grams.pop()  # the last position starts no bigram
+    return grams
 
 
 def bigrams(text: str) -> list[str]:
@@ -85,19 +86,25 @@ class SectionScorer:
         self.sections: dict[str, Section] = {}
         # The bigrams of each document, by position: a section's bigrams are one slice.
         self._grams: dict[str, list[str]] = {}
-        df: Counter[str] = Counter()
-        n_sent = 0
         for key, doc in self.docs.items():
             self.sections.update(doc.section_map())
-            grams = _all_bigrams(doc.norm or doc.text)
-            self._grams[key] = grams
-            for s in doc.sentences:
-                df.update(set(grams[s.start : s.end - 1]))
-            n_sent += len(doc.sentences)
+            self._grams[key] = _all_bigrams(doc.norm or doc.text)
+        # Document frequencies: in how many sentences (of both reports) each bigram stands.
+        df = Counter(
+            chain.from_iterable(
+                set(self._grams[key][s.start : s.end - 1])
+                for key, doc in self.docs.items()
+                for s in doc.sentences
+            )
+        )
         df.pop("", None)
-        self.idf = {g: math.log((n_sent + 1) / (c + 0.5)) for g, c in df.items()}
+        n_sent = float(len(old.sentences) + len(new.sentences) + 1)
+        # log((n + 1) / (df + 0.5)) for every bigram, computed in one sweep.
+        logs = map(math.log, map(truediv, repeat(n_sent), map(add, df.values(), repeat(0.5))))
+        self.idf = dict(zip(df, logs, strict=True))
         self._counts: dict[str, Counter[str]] = {}
-        self._vectors: dict[str, tuple[dict[str, float], float]] = {}
+        self._vectors: dict[tuple[str, ...], tuple[dict[str, float], float]] = {}
+        self._mixes: dict[tuple[str, ...], Mix] = {}
         self._title: dict[str, frozenset[str]] = {}
 
     # ----------------------------------------------------------------- features
@@ -106,25 +113,29 @@ class SectionScorer:
         """Bigram counts of a section's text, children included."""
         hit = self._counts.get(section_id)
         if hit is None:
-            sec = self.sections[section_id]
-            grams = self._grams[section_id.split(":", 1)[0]]
-            hit = Counter(grams[sec.start : sec.end - 1])
+            hit = Counter(self._slice(section_id))
             hit.pop("", None)
             self._counts[section_id] = hit
         return hit
 
     def vector(self, ids: Sequence[str]) -> tuple[dict[str, float], float]:
         """TF-IDF weights (1 + log tf) of the union of some sections, and their norm."""
-        if len(ids) == 1:
-            hit = self._vectors.get(ids[0])
-            if hit is None:
-                hit = self._weigh(self.counts(ids[0]))
-                self._vectors[ids[0]] = hit
-            return hit
-        total: Counter[str] = Counter()
-        for sid in ids:
-            total.update(self.counts(sid))
-        return self._weigh(total)
+        key = tuple(ids)
+        hit = self._vectors.get(key)
+        if hit is None:
+            if len(key) == 1:
+                hit = self._weigh(self.counts(key[0]))
+            else:  # the sections are disjoint: count their slices in one go
+                total = Counter(chain.from_iterable(map(self._slice, key)))
+                total.pop("", None)
+                hit = self._weigh(total)
+            self._vectors[key] = hit
+        return hit
+
+    def _slice(self, section_id: str) -> list[str]:
+        """The bigrams of a section's text (``""`` where none starts), children included."""
+        sec = self.sections[section_id]
+        return self._grams[section_id.split(":", 1)[0]][sec.start : sec.end - 1]
 
     def _weigh(self, counts: Counter[str]) -> tuple[dict[str, float], float]:
         top = max(counts.values(), default=0)
@@ -137,6 +148,13 @@ class SectionScorer:
 
     def mix(self, ids: Sequence[str]) -> Mix:
         """Topic mix of a union of sections, each weighted by its length."""
+        key = tuple(ids)
+        hit = self._mixes.get(key)
+        if hit is None:
+            hit = self._mixes[key] = self._mix(key)
+        return hit
+
+    def _mix(self, ids: Sequence[str]) -> Mix:
         out: Mix = {}
         total = 0.0
         for sid in ids:
@@ -176,8 +194,8 @@ class SectionScorer:
 
     def title(self, a: Sequence[str], b: Sequence[str]) -> float:
         """Dice overlap of heading bigrams of two sets of sections."""
-        ga = frozenset().union(*(self.title_grams(s) for s in a))
-        gb = frozenset().union(*(self.title_grams(s) for s in b))
+        ga = self.title_grams(a[0]) if len(a) == 1 else frozenset().union(*map(self.title_grams, a))
+        gb = self.title_grams(b[0]) if len(b) == 1 else frozenset().union(*map(self.title_grams, b))
         if not ga or not gb:
             return 0.0
         return 2 * len(ga & gb) / (len(ga) + len(gb))
@@ -210,7 +228,9 @@ class SectionScorer:
         figures (``亿元``, ``家以上``) are left out.
         """
         va, vb = self.vector(a)[0], self.vector(b)[0]
-        top = heapq.nsmallest(limit * 4, ((-va[g] * vb[g], g) for g in va.keys() & vb.keys()))
+        both = va.keys() & vb.keys()
+        weights = map(neg, map(mul, map(va.__getitem__, both), map(vb.__getitem__, both)))
+        top = heapq.nsmallest(limit * 4, zip(weights, both, strict=True))
         text_a = "\n".join(self._text(s) for s in a)
         text_b = "\n".join(self._text(s) for s in b)
         out: list[str] = []

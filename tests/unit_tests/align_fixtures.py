@@ -37,6 +37,11 @@ NEW_TASK = (
 MOVED_SENTENCE = "严厉打击非法集资、恶意逃废银行债务等行为。"
 """A sentence the synthetic new report moves from （三）'s third item to the merged （四）."""
 
+MOVED_ITEM = "3.就业。"
+"""The numbered item the synthetic new report moves from （六）'s 办好社会事业 to the end of
+（一）'s 做大做强现代服务业, where it becomes ``4.就业。`` (the items after it in （六) are
+renumbered)."""
+
 
 def synthetic_new_text(old_text: str) -> str:
     """A new report made from the bundled old one by edits whose alignment is known.
@@ -46,7 +51,8 @@ def synthetic_new_text(old_text: str) -> str:
     target 7.5% becomes 6.5%. Plan part: （一）'s heading is reworded; （二） and
     （三） swap places; one sentence moves from （三） into （四）; （四） and
     （五） merge; （六） splits in two after its second item; （七） is deleted and
-    a new （七） on science and technology is added.
+    a new （七） on science and technology is added. One numbered item moves from
+    one task to another (:data:`MOVED_ITEM`, from （六） to （一）).
     """
     lines = old_text.split("\n")
 
@@ -74,14 +80,21 @@ def synthetic_new_text(old_text: str) -> str:
     # Plan.
     p1, p2, p3 = find("（一）"), find("（二）"), find("（三）")
     p4, p5, p6, p7 = find("（四）"), find("（五）"), find("（六）"), find("（七）")
+    livelihood = "\n".join(lines[p6 + 1 : p7])
+    item_at, next_at = livelihood.index(MOVED_ITEM), livelihood.index("4.文化。")
+    item = livelihood[item_at + 2 : next_at]
+    rest = (
+        livelihood[next_at:].replace("4.文化。", "3.文化。", 1).replace("5.其他。", "4.其他。", 1)
+    )
+    livelihood = livelihood[:item_at] + rest
     task1 = ["（一）激活产业动能，推动实体经济转型升级。", *lines[p1 + 1 : p2]]
+    task1[-1] += "4." + item
     task3_body = [line.replace(MOVED_SENTENCE, "") for line in lines[p3 + 1 : p4]]
     task2 = ["（二）打好三大攻坚战，坚决实现全面小康。", *task3_body]
     task3 = ["（三）狠抓项目建设，全力促投资稳增长。", *lines[p2 + 1 : p3]]
     reform = lines[p4 + 1 : p5]
     reform[-1] += MOVED_SENTENCE
     task4 = ["（四）扩大改革开放，推进城乡协同发展。", *reform, *lines[p5 + 1 : p6]]
-    livelihood = "\n".join(lines[p6 + 1 : p7])
     cut = livelihood.index("关心关爱特殊群体。")
     task5 = ["（五）办好民生实事，推动社会全面进步。", livelihood[:cut]]
     task6 = ["（六）关爱特殊群体，提升社会治理效能。", livelihood[cut:]]
@@ -109,3 +122,24 @@ def synthetic_docs() -> tuple[Document, Document]:
     """The bundled old report and the synthetic new report made from it."""
     old_text, _ = bundled_texts()
     return seed("old"), parse_document(synthetic_new_text(old_text), key="new")
+
+
+NEW_ITEM = (
+    "4.电商。大力发展农村电子商务，建设区级电商公共服务中心和乡镇电商服务站，"
+    "培育网络直播带货人才100名以上，推动农产品网上销售额增长20%以上。"
+)
+"""An item the no-move report adds to （一）'s 做大做强现代服务业: new, not moved from anywhere."""
+
+
+@cache
+def nothing_moved_docs() -> tuple[Document, Document]:
+    """The bundled old report and a copy in which nothing moved: item ``5.其他`` of （六）'s
+    办好社会事业 is dropped, and an unrelated item (:data:`NEW_ITEM`) is added to the
+    numbered items of （一）'s 做大做强现代服务业."""
+    old_text, _ = bundled_texts()
+    start = old_text.index("5.其他。")
+    end = old_text.index("关心关爱特殊群体。", start)
+    text = old_text[:start] + old_text[end:]
+    task2 = text.index("\n（二）")
+    text = text[:task2] + NEW_ITEM + text[task2:]
+    return seed("old"), parse_document(text, key="new")

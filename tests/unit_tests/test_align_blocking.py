@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-import lingdiff.align_sentences as align_sentences_module
+import lingdiff.sentsim as sentsim
 from lingdiff.align import align_sections, align_sentences
 from lingdiff.model import Document
 from lingdiff.topics import load_taxonomy, section_topics
@@ -28,14 +28,14 @@ def alignment_run(old: Document, new: Document) -> Callable[[], object]:
 
 def test_sentences_are_compared_only_within_their_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
     compared = 0
-    extract = align_sentences_module.process.extract
+    extract = sentsim.process.extract
 
     def counting(query: str, choices: dict, **kw: object) -> list:
         nonlocal compared
         compared += len(choices)
         return extract(query, choices, **kw)
 
-    monkeypatch.setattr(align_sentences_module.process, "extract", counting)
+    monkeypatch.setattr(sentsim.process, "extract", counting)
     old, new = seed("old"), seed("new")
     alignment_run(old, new)()
     assert 0 < compared < 0.1 * len(old.sentences) * len(new.sentences)

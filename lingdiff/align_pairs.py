@@ -1,0 +1,140 @@
+"""Section pairs under construction, and how they come out as :class:`SectionPair` objects.
+
+Used by :mod:`lingdiff.align_sections`: a :class:`Group` is a pair being built
+(old and new section ids, a score, nested groups); :func:`emit` numbers the
+finished tree level by level and explains every pair in a short reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import PairStatus, Section, SectionPair
+from .sectionsim import Mix, SectionScorer
+
+REASON_MAX = 79
+"""Longest reason text, in characters."""
+
+TITLE_MAX = 8
+"""Longest heading text quoted in a reason (the first clause of the heading, cut to this)."""
+
+_CLAUSE_END = re.compile(r"[，,；;：:。、]")
+
+
+@dataclass(eq=False)
+class Group:
+    """A pair under construction: old and new section ids (document order) and a score.
+
+    ``moved`` marks a pair of sections found under different parents (see
+    :mod:`lingdiff.align_sections`, step 6): it stands where its old section stood.
+    """
+
+    old: list[str]
+    new: list[str]
+    score: float = 0.0
+    note: str = ""
+    children: list[Group] = field(default_factory=list)
+    moved: bool = False
+
+    @property
+    def status(self) -> PairStatus:
+        if not self.new:
+            return "removed"
+        if not self.old:
+            return "added"
+        if len(self.old) > 1:
+            return "merged"
+        if len(self.new) > 1:
+            return "split"
+        return "matched"
+
+
+def heading_label(section: Section) -> str:
+    """A section as a reason names it: ``new 2.7 （七）守牢安全底线…``."""
+    title = section.title
+    clause = _CLAUSE_END.split(title, maxsplit=1)[0][:TITLE_MAX]
+    more = "…" if clause != title else ""
+    return f"{section.id.replace(':', ' ', 1)} {section.number}{clause}{more}"
+
+
+def emit(top: list[Group], scorer: SectionScorer, order: dict[str, int]) -> tuple[SectionPair, ...]:
+    """Number the pairs and turn them into :class:`SectionPair` objects, level by level."""
+    out: list[SectionPair] = []
+    level: list[tuple[Group, str | None]] = [(g, None) for g in _ordered(top, order)]
+    depth = 1
+    counters: dict[str | None, int] = {}
+    while level:
+        nxt: list[tuple[Group, str | None]] = []
+        for group, parent in level:
+            counters[parent] = counters.get(parent, 0) + 1
+            pid = f"{parent}.{counters[parent]}" if parent else f"p{counters[parent]}"
+            out.append(_pair(group, pid, parent, depth, scorer))
+            nxt.extend((c, pid) for c in _ordered(group.children, order))
+        level = nxt
+        depth += 1
+    return tuple(out)
+
+
+def _ordered(groups: list[Group], order: dict[str, int]) -> list[Group]:
+    """Pairs in the new report's order; a removed (or moved-away) section follows its old
+    predecessor's pair."""
+    hosts = [
+        (min(order[s] for s in h.old), min(order[s] for s in h.new))
+        for h in groups
+        if h.new and h.old and not h.moved
+    ]
+
+    def key_of(g: Group) -> tuple[int, int, int]:
+        if g.new and not g.moved:
+            return (min(order[s] for s in g.new), 0, min((order[s] for s in g.old), default=-1))
+        pos = min(order[s] for s in g.old)
+        anchor = max(((o, n) for o, n in hosts if o < pos), default=(-1, -1))[1]
+        return (anchor, 1, pos)
+
+    return sorted(groups, key=key_of)
+
+
+def _pair(
+    group: Group, pid: str, parent: str | None, depth: int, scorer: SectionScorer
+) -> SectionPair:
+    """A finished :class:`SectionPair` with its dominant topic and a short reason."""
+    status = group.status
+    if group.old and group.new:
+        shared = scorer.shared_topics(group.old, group.new)
+        topic = shared[0] if shared else _top(scorer.mix([*group.old, *group.new]))
+        bits = []
+        if group.note:
+            bits.append(group.note)
+        if shared:
+            bits.append("topics: " + ", ".join(shared))
+        phrases = scorer.shared_phrases(group.old, group.new)
+        if phrases:
+            bits.append("shared: " + ", ".join(phrases))
+        reason = "; ".join(bits) or "same place in the report"
+        score = round(group.score, 3)
+    else:
+        ids = group.old or group.new
+        topic = _top(scorer.mix(ids))
+        reason = "no counterpart" + (f" (topic: {topic})" if topic else "")
+        score = 0.0
+    if len(reason) > REASON_MAX:
+        reason = reason[: REASON_MAX - 1].rstrip("，, ;") + "…"
+    return SectionPair(
+        id=pid,
+        old=tuple(group.old),
+        new=tuple(group.new),
+        status=status,
+        score=score,
+        topic=topic,
+        reason=reason,
+        parent=parent,
+        level=depth,
+    )
+
+
+def _top(mix: Mix) -> str:
+    """The heaviest topic of a mix (ties by key), or ``""``."""
+    if not mix:
+        return ""
+    return min(mix.items(), key=lambda kv: (-kv[1], kv[0]))[0]
