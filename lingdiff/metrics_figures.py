@@ -209,6 +209,17 @@ def _arabic(
     return Figure(s, e, value, high, unit, approx)
 
 
+def _noun_follows(after: str) -> bool:
+    """Do two Chinese or Latin characters (or ``+``) follow, after an optional quote mark?
+
+    Plain comparisons: a regex with the Chinese range costs ~1 ms to compile.
+    """
+    word = after[1:] if after[:1] in ("“", "”") else after
+    return len(word) >= 2 and all(
+        "\u4e00" <= c <= "\u9fff" or (c.isascii() and c.isalpha()) or c == "+" for c in word[:2]
+    )
+
+
 def _chinese(
     norm: str, m: re.Match[str], lo: int, hi: int, quotes: list[tuple[int, int]]
 ) -> Figure | None:
@@ -233,8 +244,7 @@ def _chinese(
     if after.startswith(_ABSTRACT_NOUNS):
         return None
     if unit in COUNT_UNITS:
-        noun = re.match(r"[“”]?([\u4e00-\u9fffA-Za-z+]{2,})", after)
-        if noun is None:
+        if not _noun_follows(after):
             return None  # 四张网 / 两翼 / 一是: a slogan, not a count
         clause = norm[_clause_start(norm, s, lo) : s]
         if clause and not ("、" in clause or clause.endswith(_COUNT_VERBS)):

@@ -185,7 +185,9 @@ def _start_marker(norm: str, ps: int, pe: int) -> tuple[str, int | None, int] | 
         value = None if family == "dash" else _numeral(raw)
         if family != "dash" and value is None:
             continue
-        if m.end() >= pe and family not in ("cn", "paren"):
+        if family == "paren":
+            family = _paren_family(raw)
+        if m.end() >= pe and family not in ("cn", "paren_cn", "paren_num"):
             continue  # a bare number on its own line is not a heading
         if family == "cn" and norm[m.end() - 1 : m.end()] == "." and not norm[m.end() :].strip():
             continue
@@ -197,17 +199,35 @@ def _accept_start(
     stack: list[_Node], family: str, value: int | None, norm: str, ps: int, pe: int, pi: int
 ) -> bool:
     """A paragraph-start marker is a heading unless it is a stray lone number in body text."""
-    if family in ("cn", "paren", "circled", "dash", "enum"):
+    if family in ("cn", "paren_cn", "paren_num", "circled", "dash", "enum"):
         return True
     # arabic: "2019年…" never reaches here (the pattern needs a dot); accept series or a start.
-    same = _find_family(stack, family)
+    same = _find_family(stack, family, value)
     return same is None or value in (1, (same.value or 0) + 1) or pe - ps < 60
 
 
-def _find_family(stack: list[_Node], family: str) -> _Node | None:
+_TWIN = {"paren_cn": "paren_num", "paren_num": "paren_cn"}
+"""Families that are one style written with two scripts: （一） and （1）."""
+
+
+def _paren_family(numeral: str) -> str:
+    return "paren_num" if numeral.isascii() else "paren_cn"
+
+
+def _find_family(stack: list[_Node], family: str, value: int | None = None) -> _Node | None:
+    """The open heading whose series a new heading continues, if any.
+
+    ``（二）`` after ``（1）`` continues it (a slip of the script); ``（1）`` under
+    ``（二）`` does not (it starts a list of its own).
+    """
     for node in reversed(stack[1:]):
         if node.family == family:
             return node
+    twin = _TWIN.get(family)
+    if twin and value is not None and value >= 2:
+        for node in reversed(stack[1:]):
+            if node.family == twin and node.value == value - 1:
+                return node
     return None
 
 
@@ -223,10 +243,9 @@ def _open(
     *,
     closing_at: int,
 ) -> _Node:
-    same = _find_family(stack, family)
-    if (same is not None and (family == "dash" or value != 1 or (same.value or 0) + 1 == 1)) or (
-        same is not None and value == 1 and family in ("enum", "dash")
-    ):
+    same = _find_family(stack, family, value)
+    # An open series of the same family: this heading continues (or restarts) it, at its level.
+    if same is not None:
         _pop_to(stack, stack.index(same), closing_at)
     title, body = _heading_title(norm, marker_end, para_end, family)
     parent = stack[-1]
@@ -306,7 +325,7 @@ def _open_inline(
     para_end: int,
     pi: int,
 ) -> None:
-    same = _find_family(stack, family)
+    same = _find_family(stack, family, value)
     if same is not None:
         _pop_to(stack, stack.index(same), pos)
     title, body = _heading_title(norm, marker_end, para_end, family)
@@ -330,20 +349,21 @@ def _inline_events(
             last[child.family] = child.value
     events: list[tuple[str, int | None, int, int]] = []
     for m in _INLINE.finditer(norm, start, end):
-        family = next(f for f in ("arabic", "paren", "circled", "enum") if m.group(f))
-        value = _numeral(m.group(family))
+        group = next(f for f in ("arabic", "paren", "circled", "enum") if m.group(f))
+        value = _numeral(m.group(group))
+        family = _paren_family(m.group(group)) if group == "paren" else group
         if value is None:
             continue
         if value not in (1, last.get(family, 0) + 1):
             continue
-        pos = m.start(family)
-        if family == "paren":
+        pos = m.start(group)
+        if group == "paren":
             pos = m.start("paren") - 1
         elif family == "enum" and norm[pos - 1 : pos] == "其":
             pos -= 1
-        marker_end = m.end(family) + (1 if family in ("arabic", "paren") else 0)
+        marker_end = m.end(group) + (1 if group in ("arabic", "paren") else 0)
         if family == "enum":
-            marker_end = m.end(family) + 1
+            marker_end = m.end(group) + 1
         last[family] = value
         events.append((family, value, pos, marker_end))
     return events
@@ -429,7 +449,8 @@ def _innermost(owner: _Node, pos: int) -> _Node:
 
 def _numbered_leaf(owner: _Node, cand: tuple[int, int, str]) -> bool:
     inner = _innermost(owner, cand[0])
-    return inner.family in ("arabic", "paren", "circled") and inner.inline and inner is not owner
+    numbered = ("arabic", "paren_cn", "paren_num", "circled")
+    return inner.family in numbered and inner.inline and inner is not owner
 
 
 def _interrupts_series(owner: _Node, pos: int) -> bool:

@@ -43,8 +43,10 @@ VARIANT_RATIO = 75.0
 _NUMERALS = "一二三四五六七八九十两"
 _N = f"[{_NUMERALS}]"
 _UNIT = f"(?:(?![{_NUMERALS}多双])[\u4e00-\u9fff])"
+# Two or more units, the first opening with a numeral or 双 (the lookahead rules out 多 and
+# 、 there): written with _UNIT once, as each Chinese range costs ~1.3 ms to compile.
 _SEQUENCE = re.compile(
-    rf"(?<![第进{_NUMERALS}])(?:{_N}|双){_UNIT}{{1,3}}(?:、?(?:{_N}|多|双){_UNIT}{{1,3}})+"
+    rf"(?<![第进{_NUMERALS}])(?![多、])(?:、?(?:{_N}|多|双){_UNIT}{{1,3}}){{2,}}"
 )
 _COUNTED = re.compile(rf"(?<![第{_NUMERALS}])[{_NUMERALS[1:]}][大个项]({_UNIT}{{2,5}})")
 _PLAN = re.compile(r"(?<![第一二三四五六七八九十])十[一二三四五]五(?![年个])")
@@ -66,7 +68,8 @@ _NUMERAL_WORDS = (
 numeral slogan."""
 
 _QUOTED = re.compile(r"“([^“”\n]{2,20}?)”|\"([^\"\n]{2,20}?)\"|「([^「」\n]{2,20}?)」")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+# The pattern text of keyterms._NON_CJK: compiled once, by re's cache.
+_NON_CJK = re.compile(r"[^\u4e00-\u9fff]+")
 _BAD_IN_QUOTE = re.compile(r"[。！？；：!?;:]")
 
 
@@ -78,7 +81,7 @@ def find_quoted(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for m in _QUOTED.finditer(text):
         inner = next(g for g in m.groups() if g is not None).strip()
-        if len(inner) < 2 or not _CJK.search(inner) or _BAD_IN_QUOTE.search(inner):
+        if len(inner) < 2 or _NON_CJK.fullmatch(inner) or _BAD_IN_QUOTE.search(inner):
             continue
         if inner not in BOILERPLATE:
             out.setdefault(inner, _canonical(inner))

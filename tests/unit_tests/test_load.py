@@ -156,4 +156,4 @@ def test_huge_file_is_refused_at_once(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
     with path.open("wb") as fh:
         fh.truncate(50 * 1024 * 1024)  # sparse: costs no disk and no time
-    _fails(path, "up to 20 MB")
+    _fails(path, "up to 5 MB")

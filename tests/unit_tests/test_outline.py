@@ -362,3 +362,23 @@ def test_outline_never_raises_and_offsets_nest(text: str) -> None:
     for s in doc.sentences:
         assert 0 <= s.start < s.end <= n
         assert doc.text[s.start : s.end] == s.text
+
+
+def test_restarted_series_stay_flat_and_deep_input_does_not_recurse() -> None:
+    # （一）…（十）, then （一） again: a new series at the same level, not nested deeper
+    lines = [f"（{'一二三四五六七八九十'[i % 10]}）标题{i}。正文{i}。" for i in range(3000)]
+    doc = parse_document("\n".join(lines), key="old", path="r")
+    assert len(doc.sections) == 3000
+    assert {s.level for s in doc.sections} == {1}
+    # （1） under （二） is a list of its own; （二） after （1） continues the series
+    doc = parse_document(
+        "一、回顾\n（1）甲。\n（二）乙。\n（1）丙。\n（2）丁。\n（三）戊。", key="old", path="t"
+    )
+    assert [(s.id, s.number) for s in doc.sections] == [
+        ("old:1", "一、"),
+        ("old:1.1", "（1）"),
+        ("old:1.2", "（二）"),
+        ("old:1.2.1", "（1）"),
+        ("old:1.2.2", "（2）"),
+        ("old:1.3", "（三）"),
+    ]
