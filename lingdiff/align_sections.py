@@ -75,6 +75,11 @@ ATTACH_REL = 0.4
 ATTACH_GAIN = 0.05
 """Relative rise of content similarity that joining a left-over section must bring."""
 
+FULL_MATRIX_MAX = 40_000
+"""Most old × new section pairs scored in one group (200 × 200, far past any real report).
+Beyond it, sections pair in document order and moves are not searched: pathological input
+(tens of thousands of headings) then costs linear time instead of hours."""
+
 MOVE_MIN = 0.4
 """Lowest score of a pair of sections found under different parents (step 6): above
 :data:`MATCH_MIN`, as a section found away from its place needs more evidence."""
@@ -177,6 +182,8 @@ class _Aligner:
         """Pair two lists of sibling sections: assignment, then splits/merges, then leftovers."""
         scorer = self.scorer
         groups: list[Group] = []
+        if olds and news and len(olds) * len(news) > FULL_MATRIX_MAX:
+            return _in_order(olds, news, scorer)
         if olds and news:
             scores = [[scorer.score([o], [n]) for n in news] for o in olds]
             pairs = _greedy_pairs(scores)
@@ -251,7 +258,7 @@ class _Aligner:
             family = "review" if "review" in parts else "other" if parts == {"other"} else "plan"
             self._collect(group, family, 2, pools, held)
         for olds, news in (pools[k] for k in sorted(pools)):
-            if olds and news:
+            if olds and news and len(olds) * len(news) <= FULL_MATRIX_MAX:
                 self._link(olds, news, held)
 
     def _collect(
@@ -306,6 +313,17 @@ class _Aligner:
             if new_parent is not None:
                 group.note = "moved: " + heading_label(self.scorer.sections[new_parent])
             self.nest(group)
+
+
+def _in_order(olds: Sequence[str], news: Sequence[str], scorer: SectionScorer) -> list[Group]:
+    """Too many sections to compare all pairs: the i-th old with the i-th new, the rest alone."""
+    groups = [
+        Group([o], [n], scorer.score([o], [n]), note="paired in order (too many sections)")
+        for o, n in zip(olds, news, strict=False)
+    ]
+    groups.extend(Group([o], []) for o in olds[len(news) :])
+    groups.extend(Group([], [n]) for n in news[len(olds) :])
+    return groups
 
 
 def _greedy_pairs(scores: list[list[float]]) -> list[tuple[int, int]]:

@@ -164,14 +164,15 @@ def compare_phrases(old: Document, new: Document) -> tuple[PhraseRow, ...]:
         kinds[term] = "term"
 
     counts: dict[str, list[int]] = {p: [0, 0] for p in kinds}
-    places_of: dict[str, tuple[list[str], list[str]]] = {p: ([], []) for p in kinds}
+    # section ids in order of first occurrence (a dict is an ordered set with O(1) lookups)
+    places_of: dict[str, tuple[dict[str, None], dict[str, None]]] = {p: ({}, {}) for p in kinds}
     for d, (doc, text) in enumerate(zip((old, new), texts, strict=True)):
         section_at = _section_finder(doc)
         for pos, phrase in _scan(text, forms):
             counts[phrase][d] += 1
             sec = section_at(pos)
-            if sec and sec not in places_of[phrase][d]:
-                places_of[phrase][d].append(sec)
+            if sec:
+                places_of[phrase][d].setdefault(sec)
     live = sorted(p for p in kinds if sum(counts[p]))
     links = _link(
         [p for p in live if not counts[p][0]], [p for p in live if not counts[p][1]], kinds
@@ -211,6 +212,8 @@ def _body(doc: Document) -> str:
 def _scan(text: str, forms: dict[str, str]) -> list[tuple[int, str]]:
     """(position, phrase) of the leftmost-longest, non-overlapping occurrences of the
     surface forms (all at least two characters long), found by one pass over ``text``."""
+    if not forms:
+        return []
     heads: dict[str, list[int]] = {}
     for form in forms:
         heads.setdefault(form[:2], []).append(len(form))

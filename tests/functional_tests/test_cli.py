@@ -193,3 +193,15 @@ def test_topics_file_replaces_taxonomy_and_bad_one_fails(tmp_path: Path) -> None
     assert bad.returncode == 1
     assert bad.stderr.count("\n") == 1 and str(broken) in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+def test_reports_without_phrases_or_structure_compare_cleanly(tmp_path: Path) -> None:
+    # many headings, no slogans, no key terms, the same file twice
+    text = "\n".join(f"（{'一二三四五六七八九十'[i % 10]}）标题{i}。正文{i}。" for i in range(300))
+    report = tmp_path / "flat.txt"
+    report.write_text(text, encoding="utf-8")
+    result = run("report", str(report), str(report), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["phrases"] == []
+    assert {p["status"] for p in data["alignment"]} == {"matched"}
