@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from .align import align_sections, align_sentences
 from .load import load_document
 from .metrics import extract_observations, link_observations
-from .model import Comparison, Document, Options
+from .model import Comparison, Document, MetricRow, Options, Topic
 from .phrases import compare_phrases
-from .topics import attention_shares, load_taxonomy, section_topics
+from .topics import (
+    attention_shares,
+    load_taxonomy,
+    section_topics,
+    sentence_topics,
+    topic_mix,
+)
 
 
 def compare(old: Document, new: Document, options: Options | None = None) -> Comparison:
@@ -20,7 +30,9 @@ def compare(old: Document, new: Document, options: Options | None = None) -> Com
     new_mix = section_topics(new, taxonomy)
     alignment = align_sections(old, new, old_mix, new_mix)
     sentence_pairs = align_sentences(old, new, alignment)
+    sentence_mix = {"old": sentence_topics(old, taxonomy), "new": sentence_topics(new, taxonomy)}
     metrics = link_observations(extract_observations(old), extract_observations(new))
+    metrics = _with_topics(metrics, (old, new), sentence_mix, taxonomy)
     shares, diversity = attention_shares(old, new, taxonomy)
     phrases = compare_phrases(old, new)
     return Comparison(
@@ -33,8 +45,33 @@ def compare(old: Document, new: Document, options: Options | None = None) -> Com
         phrases=phrases,
         diversity=diversity,
         section_topics={**old_mix, **new_mix},
+        sentence_topics=sentence_mix,
         options=options,
     )
+
+
+def _with_topics(
+    rows: Sequence[MetricRow],
+    docs: tuple[Document, Document],
+    sentence_mix: dict[str, dict[int, dict[str, float]]],
+    taxonomy: Sequence[Topic],
+) -> tuple[MetricRow, ...]:
+    """Give each indicator its topic: the words of its name (counted twice) and the topic
+    mixes of the sentences quoting it (averaged), so 旅游综合收入 is tourism and
+    城镇居民人均可支配收入 is income, whatever single word they share with other topics."""
+    starts = {d.key: [s.start for s in d.sentences] for d in docs}
+    out = []
+    for row in rows:
+        totals: dict[str, float] = defaultdict(float)
+        for key, weight in topic_mix(row.indicator, taxonomy).items():
+            totals[key] += 2 * weight
+        for o in row.observations:
+            index = bisect_right(starts[o.doc], o.start) - 1
+            for key, weight in sentence_mix[o.doc].get(index, {}).items():
+                totals[key] += weight / len(row.observations)
+        topic = max(totals, key=lambda t: (totals[t], t)) if totals else ""
+        out.append(replace(row, topic=topic))
+    return tuple(out)
 
 
 def compare_files(

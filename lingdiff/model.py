@@ -267,6 +267,8 @@ class Comparison:
     phrases: tuple[PhraseRow, ...] = ()
     diversity: tuple[float, float] = (0.0, 0.0)
     section_topics: dict[str, dict[str, float]] = field(default_factory=dict)
+    sentence_topics: dict[str, dict[int, dict[str, float]]] = field(default_factory=dict)
+    """Topic mix of each sentence: document key -> sentence index -> topic -> weight."""
     options: Options = field(default_factory=Options)
 
     def doc(self, key: DocKey) -> Document:

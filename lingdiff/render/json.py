@@ -55,7 +55,7 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
         by_pair.setdefault(sp.pair, []).append(_sentence_pair(sp))
     return {
         "schema": SCHEMA,
-        "documents": [_document(c.old), _document(c.new)],
+        "documents": [_document(c, c.old), _document(c, c.new)],
         "alignment": [
             {
                 "id": p.id,
@@ -100,7 +100,12 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
     }
 
 
-def _document(d: Document) -> dict[str, Any]:
+def _mix(mix: dict[str, float]) -> dict[str, float]:
+    return {k: round(v, 3) for k, v in sorted(mix.items(), key=lambda kv: (-kv[1], kv[0]))}
+
+
+def _document(c: Comparison, d: Document) -> dict[str, Any]:
+    sentence_mix = c.sentence_topics.get(d.key, {})
     return {
         "key": d.key,
         "path": d.path,
@@ -120,11 +125,19 @@ def _document(d: Document) -> dict[str, Any]:
                 "end": s.end,
                 "body_start": s.body_start,
                 "children": list(s.children),
+                "topics": _mix(c.section_topics.get(s.id, {})),
             }
             for s in d.sections
         ],
         "sentences": [
-            {"index": s.index, "section": s.section, "start": s.start, "end": s.end, "text": s.text}
+            {
+                "index": s.index,
+                "section": s.section,
+                "start": s.start,
+                "end": s.end,
+                "text": s.text,
+                "topics": _mix(sentence_mix.get(s.index, {})),
+            }
             for s in d.sentences
         ],
     }

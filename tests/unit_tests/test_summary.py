@@ -31,3 +31,18 @@ def test_biggest_shifts_sections_and_slogans() -> None:
     assert {s for p in o.added_sections for s in p.new} == {"new:1.7", "new:1.8", "new:1.9"}
     assert "三大攻坚战" in [p.phrase for p in o.gone_slogans]
     assert "三高四新" in [p.phrase for p in o.new_slogans]
+
+
+def test_indicators_and_sentences_carry_topics() -> None:
+    c = seed_comparison()
+    topic = {(r.indicator, r.measure): r.topic for r in c.metrics}
+    assert topic[("地区生产总值", "growth")] == "growth"
+    assert topic[("旅游综合收入", "level")] == "culture"
+    assert topic[("城镇居民人均可支配收入", "growth")] == "employment"
+    assert topic[("粮食播种面积", "level")] == "agriculture"
+    assert topic[("空气质量优良率", "level")] == "ecology"
+    # every sentence has a mix (possibly empty), keyed by document and index
+    assert set(c.sentence_topics) == {"old", "new"}
+    assert len(c.sentence_topics["old"]) == len(c.old.sentences)
+    first = c.old.sentences[0].index
+    assert isinstance(c.sentence_topics["old"][first], dict)
