@@ -119,6 +119,12 @@ def _write_atomically(output: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
+        # mkstemp makes the file private (0600); give it the mode any new file would get
+        # (or keep the mode of the file it replaces)
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = output.stat().st_mode & 0o777 if output.exists() else 0o666 & ~umask
+        os.chmod(tmp, mode)
         os.replace(tmp, output)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

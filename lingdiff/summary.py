@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Comparison, MetricRow, PhraseRow, SectionPair, TopicShare
+from .model import Comparison, MetricRow, Observation, PhraseRow, SectionPair, TopicShare
 
 SLOGAN_KINDS = ("slogan", "numbered")
 
@@ -31,9 +31,32 @@ def in_both(row: MetricRow) -> bool:
     return {o.doc for o in row.observations} == {"old", "new"}
 
 
+def _point(obs: Observation) -> float:
+    """A figure as one number: a range (``6%—6.5%``) counts as its midpoint."""
+    return obs.value if obs.value_high is None else (obs.value + obs.value_high) / 2
+
+
+def target_change(row: MetricRow) -> tuple[str, float | None]:
+    """Arrow and difference between the old and the new plan-year target (same unit only).
+
+    A range is compared by its midpoint (6%—6.5% → 5% is -1.25).
+    """
+    old = row.values("old", "target")
+    new = row.values("new", "target")
+    if len(old) != 1 or len(new) != 1 or old[0].unit != new[0].unit:
+        return "", None
+    diff = _point(new[0]) - _point(old[0])
+    if abs(diff) < 1e-9:
+        return "→", 0.0
+    return ("↑" if diff > 0 else "↓"), diff
+
+
 def headline_targets(c: Comparison) -> tuple[MetricRow, ...]:
-    """Indicators with a plan-year target in both reports, in report order."""
-    return tuple(r for r in c.metrics if r.values("old", "target") and r.values("new", "target"))
+    """Indicators with a plan-year target in both reports: comparable ones (one target each,
+    same unit) first, each group in report order."""
+    both = [r for r in c.metrics if r.values("old", "target") and r.values("new", "target")]
+    comparable = [r for r in both if target_change(r)[1] is not None]
+    return tuple(comparable + [r for r in both if r not in comparable])
 
 
 def priority_shifts(
@@ -58,13 +81,18 @@ def section_changes(
 
 
 def slogan_changes(
-    c: Comparison, n: int = 8
+    c: Comparison, n: int = 8, *, with_terms: bool = False
 ) -> tuple[tuple[PhraseRow, ...], tuple[PhraseRow, ...]]:
-    """The most used slogans that are new, and those that are gone."""
+    """The most used slogans that are new, and those that are gone (``with_terms``: key
+    terms too, after the slogans)."""
 
     def top(status: str) -> tuple[PhraseRow, ...]:
-        rows = [p for p in c.phrases if p.status == status and p.kind in SLOGAN_KINDS]
-        rows.sort(key=lambda p: (-(p.old_count + p.new_count), p.phrase))
+        rows = [
+            p for p in c.phrases if p.status == status and (with_terms or p.kind in SLOGAN_KINDS)
+        ]
+        rows.sort(
+            key=lambda p: (p.kind not in SLOGAN_KINDS, -(p.old_count + p.new_count), p.phrase)
+        )
         return tuple(rows[:n])
 
     return top("added"), top("removed")

@@ -1,6 +1,9 @@
-"""Shared pytest configuration: the --update-golden option for the golden report files."""
+"""Shared pytest configuration: the --update-golden option for the golden report files, and
+the folder of the TUI's SVG snapshots."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -12,3 +15,30 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="rewrite snapshots/report.md and snapshots/report.json from the current output",
     )
+
+
+# ---- TUI snapshots -------------------------------------------------------------------------
+# pytest-textual-snapshot stores SVGs through syrupy's single-file extension, whose dirname is
+# ``<test dir>/__snapshots__/<test module>``. They belong in the top-level ``snapshots/`` folder,
+# with the test module's folder innermost: ``snapshots/test_tui_snapshots/<test name>.svg``.
+SNAPSHOTS_DIR = Path(__file__).resolve().parents[1] / "snapshots"
+
+
+def _svg_snapshot_dirname(cls: type, *, test_location: object) -> str:
+    return str(SNAPSHOTS_DIR / test_location.basename)  # type: ignore[attr-defined]
+
+
+try:
+    from pytest_textual_snapshot import SVGImageExtension
+except ImportError:  # the snapshot plugin is a test extra; without it there is nothing to move
+    pass
+else:
+    SVGImageExtension.dirname = classmethod(_svg_snapshot_dirname)  # type: ignore[method-assign]
+
+
+@pytest.fixture(scope="session")
+def bundled_comparison():
+    """The comparison of the bundled report pair, made once per test session."""
+    from tests.helpers import seed_comparison
+
+    return seed_comparison()

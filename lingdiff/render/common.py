@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Comparison, DocKey, MetricRow, Observation, Section
+from ..summary import target_change
+
+__all__ = ["target_change"]  # re-exported: shells format changes with it
 
 SUFFIX_QUALIFIERS = frozenset(
     {"以上", "以下", "左右", "以内", "之内", "上下", "余", "多", "出头", "内", "前后"}
@@ -49,26 +52,6 @@ def split_qualifier(qualifier: str) -> tuple[str, str]:
 def fmt_values(observations: Sequence[Observation]) -> str:
     """Several figures of one cell, joined with ``、``."""
     return "、".join(fmt_value(o) for o in observations)
-
-
-def _point(obs: Observation) -> float:
-    """A figure as one number: a range (``6%—6.5%``) counts as its midpoint."""
-    return obs.value if obs.value_high is None else (obs.value + obs.value_high) / 2
-
-
-def target_change(row: MetricRow) -> tuple[str, float | None]:
-    """Arrow and difference between the old and the new plan-year target (same unit only).
-
-    A range is compared by its midpoint (6%—6.5% → 5% is -1.25).
-    """
-    old = row.values("old", "target")
-    new = row.values("new", "target")
-    if len(old) != 1 or len(new) != 1 or old[0].unit != new[0].unit:
-        return "", None
-    diff = _point(new[0]) - _point(old[0])
-    if abs(diff) < 1e-9:
-        return "→", 0.0
-    return ("↑" if diff > 0 else "↓"), diff
 
 
 def fmt_change(row: MetricRow) -> str:

@@ -205,3 +205,11 @@ def test_reports_without_phrases_or_structure_compare_cleanly(tmp_path: Path) ->
     data = json.loads(result.stdout)
     assert data["phrases"] == []
     assert {p["status"] for p in data["alignment"]} == {"matched"}
+
+
+def test_written_report_has_ordinary_permissions(tmp_path: Path) -> None:
+    out = tmp_path / "r.md"
+    assert main(["report", "-o", str(out)]) == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask

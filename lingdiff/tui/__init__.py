@@ -1,0 +1,1 @@
+"""The terminal UI of lingdiff (Textual). Nothing outside this package imports textual."""

@@ -1,0 +1,111 @@
+"""Entry points of the terminal UI: one app factory for the CLI and the tests.
+
+``make_app(comparison)`` shows a comparison already made (tests, snapshots);
+``make_app(loader=...)`` starts with a loading indicator and runs the loader in
+a thread worker. :func:`run_app` is what ``lingdiff [OLD NEW]`` calls.
+
+This module imports textual only inside the functions: :func:`run_app` first
+starts comparing the reports (in a forked process on Linux, so the work runs
+on another core while textual is imported and the app starts), then builds
+the app. That keeps the first useful screen well under a second.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..model import Comparison
+
+if TYPE_CHECKING:
+    from .main_app import LingdiffApp
+
+
+def make_app(
+    comparison: Comparison | None = None,
+    *,
+    loader: Callable[[], Comparison] | None = None,
+) -> LingdiffApp:
+    """The app for a comparison, or for a loader run in a worker (the one factory)."""
+    from .main_app import LingdiffApp
+
+    return LingdiffApp(comparison, loader=loader)
+
+
+def run_app(old: Path, new: Path, topics: str | None) -> None:
+    """Open the TUI on two report files; a loading error ends it with one line on stderr."""
+    loader = start_comparison(old, new, topics)
+    app = make_app(loader=loader)
+    app.run()
+    if app.error_message:
+        print(app.error_message, file=sys.stderr)
+        raise SystemExit(1)
+
+
+def _compare(old: Path, new: Path, topics: str | None) -> Comparison:
+    from ..compare import compare_files
+    from ..model import Options
+
+    return compare_files(old, new, Options(topics_path=topics))
+
+
+def start_comparison(old: Path, new: Path, topics: str | None) -> Callable[[], Comparison]:
+    """Start comparing now; the returned loader waits for the result (or raises its error).
+
+    On Linux the work runs in a forked child process and comes back pickled
+    (true parallelism while the parent imports textual); elsewhere the loader
+    simply compares when the app's worker calls it.
+    """
+    if not sys.platform.startswith("linux"):
+        return lambda: _compare(old, new, topics)
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(
+        target=_compare_in_child, args=(send, old, new, topics), daemon=True, name="compare"
+    )
+    child.start()
+    send.close()
+
+    def loader() -> Comparison:
+        try:
+            ok, value = receive.recv()
+        except EOFError:
+            raise RuntimeError("the comparison process ended without a result") from None
+        finally:
+            receive.close()
+            child.join()
+        if not ok:
+            raise value
+        return value
+
+    return loader
+
+
+def _compare_in_child(send: Any, old: Path, new: Path, topics: str | None) -> None:
+    """The forked child: compare, send back (True, comparison) or (False, exception)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C belongs to the app, not to us
+    try:
+        result: tuple[bool, object] = (True, _compare(old, new, topics))
+    except Exception as exc:
+        result = (False, exc)
+    try:
+        send.send(result)
+    except Exception as exc:
+        send.send((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
+    finally:
+        send.close()
+
+
+def __getattr__(name: str) -> Any:
+    """``LingdiffApp`` on demand, so that importing this module does not import textual."""
+    if name == "LingdiffApp":
+        from .main_app import LingdiffApp
+
+        return LingdiffApp
+    raise AttributeError(name)

@@ -1,0 +1,161 @@
+"""Look-ups over a :class:`~lingdiff.model.Comparison` that every tab of the TUI needs.
+
+The comparison is a set of flat tuples; the screens need trees, reverse maps
+and labels. :class:`ComparisonIndex` builds them once. Pure: no textual import.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..metrics_figures import find_figures
+from ..model import Comparison, DocKey, MetricRow, Observation, SectionPair, SentencePair
+from ..render.common import section_label, short_id
+
+CHANGE_STATUSES = frozenset({"changed", "added", "removed", "moved"})
+"""Sentence-pair statuses that count as a change (for next/previous change)."""
+
+PAIR_MARKS = {"matched": "=", "split": "<", "merged": ">", "added": "+", "removed": "-"}
+"""One-character mark of each section-pair status, shown in the tree and the headings."""
+
+
+@dataclass(frozen=True)
+class FigureSpan:
+    """A figure inside a sentence: offsets relative to the sentence, and its indicator row."""
+
+    start: int
+    end: int
+    metric: str | None
+
+
+@dataclass
+class ComparisonIndex:
+    """Trees, reverse maps and labels over one comparison, built once."""
+
+    comparison: Comparison
+    pairs: dict[str, SectionPair] = field(init=False)
+    children: dict[str | None, list[str]] = field(init=False)
+    sentence_pairs: dict[str, list[SentencePair]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        c = self.comparison
+        self.pairs = {p.id: p for p in c.alignment}
+        self.children = defaultdict(list)
+        for p in c.alignment:
+            parent = p.parent if p.parent in self.pairs else None
+            self.children[parent].append(p.id)
+        self.sentence_pairs = defaultdict(list)
+        for sp in c.sentence_pairs:
+            self.sentence_pairs[sp.pair].append(sp)
+
+    @cached_property
+    def order(self) -> list[str]:
+        """Pair ids in tree order (depth first, siblings as the alignment lists them)."""
+        out: list[str] = []
+        stack = list(reversed(self.children[None]))
+        while stack:
+            pid = stack.pop()
+            out.append(pid)
+            stack.extend(reversed(self.children.get(pid, [])))
+        return out
+
+    @cached_property
+    def metric_of_observation(self) -> dict[tuple[DocKey, int], MetricRow]:
+        """The indicator row of each figure, by (document, start offset of the figure)."""
+        return {(o.doc, o.start): row for row in self.comparison.metrics for o in row.observations}
+
+    @cached_property
+    def metrics(self) -> dict[str, MetricRow]:
+        """Indicator rows by id."""
+        return {row.id: row for row in self.comparison.metrics}
+
+    def metric_topic(self, row: MetricRow) -> str:
+        """An indicator's topic: its own, else the main topic of the sections it is quoted in."""
+        if row.topic:
+            return row.topic
+        totals: dict[str, float] = defaultdict(float)
+        for obs in row.observations:
+            for topic, weight in self.comparison.section_topics.get(obs.section, {}).items():
+                totals[topic] += weight
+        return max(totals, key=lambda t: (totals[t], t)) if totals else ""
+
+    @cached_property
+    def topic_labels(self) -> dict[str, str]:
+        """Topic key -> its label (the taxonomy's, as the comparison carries it)."""
+        return {t.topic: t.label for t in self.comparison.topics}
+
+    def side_label(self, doc: DocKey, section_ids: tuple[str, ...]) -> str:
+        """``3.1 （一）加快产业发展…`` for one side of a pair (several joined with `` + ``)."""
+        document = self.comparison.doc(doc)
+        sections = document.section_map()
+        parts = []
+        for sid in section_ids:
+            sec = sections.get(sid)
+            label = section_label(sec) if sec else "?"
+            parts.append(f"{short_id(sid)} {label}")
+        return " + ".join(parts)
+
+    def pair_title(self, pair_id: str) -> str:
+        """The label a pair goes by: the new side's, or the old side's when it was removed."""
+        p = self.pairs[pair_id]
+        return self.side_label("new", p.new) if p.new else self.side_label("old", p.old)
+
+    def section_title(self, doc: DocKey, section_id: str) -> str:
+        """``3.1 （一）加快产业发展…`` for one section id (``?`` when unknown)."""
+        return self.side_label(doc, (section_id,))
+
+    @cached_property
+    def changed_pairs(self) -> frozenset[str]:
+        """Pairs with a change in them or below them (status other than a perfect match)."""
+        own: set[str] = set()
+        for pid, p in self.pairs.items():
+            if p.status != "matched" or any(
+                sp.status in CHANGE_STATUSES for sp in self.sentence_pairs.get(pid, ())
+            ):
+                own.add(pid)
+        return frozenset(self._with_ancestors(own))
+
+    def pairs_of_topic(self, topic: str) -> frozenset[str]:
+        """Pairs of a topic, with their ancestors so that the tree keeps its shape."""
+        return frozenset(
+            self._with_ancestors({p.id for p in self.pairs.values() if p.topic == topic})
+        )
+
+    def _with_ancestors(self, ids: set[str]) -> set[str]:
+        out = set(ids)
+        for pid in ids:
+            parent = self.pairs[pid].parent
+            while parent in self.pairs and parent not in out:
+                out.add(parent)
+                parent = self.pairs[parent].parent
+        return out
+
+    def figures(self, doc: DocKey, index: int) -> list[FigureSpan]:
+        """The figures of one sentence, relative to it, with the indicator row of each."""
+        key = (doc, index)
+        cached = self._figure_cache.get(key)
+        if cached is not None:
+            return cached
+        document = self.comparison.doc(doc)
+        sent = document.sentences[index]
+        spans = []
+        for fig in find_figures(document.norm, sent.start, sent.end):
+            row = self.metric_of_observation.get((doc, fig.start))
+            spans.append(
+                FigureSpan(fig.start - sent.start, fig.end - sent.start, row.id if row else None)
+            )
+        self._figure_cache[key] = spans
+        return spans
+
+    @cached_property
+    def _figure_cache(self) -> dict[tuple[DocKey, int], list[FigureSpan]]:
+        return {}
+
+    def observation_sentence(self, obs: Observation) -> int | None:
+        """The index of the sentence a figure stands in."""
+        for sent in self.comparison.doc(obs.doc).sentences:
+            if sent.start <= obs.start < sent.end:
+                return sent.index
+        return None

@@ -1,0 +1,377 @@
+"""The lingdiff app: tabs, keys, view state, jumps between tabs, and the loading worker.
+
+Built by :func:`lingdiff.tui.app.make_app`. With a comparison it shows it at
+once; with a loader it shows a loading indicator and runs the loader in a
+thread worker. Tabs are built the first time they are shown, so the first
+screen comes up fast. With ``LINGDIFF_EXIT_AFTER_FIRST_PAINT=1`` the app exits
+as soon as the first screen with the comparison has been painted (for the
+start-up benchmark).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Footer, Header, LoadingIndicator, Static, TabbedContent, TabPane
+
+from ..model import Comparison, Observation
+from .index import ComparisonIndex
+
+if TYPE_CHECKING:
+    from .widgets.diff_view import DiffView
+    from .widgets.phrase_list import PhraseList
+    from .widgets.priority_bars import PriorityBars
+    from .widgets.sections_pane import SectionsPane
+    from .widgets.targets_table import TargetsTable
+
+TABS = ("overview", "sections", "targets", "priorities", "phrases")
+SECTIONS_ONLY = {"change", "section", "toggle_changes", "search"}
+"""Actions that only mean something on the Sections tab."""
+
+
+def _jump_commands() -> type:
+    from .commands import JumpCommands
+
+    return JumpCommands
+
+
+class LingdiffApp(App[None]):
+    """Browse a comparison of two planning reports."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "lingdiff"
+    COMMANDS = App.COMMANDS | {_jump_commands}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(
+            Binding(str(n), f"tab('{tab}')", tab.title(), show=False)
+            for n, tab in enumerate(TABS, 1)
+        ),
+        Binding("n", "change(1)", "Next change"),
+        Binding("p", "change(-1)", "Prev change"),
+        Binding("right_square_bracket", "section(1)", "Next section", key_display="]"),
+        Binding("left_square_bracket", "section(-1)", "Prev section", key_display="["),
+        Binding("j", "section(1)", "Next section", show=False),
+        Binding("k", "section(-1)", "Prev section", show=False),
+        Binding("c", "toggle_changes", "Changes only"),
+        Binding("slash", "search", "Search", key_display="/"),
+        Binding("t", "topic", "Topic"),
+        Binding("e", "export", "Export"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    changes_only: reactive[bool] = reactive(False, init=False)
+    """Sections: only changed sentences and the pairs holding them."""
+
+    topic_filter: reactive[str] = reactive("", init=False)
+    """Sections and Targets: only this topic (empty: all)."""
+
+    def __init__(
+        self,
+        comparison: Comparison | None = None,
+        *,
+        loader: Callable[[], Comparison] | None = None,
+    ) -> None:
+        super().__init__()
+        if comparison is None and loader is None:
+            raise ValueError("give a comparison or a loader")
+        self._loader = loader
+        self.comparison = comparison
+        self.index: ComparisonIndex | None = None
+        self.error_message = ""
+        """One line saying why loading failed (printed by :func:`run_app`)."""
+
+    # ---------------------------------------------------------------- start
+    def compose(self) -> ComposeResult:
+        """Header, the loading state, the (empty) tabs and the footer."""
+        yield Header(icon="≡")
+        with Vertical(id="loading"):
+            yield LoadingIndicator()
+            yield Static(Text("Comparing the two reports…"), id="loading-message")
+        with TabbedContent(id="tabs", initial="overview"):
+            for n, tab in enumerate(TABS, 1):
+                yield TabPane(f"{n} {tab.title()}", id=tab)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Show the comparison, or start loading it."""
+        if self.comparison is not None:
+            self.call_later(self._show, self.comparison)
+        else:
+            self._load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, name="compare")
+    def _load(self) -> None:
+        """Run the loader off the event loop; report the result or the error back."""
+        assert self._loader is not None
+        try:
+            comparison = self._loader()
+        except Exception as exc:
+            self.call_from_thread(self._fail, exc)
+            return
+        self.call_from_thread(self._show, comparison)
+
+    def _fail(self, exc: Exception) -> None:
+        """End the app with one line (as the CLI words it), printed after the screen is restored."""
+        from ..load import LoadError
+        from ..topics import TaxonomyError
+
+        if isinstance(exc, LoadError | TaxonomyError):
+            self.error_message = f"lingdiff: error: {exc}"
+        else:
+            self.error_message = (
+                f"lingdiff: internal error: {type(exc).__name__}: {exc} "
+                "(set LINGDIFF_DEBUG=1 for a traceback)"
+            )
+            if os.environ.get("LINGDIFF_DEBUG"):
+                import traceback
+
+                self.error_message = "".join(traceback.format_exception(exc)).rstrip()
+        self.exit(return_code=1)
+
+    async def _show(self, comparison: Comparison) -> None:
+        """Swap the loading state for the tabs and build the tab on show (the Overview)."""
+        self.comparison = comparison
+        self.index = ComparisonIndex(comparison)
+        old, new = comparison.old, comparison.new
+        self.sub_title = (
+            f"{old.review_year or '?'}/{old.plan_year or '?'} → "
+            f"{new.review_year or '?'}/{new.plan_year or '?'}"
+        )
+        await self.query_one("#loading").remove()
+        self.query_one(TabbedContent).add_class("-ready")
+        await self._ensure_tab(self.active_tab)
+        for doc in (old, new):
+            for warning in doc.warnings:
+                self.notify(f"{doc.path}: {warning}", severity="warning", markup=False)
+        if os.environ.get("LINGDIFF_EXIT_AFTER_FIRST_PAINT") == "1":
+            self.call_after_refresh(self.exit)
+
+    # ----------------------------------------------------------------- tabs
+    @property
+    def active_tab(self) -> str:
+        """Id of the tab shown."""
+        return self.query_one(TabbedContent).active or "overview"
+
+    def tab_widget(self, tab: str) -> Widget | None:
+        """The content of a tab, if it has been built."""
+        pane = self.query_one(f"#{tab}", TabPane)
+        return pane.children[0] if pane.children else None
+
+    async def _ensure_tab(self, tab: str) -> Widget | None:
+        """Build a tab's content the first time it is needed."""
+        if self.index is None:
+            return None
+        existing = self.tab_widget(tab)
+        if existing is not None:
+            return existing
+        widget = self._make_tab(tab, self.index)
+        await self.query_one(f"#{tab}", TabPane).mount(widget)
+        return widget
+
+    def _make_tab(self, tab: str, index: ComparisonIndex) -> Widget:
+        if tab == "overview":
+            from .widgets.overview import Overview
+
+            return Overview(index, id="overview-view")
+        if tab == "sections":
+            from .widgets.sections_pane import SectionsPane
+
+            pane = SectionsPane(index, id="sections-view")
+            pane.set_reactive(SectionsPane.changes_only, self.changes_only)
+            pane.set_reactive(SectionsPane.topic_filter, self.topic_filter)
+            return pane
+        if tab == "targets":
+            from .widgets.targets_table import TargetsTable
+
+            table = TargetsTable(index, id="targets-view")
+            table.set_reactive(TargetsTable.topic_filter, self.topic_filter)
+            return table
+        if tab == "priorities":
+            from .widgets.priority_bars import PriorityBars
+
+            return PriorityBars(index, id="priorities-view")
+        from .widgets.phrase_list import PhraseList
+
+        return PhraseList(index, id="phrases-view")
+
+    @on(TabbedContent.TabActivated)
+    async def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id:
+            widget = await self._ensure_tab(event.pane.id)
+            if widget is not None and not self.screen.focused:
+                widget.focus()
+        self.refresh_bindings()
+
+    async def action_tab(self, tab: str) -> None:
+        """Show a tab (keys 1–5)."""
+        if self.index is None:
+            return
+        self.query_one(TabbedContent).active = tab
+        widget = await self._ensure_tab(tab)
+        if widget is not None:
+            self._focus_in(widget)
+
+    def _focus_in(self, widget: Widget) -> None:
+        if widget.focusable:
+            widget.focus()
+            return
+        for child in widget.query("*"):
+            if child.focusable and child.display:
+                child.focus()
+                return
+
+    # ---------------------------------------------------------- view state
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Sections keys only work (and show) on the Sections tab."""
+        if action in SECTIONS_ONLY:
+            return self.index is not None and self.active_tab == "sections"
+        return True
+
+    def watch_changes_only(self, value: bool) -> None:
+        """Pass the toggle to the Sections tab."""
+        from .widgets.sections_pane import SectionsPane
+
+        for pane in self.query(SectionsPane):
+            pane.changes_only = value
+
+    def watch_topic_filter(self, value: str) -> None:
+        """Pass the topic to the Sections and Targets tabs."""
+        from .widgets.sections_pane import SectionsPane
+        from .widgets.targets_table import TargetsTable
+
+        for pane in self.query(SectionsPane):
+            pane.topic_filter = value
+        for table in self.query(TargetsTable):
+            table.topic_filter = value
+
+    def _sections(self) -> SectionsPane:
+        from .widgets.sections_pane import SectionsPane
+
+        return self.query_one(SectionsPane)
+
+    def action_change(self, direction: int) -> None:
+        """Next or previous changed sentence."""
+        pane = self._sections()
+        pane.diff.focus()
+        if not pane.next_change(direction):
+            self.notify("No more changes that way.", timeout=2)
+
+    def action_section(self, direction: int) -> None:
+        """Next or previous section pair."""
+        pane = self._sections()
+        pane.diff.focus()
+        if not pane.next_section(direction):
+            self.notify("No more sections that way.", timeout=2)
+
+    def action_toggle_changes(self) -> None:
+        """Changes only, on or off."""
+        self.changes_only = not self.changes_only
+
+    def action_search(self) -> None:
+        """Open the search bar."""
+        self._sections().open_search()
+
+    def action_topic(self) -> None:
+        """Choose a topic to filter Sections and Targets by."""
+        from .screens.topic_picker import TopicPicker
+
+        if self.comparison is None:
+            return
+
+        def chosen(topic: str | None) -> None:
+            if topic is not None:
+                self.topic_filter = topic
+
+        self.push_screen(TopicPicker(self.comparison.topics, self.topic_filter), chosen)
+
+    def action_help(self) -> None:
+        """Show the keys."""
+        from .screens.help import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    def action_export(self) -> None:
+        """Ask for a path and write the markdown report there."""
+        from ..render.markdown import render_markdown
+        from .screens.export import ExportScreen
+
+        comparison = self.comparison
+        if comparison is None:
+            return
+
+        def done(path: Path | None) -> None:
+            if path is not None:
+                self.notify(f"Wrote {path}", markup=False)
+
+        inputs = [Path(comparison.old.path), Path(comparison.new.path)]
+        self.push_screen(ExportScreen(lambda: render_markdown(comparison), inputs), done)
+
+    # ---------------------------------------------------------------- jumps
+    async def goto_pair(self, pair: str) -> None:
+        """Show a section pair in the Sections tab."""
+        await self.action_tab("sections")
+        pane = self._sections()
+        pane.goto_pair(pair)
+        pane.diff.focus()
+
+    async def goto_metric(self, metric: str) -> None:
+        """Show an indicator's row in the Targets tab."""
+        from .widgets.targets_table import TargetsTable
+
+        await self.action_tab("targets")
+        table = self.query_one(TargetsTable)
+        if not table.select_metric(metric):
+            self.topic_filter = ""
+            table.topic_filter = ""
+            table.select_metric(metric)
+        table.focus()
+
+    async def show_sentence(self, doc: str, index: int) -> None:
+        """Show a sentence's row in the Sections tab."""
+        await self.action_tab("sections")
+        self._sections().goto_sentence(doc, index)
+
+    async def show_observation(self, obs: Observation | None) -> None:
+        """Show the sentence a figure stands in."""
+        if obs is None or self.index is None:
+            return
+        sentence = self.index.observation_sentence(obs)
+        if sentence is not None:
+            await self.show_sentence(obs.doc, sentence)
+
+    # ------------------------------------------------------------- messages
+    # Handlers by name rather than @on: the widget classes are imported lazily, so that
+    # the first screen does not wait for the modules of tabs nobody has opened yet.
+    def on_diff_view_figure_selected(self, event: DiffView.FigureSelected) -> None:
+        """A figure was chosen in Sections: show its indicator in Targets."""
+        self.call_later(self.goto_metric, event.metric)
+
+    def on_targets_table_show_quotes(self, event: TargetsTable.ShowQuotes) -> None:
+        """Enter in Targets: the quotes of the indicator."""
+        from .screens.quotes import QuotesScreen
+
+        assert self.index is not None
+        row = self.index.metrics.get(event.metric)
+        if row is not None:
+            self.push_screen(QuotesScreen(self.index, row), self.show_observation)
+
+    def on_priority_bars_topic_chosen(self, event: PriorityBars.TopicChosen) -> None:
+        """A topic chosen in Priorities: filter Sections to it."""
+        self.topic_filter = event.topic
+        self.call_later(self.action_tab, "sections")
+
+    def on_phrase_list_sentence_chosen(self, event: PhraseList.SentenceChosen) -> None:
+        """An occurrence chosen in Phrases: show that sentence."""
+        self.call_later(self.show_sentence, event.doc, event.index)

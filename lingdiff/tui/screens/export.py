@@ -1,0 +1,113 @@
+"""Export of the markdown report (``e``): asks for a path, never overwrites silently."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+DEFAULT_NAME = "lingdiff-report.md"
+
+
+def check_path(path: Path, inputs: Sequence[Path]) -> str | None:
+    """Why ``path`` cannot be written (None if it can; an existing file is checked apart)."""
+    for src in inputs:
+        try:
+            same = path.exists() and path.samefile(src)
+        except OSError:
+            same = False
+        if same or path.resolve() == src.resolve():
+            return f"{path} is an input report; choose another name"
+    if path.is_dir():
+        return f"{path} is a folder"
+    if not path.parent.is_dir():
+        return f"the folder {path.parent} does not exist"
+    return None
+
+
+def write_new(path: Path, text: str) -> None:
+    """Write whole or not at all (a temporary file in the same folder, then a rename)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        umask = os.umask(0o022)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # an ordinary file, not mkstemp's owner-only one
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    """Asks for a path and writes the report there; dismissed with the path written."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, render: Callable[[], str], inputs: Sequence[Path]) -> None:
+        super().__init__()
+        self.render_report = render
+        self.inputs = tuple(inputs)
+        self.confirm: Path | None = None
+        """A path the user has been warned exists; a second Enter replaces it."""
+
+    def compose(self) -> ComposeResult:
+        """Path, message line and buttons."""
+        with Vertical(id="export-box") as box:
+            box.border_title = "Export the markdown report"
+            yield Input(str(Path.cwd() / DEFAULT_NAME), id="export-path")
+            yield Static(Text("Enter to write, Esc to cancel."), id="export-message")
+            with Horizontal(id="export-buttons"):
+                yield Button("Export", variant="primary", id="export-ok")
+                yield Button("Cancel", id="export-cancel")
+
+    def _say(self, message: str, *, error: bool = False) -> None:
+        note = self.query_one("#export-message", Static)
+        note.update(Text(message))
+        note.set_class(error, "-error")
+
+    @on(Input.Changed, "#export-path")
+    def _path_changed(self) -> None:
+        if self.confirm is not None:
+            self.confirm = None
+            self.query_one("#export-ok", Button).label = "Export"
+            self._say("Enter to write, Esc to cancel.")
+
+    @on(Input.Submitted, "#export-path")
+    @on(Button.Pressed, "#export-ok")
+    def _export(self) -> None:
+        raw = self.query_one("#export-path", Input).value.strip()
+        if not raw:
+            self._say("Give a file name.", error=True)
+            return
+        path = Path(raw).expanduser()
+        problem = check_path(path, self.inputs)
+        if problem:
+            self._say(problem, error=True)
+            return
+        if path.exists() and self.confirm != path:
+            self.confirm = path
+            self.query_one("#export-ok", Button).label = "Overwrite"
+            self._say(f"{path} exists. Enter again (or Overwrite) replaces it.", error=True)
+            return
+        try:
+            write_new(path, self.render_report())
+        except OSError as exc:
+            self._say(f"Could not write {path}: {exc.strerror or exc}", error=True)
+            return
+        self.dismiss(path)
+
+    @on(Button.Pressed, "#export-cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,92 @@
+"""The help screen (``?``): every key, by area, and what the marks mean."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    (
+        "Everywhere",
+        (
+            ("1 – 5", "Overview, Sections, Targets, Priorities, Phrases"),
+            ("t", "filter Sections and Targets by topic"),
+            ("e", "export the markdown report"),
+            ("ctrl+p", "command palette: go to any section or indicator"),
+            ("?", "this help"),
+            ("q", "quit"),
+        ),
+    ),
+    (
+        "Sections",
+        (
+            ("n / p", "next / previous change"),
+            ("] / [  or  j / k", "next / previous section pair"),
+            ("c", "changes only (hide unchanged sentences and pairs)"),
+            ("/", "search both reports; Enter or ↓ next match, ↑ previous, Esc close"),
+            ("Enter", "on a row with a figure: show the indicator in Targets"),
+            ("↑ ↓ PgUp PgDn", "move in the tree or the rows; click a figure to jump"),
+        ),
+    ),
+    (
+        "Targets",
+        (
+            ("Enter", "quotes of the indicator from both reports, with section numbers"),
+            ("s / S", "sort by the next column / reverse (or click a heading)"),
+        ),
+    ),
+    (
+        "Priorities, Phrases",
+        (
+            ("Enter", "Priorities: filter the Sections tree to the topic"),
+            ("Enter", "Phrases: list where it occurs; Enter again opens that sentence"),
+        ),
+    ),
+)
+
+MARKS = (
+    ("=  <  >  +  -", "section pair matched, split, merged, added, removed (tree and headings)"),
+    ("~  +  -  >", "sentence changed, added, removed, moved (gutter of the rows)"),
+    ("red strike / green", "deleted characters in the old report / inserted in the new"),
+    ("bold underline", "a figure; ╱╱╱ hatching: the side that has nothing"),
+)
+
+
+def help_table() -> Table:
+    """The keys and marks as one table."""
+    table = Table(box=None, padding=(0, 2), show_header=False, expand=True)
+    table.add_column("key", style="bold", no_wrap=True, width=20)
+    table.add_column("what", ratio=1)
+    for area, keys in KEYS:
+        table.add_row(Text(area, style="bold underline"), "")
+        for key, what in keys:
+            table.add_row(key, what)
+        table.add_row("", "")
+    table.add_row(Text("Marks", style="bold underline"), "")
+    for mark, what in MARKS:
+        table.add_row(mark, what)
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Keys and marks; any of Esc, ? or q closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", "Close"),
+        Binding("question_mark", "dismiss", "Close", show=False),
+        Binding("q", "dismiss", "Close", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """The table in a framed scroll area."""
+        with VerticalScroll(id="help-body") as body:
+            body.border_title = "lingdiff — keys"
+            body.border_subtitle = "Esc to close"
+            yield Static(help_table())

@@ -1,0 +1,96 @@
+"""The tree of section pairs: status mark, section number and title, alignment score."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.geometry import Region
+from textual.widgets import Tree
+from textual.widgets._tree import TreeNode
+
+from ..index import PAIR_MARKS, ComparisonIndex
+
+
+class PairTree(Tree[str]):
+    """Section pairs of both reports, nested as the outlines nest; node data is the pair id."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "pair-tree--added",
+        "pair-tree--removed",
+        "pair-tree--regrouped",
+        "pair-tree--matched",
+        "pair-tree--score",
+    }
+
+    DEFAULT_CSS = """
+    PairTree {
+        & > .pair-tree--added { color: $text-success; }
+        & > .pair-tree--removed { color: $text-error; }
+        & > .pair-tree--regrouped { color: $text-warning; }
+        & > .pair-tree--matched { text-style: dim; }
+        & > .pair-tree--score { text-style: dim; }
+    }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(Text("sections"), id=id, classes=classes)
+        self.show_root = False
+        self.guide_depth = 2
+        self._pair_nodes: dict[str, TreeNode[str]] = {}
+
+    def rebuild(self, index: ComparisonIndex, visible: frozenset[str] | None) -> None:
+        """Show the pairs in ``visible`` (all when None), fully expanded."""
+        self.clear()
+        self._pair_nodes = {}
+
+        def add(parent: TreeNode[str], pid: str) -> None:
+            kids = [k for k in index.children.get(pid, []) if visible is None or k in visible]
+            label = self._label(index, pid)
+            if kids:
+                node = parent.add(label, data=pid, expand=True)
+                for kid in kids:
+                    add(node, kid)
+            else:
+                node = parent.add_leaf(label, data=pid)
+            self._pair_nodes[pid] = node
+
+        for pid in index.children.get(None, []):
+            if visible is None or pid in visible:
+                add(self.root, pid)
+
+    def _label(self, index: ComparisonIndex, pid: str) -> Text:
+        pair = index.pairs[pid]
+        role = {"added": "added", "removed": "removed", "matched": "matched"}.get(
+            pair.status, "regrouped"
+        )
+        mark_style = self.get_component_rich_style(f"pair-tree--{role}", partial=True)
+        label = Text(PAIR_MARKS.get(pair.status, "?") + " ", style=mark_style)
+        score = self.get_component_rich_style("pair-tree--score", partial=True)
+        if pair.status in ("matched", "split", "merged"):  # first: long titles get cut
+            label.append(f"{pair.score:.2f} ", style=score)
+        else:
+            label.append(" " * 5)
+        label.append(Text(index.pair_title(pid)))
+        return label
+
+    def select_pair(self, pid: str) -> bool:
+        """Move the cursor to a pair's node (False if the pair is not in the tree)."""
+        node = self._pair_nodes.get(pid)
+        if node is None:
+            return False
+        _ = self.last_line  # lays out the tree lines, so that the node knows its line
+        self.move_cursor(node, animate=False)
+        # again after the refresh, forced: a tree laid out just now has no scrollbar yet
+        self.call_after_refresh(self._reveal, node)
+        return True
+
+    def _reveal(self, node: TreeNode[str]) -> None:
+        if node.line >= 0:
+            region = Region(0, node.line, max(1, self.size.width), 1)
+            self.scroll_to_region(region, animate=False, force=True, immediate=True)
+
+    @property
+    def pair_ids(self) -> list[str]:
+        """The pairs now in the tree."""
+        return list(self._pair_nodes)

@@ -1,0 +1,153 @@
+"""The Phrases tab: slogans and key terms added, removed and kept, and where each occurs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import DataTable, OptionList
+from textual.widgets.option_list import Option
+
+from ...model import DocKey, PhraseRow
+from ...render.common import short_id
+from ..index import ComparisonIndex
+from ..wrap import Kinsoku
+
+STATUS_ORDER = {"added": 0, "removed": 1, "kept": 2}
+
+
+def ordered_phrases(phrases: tuple[PhraseRow, ...]) -> list[PhraseRow]:
+    """Added, then removed, then kept; the most used first within each."""
+    return sorted(
+        phrases,
+        key=lambda p: (STATUS_ORDER.get(p.status, 3), -(p.old_count + p.new_count), p.phrase),
+    )
+
+
+def occurrences(index: ComparisonIndex, phrase: PhraseRow) -> list[tuple[DocKey, int]]:
+    """Sentences (document, index) holding the phrase or one of its variants."""
+    forms = (phrase.phrase, *phrase.variants)
+    found: list[tuple[DocKey, int]] = []
+    for doc in (index.comparison.old, index.comparison.new):
+        for sent in doc.sentences:
+            norm = doc.norm[sent.start : sent.end]
+            if any(f and (f in norm or f in sent.text) for f in forms):
+                found.append((doc.key, sent.index))
+    return found
+
+
+class PhraseList(Horizontal):
+    """A table of phrases beside the sentences where the highlighted one occurs."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "phrase-list--added",
+        "phrase-list--removed",
+        "phrase-list--kept",
+        "phrase-list--hit",
+    }
+
+    DEFAULT_CSS = """
+    PhraseList {
+        & > .phrase-list--added { color: $text-success; }
+        & > .phrase-list--removed { color: $text-error; }
+        & > .phrase-list--kept { text-style: dim; }
+        & > .phrase-list--hit { background: $warning 40%; text-style: bold; }
+    }
+    """
+
+    @dataclass
+    class SentenceChosen(Message):
+        """An occurrence was chosen: show that sentence in the Sections tab."""
+
+        phrase_list: PhraseList
+        doc: DocKey
+        index: int
+
+    def __init__(self, index: ComparisonIndex, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.index = index
+        self._rows = ordered_phrases(index.comparison.phrases)
+        self._occurrences: list[tuple[DocKey, int]] = []
+
+    def compose(self) -> ComposeResult:
+        """The table and the occurrence list."""
+        yield DataTable(id="phrase-table", cursor_type="row", zebra_stripes=True)
+        yield OptionList(id="occurrences")
+
+    def on_mount(self) -> None:
+        """Fill the table."""
+        table = self.query_one("#phrase-table", DataTable)
+        for head in ("Phrase", "Status", "Old", "New", "Kind"):
+            table.add_column(Text(head, style="bold"), key=head.lower())
+        for i, row in enumerate(self._rows):
+            style = self.get_component_rich_style(f"phrase-list--{row.status}", partial=True)
+            phrase = Text(row.phrase)
+            if row.variants:
+                phrase.append(" ≈ " + "、".join(row.variants), style="dim")
+            table.add_row(
+                phrase,
+                Text(row.status, style=style),
+                Text(str(row.old_count), justify="right"),
+                Text(str(row.new_count), justify="right"),
+                Text(row.kind, style="dim"),
+                key=str(i),
+            )
+        counts = {s: sum(1 for r in self._rows if r.status == s) for s in STATUS_ORDER}
+        table.border_title = Text(
+            f"{len(self._rows)} phrases: "
+            + ", ".join(f"{n} {s}" for s, n in counts.items())
+            + " · Enter: where"
+        )
+        if self._rows:
+            self.show_phrase(0)
+
+    @property
+    def table(self) -> DataTable:
+        """The phrase table."""
+        return self.query_one("#phrase-table", DataTable)
+
+    def show_phrase(self, row_index: int) -> None:
+        """List the sentences holding the phrase of a table row."""
+        phrase = self._rows[row_index]
+        occ = self.query_one("#occurrences", OptionList)
+        occ.clear_options()
+        self._occurrences = occurrences(self.index, phrase)
+        occ.border_title = Text(f"“{phrase.phrase}” — {len(self._occurrences)} sentences")
+        hit = self.get_component_rich_style("phrase-list--hit")
+        for n, (doc, sent_index) in enumerate(self._occurrences):
+            sent = self.index.comparison.doc(doc).sentences[sent_index]
+            body = Text(sent.text.replace("\n", " "))
+            body.highlight_words([f for f in (phrase.phrase, *phrase.variants) if f], style=hit)
+            row = Table.grid(padding=(0, 1), expand=True)
+            row.add_column(no_wrap=True, min_width=10, style="bold")
+            row.add_column(ratio=1)
+            row.add_row(f"{doc} {short_id(sent.section)}", Kinsoku(body))
+            occ.add_option(Option(row, id=str(n)))
+        if not self._occurrences:
+            occ.add_option(Option(Text("(not found in the sentences)", style="dim"), disabled=True))
+
+    @on(DataTable.RowHighlighted, "#phrase-table")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key.value is not None:
+            self.show_phrase(int(event.row_key.value))
+
+    @on(DataTable.RowSelected, "#phrase-table")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        occ = self.query_one("#occurrences", OptionList)
+        if occ.option_count and occ.highlighted is None:
+            occ.highlighted = 0
+        occ.focus()
+
+    @on(OptionList.OptionSelected, "#occurrences")
+    def _occurrence_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            doc, sent_index = self._occurrences[int(event.option.id)]
+            self.post_message(self.SentenceChosen(self, doc, sent_index))

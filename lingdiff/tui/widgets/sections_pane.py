@@ -1,0 +1,223 @@
+"""The Sections tab: the tree of section pairs beside the synchronised old | new view."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.widgets import Static, Tree
+
+from ...render.common import fmt_number
+from ..diff_layout import GUTTER, SEPARATOR, column_width
+from ..diffrows import build_rows
+from ..index import ComparisonIndex
+from .diff_view import DiffView
+from .pair_tree import PairTree
+from .search_bar import SearchBar
+
+
+class SectionsPane(Horizontal):
+    """Tree of pairs on the left; pair details, column heads, rows and search on the right."""
+
+    changes_only: reactive[bool] = reactive(False, init=False)
+    """Show only changed sentences, and only the pairs holding one."""
+
+    topic_filter: reactive[str] = reactive("", init=False)
+    """Show only the pairs of this topic (empty: all)."""
+
+    search: reactive[str] = reactive("", init=False)
+    """Text highlighted in both columns."""
+
+    def __init__(self, index: ComparisonIndex, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.index = index
+
+    def compose(self) -> ComposeResult:
+        """The tree, and the right-hand column."""
+        yield PairTree(id="pair-tree")
+        with Vertical(id="diff-side"):
+            yield Static(Text(""), id="pair-info")
+            yield Static(Text(""), id="column-heads")
+            yield DiffView(id="diff")
+            yield SearchBar(id="search-bar")
+
+    @property
+    def tree(self) -> PairTree:
+        """The tree of pairs."""
+        return self.query_one(PairTree)
+
+    @property
+    def diff(self) -> DiffView:
+        """The side-by-side rows."""
+        return self.query_one(DiffView)
+
+    @property
+    def search_bar(self) -> SearchBar:
+        """The search bar."""
+        return self.query_one(SearchBar)
+
+    def on_mount(self) -> None:
+        """Fill the rows and the tree."""
+        self.diff.set_rows(build_rows(self.index, self.diff.row_styles()))
+        self.app.theme_changed_signal.subscribe(self, self._restyle)
+        self._apply_filters()
+
+    def _restyle(self, _theme: object) -> None:
+        """Rebuild rows and tree labels with the new theme's colours."""
+        self.call_after_refresh(self._rebuild_styled)
+
+    def _rebuild_styled(self) -> None:
+        self.diff.set_rows(build_rows(self.index, self.diff.row_styles()))
+        self._apply_filters()
+
+    # -------------------------------------------------------------- filters
+    def watch_changes_only(self) -> None:
+        """Re-filter tree and rows."""
+        self._apply_filters()
+
+    def watch_topic_filter(self) -> None:
+        """Re-filter tree and rows."""
+        self._apply_filters()
+
+    def watch_search(self, query: str) -> None:
+        """Highlight the text and show the count."""
+        total = self.diff.set_search(query)
+        self.search_bar.show_count(0, total)
+
+    def visible_pairs(self) -> frozenset[str] | None:
+        """The pairs the filters let through (None: all)."""
+        visible: frozenset[str] | None = None
+        if self.topic_filter:
+            visible = self.index.pairs_of_topic(self.topic_filter)
+        if self.changes_only:
+            changed = self.index.changed_pairs
+            visible = changed if visible is None else visible & changed
+        return visible
+
+    def _apply_filters(self) -> None:
+        visible = self.visible_pairs()
+        current = self.diff.current_row
+        with self.prevent(Tree.NodeHighlighted):
+            self.tree.rebuild(self.index, visible)
+        self.tree.border_title = self._filter_label(visible)
+        self.diff.set_filter(visible, self.changes_only)
+        if self.search:
+            self.search_bar.show_count(0, self.diff.set_search(self.search))
+        row = self.diff.current_row
+        if row is not None:
+            with self.prevent(Tree.NodeHighlighted):
+                self.tree.select_pair(row.pair)
+            self._show_pair(row.pair)
+        elif current is None:
+            self._show_pair("")
+
+    def _filter_label(self, visible: frozenset[str] | None) -> Text:
+        count = len(self.index.pairs) if visible is None else len(visible)
+        label = Text(f"{count} section pairs")
+        if self.changes_only:
+            label.append(" · changes only")
+        if self.topic_filter:
+            label.append(" · ")
+            label.append(self.index.topic_labels.get(self.topic_filter, self.topic_filter))
+        return label
+
+    # ------------------------------------------------------------- movement
+    def next_change(self, direction: int) -> bool:
+        """Go to the next or previous changed sentence."""
+        return self.diff.next_change(direction)
+
+    def next_section(self, direction: int) -> bool:
+        """Go to the next or previous section pair."""
+        return self.diff.next_pair(direction)
+
+    def goto_pair(self, pair: str) -> None:
+        """Show a pair (clearing filters that hide it)."""
+        visible = self.visible_pairs()
+        if visible is not None and pair not in visible:
+            self.topic_filter = ""
+            self.changes_only = False
+        self.diff.goto_pair(pair)
+
+    def goto_sentence(self, doc: str, index: int) -> None:
+        """Show a sentence's row (clearing filters that hide it)."""
+        if not self.diff.goto_sentence(doc, index):
+            self.topic_filter = ""
+            self.changes_only = False
+            self.diff.goto_sentence(doc, index)
+        self.diff.focus()
+
+    def open_search(self) -> None:
+        """Show the search bar."""
+        self.search_bar.open()
+
+    # --------------------------------------------------------------- events
+    @on(Tree.NodeHighlighted, "#pair-tree")
+    def _tree_moved(self, event: Tree.NodeHighlighted[str]) -> None:
+        if event.node.data:
+            self.diff.goto_pair(event.node.data)
+            self._show_pair(event.node.data)
+
+    @on(Tree.NodeSelected, "#pair-tree")
+    def _tree_selected(self, event: Tree.NodeSelected[str]) -> None:
+        self.diff.focus()
+
+    @on(DiffView.PairEntered)
+    def _pair_entered(self, event: DiffView.PairEntered) -> None:
+        with self.prevent(Tree.NodeHighlighted):
+            self.tree.select_pair(event.pair)
+        self._show_pair(event.pair)
+
+    @on(SearchBar.Changed)
+    def _search_changed(self, event: SearchBar.Changed) -> None:
+        self.search = event.query
+
+    @on(SearchBar.Step)
+    def _search_step(self, event: SearchBar.Step) -> None:
+        if self.diff.next_match(event.direction):
+            self.search_bar.show_count(self.diff.match_position(), self.diff.match_count)
+
+    @on(SearchBar.Closed)
+    def _search_closed(self, event: SearchBar.Closed) -> None:
+        self.diff.focus()
+
+    def on_resize(self) -> None:
+        """Keep the column heads over the columns."""
+        self.call_after_refresh(self._show_heads)
+
+    # --------------------------------------------------------------- labels
+    def _show_heads(self) -> None:
+        c = self.index.comparison
+        width = self.diff.scrollable_content_region.width
+        col = column_width(width)
+        heads = Text(" " * GUTTER)
+        for key, doc in (("old", c.old), ("new", c.new)):
+            label = f"{key}: {doc.review_year or '?'} review · {doc.plan_year or '?'} plan"
+            head = Text(label, style="bold")
+            head.truncate(col, pad=True)
+            heads.append(head)
+            if key == "old":
+                heads.append(SEPARATOR)
+        self.query_one("#column-heads", Static).update(heads, layout=False)
+
+    def _show_pair(self, pair: str) -> None:
+        info = self.query_one("#pair-info", Static)
+        p = self.index.pairs.get(pair)
+        if p is None:
+            info.update(Text("No section pairs to show." if pair == "" else ""), layout=False)
+            return
+        rows = self.index.sentence_pairs.get(pair, [])
+        counts = {s: sum(1 for r in rows if r.status == s) for s in ("changed", "added", "removed")}
+        text = Text(p.status, style="bold")
+        if p.status in ("matched", "split", "merged"):
+            text.append(f" {fmt_number(round(p.score, 2))}")
+        topic = self.index.topic_labels.get(p.topic, p.topic)
+        if topic:
+            text.append(" · topic ")
+            text.append(topic)
+        text.append(" · " + ", ".join(f"{n} {s}" for s, n in counts.items()) + " sentences")
+        if p.reason:
+            text.append(" · ")
+            text.append(p.reason, style="dim")
+        info.update(text, layout=False)

@@ -1,0 +1,249 @@
+"""The Targets tab: per indicator, the review-year actual and plan-year target of each report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey, RowDoesNotExist
+
+from ...model import DocKey, Kind, MetricRow
+from ...render.common import fmt_change, fmt_values, target_change, year_heading
+from ...summary import in_both
+from ..index import ComparisonIndex
+
+COLUMNS: tuple[tuple[DocKey, Kind], ...] = (
+    ("old", "actual"),
+    ("old", "target"),
+    ("new", "actual"),
+    ("new", "target"),
+)
+"""The figure columns, in order: old report's actual and target, new report's."""
+
+FIRST_FIGURE = 2
+"""Index of the first figure column (after indicator and measure)."""
+LAST_COLUMN = FIRST_FIGURE + len(COLUMNS)
+"""Index of the change column."""
+
+
+def _first_value(row: MetricRow, doc: DocKey, kind: Kind) -> float | None:
+    values = row.values(doc, kind)
+    return values[0].value if values else None
+
+
+def sort_key(column: int) -> Callable[[MetricRow], tuple]:
+    """The sort key of a column (0 indicator, 1 measure, 2–5 figures, 6 change relative to the
+    old target); blanks last."""
+    if column == 0:
+        return lambda row: (0, row.indicator)
+    if column == 1:
+        return lambda row: (0, row.measure)
+    if 2 <= column < FIRST_FIGURE + len(COLUMNS):
+        doc, kind = COLUMNS[column - FIRST_FIGURE]
+
+        def by_value(row: MetricRow) -> tuple:
+            value = _first_value(row, doc, kind)
+            return (1, 0.0) if value is None else (0, value)
+
+        return by_value
+
+    def by_change(row: MetricRow) -> tuple:
+        # relative to the old target, so changes in 人, 亿元 and pp can be ranked together
+        _arrow, diff = target_change(row)
+        if diff is None:
+            return (1, 0.0)
+        base = abs(_first_value(row, "old", "target") or 0.0)
+        return (0, diff / base if base else diff)
+
+    return by_change
+
+
+class TargetsTable(DataTable[Text]):
+    """Indicators × figures; ``s`` sorts by the next column, ``S`` reverses, Enter shows quotes."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = DataTable.COMPONENT_CLASSES | {
+        "targets-table--up",
+        "targets-table--down",
+        "targets-table--same",
+        "targets-table--missing",
+    }
+
+    DEFAULT_CSS = """
+    TargetsTable {
+        & > .targets-table--up { color: $text-success; text-style: bold; }
+        & > .targets-table--down { color: $text-error; text-style: bold; }
+        & > .targets-table--same { text-style: dim; }
+        & > .targets-table--missing { text-style: dim; }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "sort_next", "Sort"),
+        Binding("S", "sort_reverse", "Reverse", show=False),
+    ]
+
+    sort_column: reactive[int] = reactive(-1, init=False)
+    """The column the rows are sorted by (-1: the order of the report)."""
+
+    sort_reverse: reactive[bool] = reactive(False, init=False)
+    """Sort descending."""
+
+    topic_filter: reactive[str] = reactive("", init=False)
+    """Show only indicators of this topic (empty: all)."""
+
+    @dataclass
+    class ShowQuotes(Message):
+        """Enter on a row: show the quotes of this indicator."""
+
+        table: TargetsTable
+        metric: str
+
+    def __init__(self, index: ComparisonIndex, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.index = index
+        self._metric_of_cell: dict[int, MetricRow] = {}
+        """The indicator of each row, by the identity of its first cell (for sorting)."""
+
+    def on_mount(self) -> None:
+        """Add the columns and the rows."""
+        self._fill()
+
+    def _headers(self) -> list[str]:
+        c = self.index.comparison
+        heads = ["Indicator", "Measure"] + [f"{year_heading(c, d, k)} ({d})" for d, k in COLUMNS]
+        heads.append("Change of target")
+        if 0 <= self.sort_column < len(heads):
+            heads[self.sort_column] += " ▼" if self.sort_reverse else " ▲"
+        return heads
+
+    def shown_rows(self) -> list[MetricRow]:
+        """The indicator rows shown, filtered and sorted."""
+        rows = [
+            r
+            for r in self.index.comparison.metrics
+            if not self.topic_filter or self.index.metric_topic(r) == self.topic_filter
+        ]
+        if self.sort_column >= 0:
+            rows.sort(key=sort_key(self.sort_column), reverse=self.sort_reverse)
+        else:
+            order = self._default_order()
+            rows.sort(key=lambda r: order[r.id])
+        return rows
+
+    def _default_order(self) -> dict[str, tuple[int, int]]:
+        """Indicators followed across both reports first, each group in report order."""
+        return {
+            row.id: (0 if in_both(row) else 1, n)
+            for n, row in enumerate(self.index.comparison.metrics)
+        }
+
+    def _fill(self) -> None:
+        """Rebuild all rows (after a change of topic; sorting only reorders)."""
+        current = self._current_metric()
+        self.clear(columns=True)
+        for i, head in enumerate(self._headers()):
+            self.add_column(Text(head + "  ", style="bold"), key=str(i))  # room for ▲/▼
+        rows = self.shown_rows()
+        self._metric_of_cell = {}
+        for row in rows:
+            cells = self._cells(row)
+            self._metric_of_cell[id(cells[0])] = row
+            self.add_row(*cells, key=row.id)
+        self.border_title = self._status(len(rows))
+        if current is not None:
+            self.select_metric(current)
+
+    def _resort(self) -> None:
+        """Reorder the rows in place, mark the sorted column and show the top of the order."""
+        for i, head in enumerate(self._headers()):
+            self.columns[ColumnKey(str(i))].label = Text(head, style="bold")
+        order = self._default_order()
+        by_column = sort_key(self.sort_column) if self.sort_column >= 0 else None
+
+        def key(cell: Text) -> tuple:
+            row = self._metric_of_cell[id(cell)]
+            return by_column(row) if by_column else order[row.id]
+
+        self.sort("0", key=key, reverse=self.sort_reverse and by_column is not None)
+        self.border_title = self._status(self.row_count)
+        # a new order is read from its top: the cursor goes there, not after the old row
+        self.move_cursor(row=0, column=0)
+        self.scroll_home(animate=False)
+
+    def _current_metric(self) -> str | None:
+        if not self.row_count:
+            return None
+        return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+
+    def _status(self, shown: int) -> Text:
+        total = len(self.index.comparison.metrics)
+        topic = self.index.topic_labels.get(self.topic_filter, self.topic_filter) or "all topics"
+        heads = self._headers()
+        order = heads[self.sort_column] if self.sort_column >= 0 else "both reports first"
+        return Text(
+            f"{shown} of {total} indicators · {topic} · sorted by {order} · "
+            "Enter quotes · s sort · t topic"
+        )
+
+    def _cells(self, row: MetricRow) -> list[Text]:
+        missing = self.get_component_rich_style("targets-table--missing", partial=True)
+        cells = [Text(row.indicator), Text(row.measure, style=missing)]
+        for doc, kind in COLUMNS:
+            values = row.values(doc, kind)
+            cells.append(Text(fmt_values(values)) if values else Text("—", style=missing))
+        arrow, _diff = target_change(row)
+        role = {"↑": "up", "↓": "down", "→": "same"}.get(arrow, "missing")
+        style = self.get_component_rich_style(f"targets-table--{role}", partial=True)
+        cells.append(Text(fmt_change(row) or "—", style=style))
+        return cells
+
+    def select_metric(self, metric: str) -> bool:
+        """Put the cursor on an indicator's row (False if it is not shown)."""
+        try:
+            index = self.get_row_index(metric)
+        except RowDoesNotExist:
+            return False
+        self.move_cursor(row=index, animate=False, scroll=True)
+        return True
+
+    def watch_sort_column(self) -> None:
+        """Re-sort."""
+        self._resort()
+
+    def watch_sort_reverse(self) -> None:
+        """Re-sort."""
+        self._resort()
+
+    def watch_topic_filter(self) -> None:
+        """Re-filter."""
+        self._fill()
+
+    def action_sort_next(self) -> None:
+        """Sort by the next column (after the last, back to the report's order)."""
+        self.sort_column = self.sort_column + 1 if self.sort_column < LAST_COLUMN else -1
+
+    def action_sort_reverse(self) -> None:
+        """Reverse the sort."""
+        self.sort_reverse = not self.sort_reverse
+
+    @on(DataTable.HeaderSelected)
+    def _header_clicked(self, event: DataTable.HeaderSelected) -> None:
+        """Click a heading to sort by it; click it again to reverse."""
+        event.stop()
+        if event.column_index == self.sort_column:
+            self.sort_reverse = not self.sort_reverse
+        else:
+            self.sort_column = event.column_index
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.row_key.value:
+            self.post_message(self.ShowQuotes(self, event.row_key.value))

@@ -1,0 +1,88 @@
+"""SVG snapshots of the TUI on the bundled reports, stored in ``snapshots/test_tui_snapshots/``.
+
+Update them with ``pytest tests/functional_tests/test_tui_snapshots.py --snapshot-update``
+after looking at the differences (``snapshot_report.html``).
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from lingdiff.model import Comparison
+from lingdiff.tui.app import make_app
+from lingdiff.tui.main_app import LingdiffApp
+
+WIDE = (160, 48)
+NARROW = (100, 30)
+
+
+@pytest.fixture
+def app(bundled_comparison: Comparison) -> LingdiffApp:
+    """A fresh app on the bundled comparison, without animations."""
+    app = make_app(bundled_comparison)
+    app.animation_level = "none"
+    return app
+
+
+def keys(*presses: str):
+    """Press keys, then stop every text cursor from blinking (a steady picture)."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.pause()
+        for key in presses:
+            await pilot.press(key)
+            await pilot.pause()
+        for box in pilot.app.screen.query(Input):
+            box.cursor_blink = False
+        await pilot.pause()
+
+    return run_before
+
+
+def test_overview(snap_compare, app: LingdiffApp) -> None:
+    """Headline targets, priority shifts, sections added/dropped, slogans new/gone."""
+    assert snap_compare(app, terminal_size=WIDE, run_before=keys())
+
+
+def test_sections(snap_compare, app: LingdiffApp) -> None:
+    """Tree of pairs; old | new rows of the review part with edits, figures and hatching."""
+    assert snap_compare(app, terminal_size=WIDE, run_before=keys("2", "j", "n", "n"))
+
+
+def test_sections_changes_only(snap_compare, app: LingdiffApp) -> None:
+    """Only changed sentences, only pairs holding one."""
+    assert snap_compare(app, terminal_size=WIDE, run_before=keys("2", "c", "j", "j", "j"))
+
+
+def test_sections_search(snap_compare, app: LingdiffApp) -> None:
+    """A search for 增长 across both reports: highlights and the match count."""
+    run = keys("2", "slash", "增", "长", "enter", "enter")
+    assert snap_compare(app, terminal_size=WIDE, run_before=run)
+
+
+def test_targets(snap_compare, app: LingdiffApp) -> None:
+    """Indicators with the actual and target of each report, sorted by change of target."""
+    run = keys("3", *["s"] * 7)
+    assert snap_compare(app, terminal_size=WIDE, run_before=run)
+
+
+def test_priorities(snap_compare, app: LingdiffApp) -> None:
+    """Topic shares old vs new as bars, largest gain first."""
+    assert snap_compare(app, terminal_size=WIDE, run_before=keys("4"))
+
+
+def test_phrases(snap_compare, app: LingdiffApp) -> None:
+    """Phrases added, removed and kept, and where the highlighted one occurs."""
+    assert snap_compare(app, terminal_size=WIDE, run_before=keys("5", "down"))
+
+
+def test_help(snap_compare, app: LingdiffApp) -> None:
+    """The help screen over the Sections tab."""
+    assert snap_compare(app, terminal_size=WIDE, run_before=keys("2", "question_mark"))
+
+
+def test_narrow_sections(snap_compare, app: LingdiffApp) -> None:
+    """A 100×30 terminal: the Sections tab still shows both columns."""
+    assert snap_compare(app, terminal_size=NARROW, run_before=keys("2", "j", "n"))
