@@ -28,6 +28,12 @@ __all__ = [
 MAX_TERMS = 80
 """How many key terms are reported at most (the strongest by G²)."""
 MIN_TERM_COUNT = 3
+
+CHARS_PER_USE = 10_000
+"""A key term is also used at least once per this many characters of the two reports. Two
+reports (≤ 100 k characters) keep the floor of three; on far longer input an absolute
+floor would let nearly every n-gram through as a candidate and the cost would grow
+faster than the text."""
 """A key-term candidate must occur this often in the two reports together."""
 G2_THRESHOLD = 2.71
 """Chi-square critical value, one degree of freedom, p = 0.10: the reports are short
@@ -123,7 +129,8 @@ def key_terms(
 
     Candidates are Chinese n-grams of 2–10 characters (counted level by level, an
     n-gram only where its (n-1)-gram prefix is frequent; :data:`BOILERPLATE`
-    blanked out first) that occur ``MIN_TERM_COUNT`` times in all, with G² ≥
+    blanked out first) that occur ``MIN_TERM_COUNT`` times in all (and once per
+    ``CHARS_PER_USE`` characters), with G² ≥
     ``G2_THRESHOLD``. A candidate must not start or end with a function character
     or a predicate word (推进, 取得进展), must not be a fragment of a longer
     candidate with the same counts, must have two different neighbours on each
@@ -139,6 +146,7 @@ def key_terms(
     joined = old_s + "|" + new_s
     sizes = (len(old_s) - old_s.count("|"), len(new_s) - new_s.count("|"))
     counts: dict[str, tuple[int, int]] = {}
+    min_count = max(MIN_TERM_COUNT, sum(sizes) // CHARS_PER_USE)
     # An n-gram starts where its prefixes start: a stop character there rules it out, and
     # the runs whose n-gram is not frequent drop out before level n + 1.
     runs = [_CANDIDATE_RUN.findall(old_s), _CANDIDATE_RUN.findall(new_s)]
@@ -147,7 +155,7 @@ def key_terms(
         c_old = Counter(grams[0])
         c_all = c_old.copy()
         c_all.update(grams[1])
-        level = {g for g, c in c_all.items() if c >= MIN_TERM_COUNT and len(g) == n}
+        level = {g for g, c in c_all.items() if c >= min_count and len(g) == n}
         if not level:
             break
         for g in level:
