@@ -15,6 +15,7 @@ from . import __version__
 from .bundled import bundled_pair
 from .load import LoadError
 from .model import Comparison, Options
+from .output import output_problem, write_atomically
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -96,39 +97,11 @@ def build_comparison(old: Path, new: Path, topics: str | None) -> Comparison:
 
 
 def _check_output(output: Path, inputs: Sequence[Path], force: bool) -> None:
-    for src in inputs:
-        try:
-            same = output.exists() and output.samefile(src)
-        except OSError:
-            same = False
-        if same or output.resolve() == src.resolve():
-            raise LoadError(f"{output}: is an input file; refusing to overwrite it")
-    if output.is_dir():
-        raise LoadError(f"{output}: is a directory")
+    problem = output_problem(output, inputs)
+    if problem:
+        raise LoadError(problem)
     if output.exists() and not force:
         raise LoadError(f"{output}: already exists; use --force to replace it")
-    if not output.parent.exists():
-        raise LoadError(f"{output}: the folder {output.parent} does not exist")
-
-
-def _write_atomically(output: Path, text: str) -> None:
-    """Write a new file whole or not at all (a temp file in the same folder, then rename)."""
-    import tempfile  # only here: ~4 ms to import, and most runs write to stdout
-
-    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        # mkstemp makes the file private (0600); give it the mode any new file would get
-        # (or keep the mode of the file it replaces)
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = output.stat().st_mode & 0o777 if output.exists() else 0o666 & ~umask
-        os.chmod(tmp, mode)
-        os.replace(tmp, output)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def run_report(argv: Sequence[str]) -> int:
@@ -146,7 +119,7 @@ def run_report(argv: Sequence[str]) -> int:
         sys.stdout.write(text)
         sys.stdout.flush()
     else:
-        _write_atomically(output, text)
+        write_atomically(output, text)
         print(f"lingdiff: wrote {output}", file=sys.stderr)
     return EXIT_OK
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import ClassVar
@@ -16,38 +14,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from ...output import output_problem, write_atomically
+
 DEFAULT_NAME = "lingdiff-report.md"
-
-
-def check_path(path: Path, inputs: Sequence[Path]) -> str | None:
-    """Why ``path`` cannot be written (None if it can; an existing file is checked apart)."""
-    for src in inputs:
-        try:
-            same = path.exists() and path.samefile(src)
-        except OSError:
-            same = False
-        if same or path.resolve() == src.resolve():
-            return f"{path} is an input report; choose another name"
-    if path.is_dir():
-        return f"{path} is a folder"
-    if not path.parent.is_dir():
-        return f"the folder {path.parent} does not exist"
-    return None
-
-
-def write_new(path: Path, text: str) -> None:
-    """Write whole or not at all (a temporary file in the same folder, then a rename)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        umask = os.umask(0o022)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # an ordinary file, not mkstemp's owner-only one
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class ExportScreen(ModalScreen[Path | None]):
@@ -92,7 +61,7 @@ class ExportScreen(ModalScreen[Path | None]):
             self._say("Give a file name.", error=True)
             return
         path = Path(raw).expanduser()
-        problem = check_path(path, self.inputs)
+        problem = output_problem(path, self.inputs)
         if problem:
             self._say(problem, error=True)
             return
@@ -102,7 +71,7 @@ class ExportScreen(ModalScreen[Path | None]):
             self._say(f"{path} exists. Enter again (or Overwrite) replaces it.", error=True)
             return
         try:
-            write_new(path, self.render_report())
+            write_atomically(path, self.render_report())
         except OSError as exc:
             self._say(f"Could not write {path}: {exc.strerror or exc}", error=True)
             return
