@@ -36,3 +36,24 @@ def seed_comparison() -> Comparison:
     from lingdiff.compare import compare
 
     return compare(seed("old"), seed("new"))
+
+
+def outputs_under_hash_seeds(code: str, seeds: tuple[str, ...] = ("1", "2")) -> set[str]:
+    """What ``code`` prints in fresh interpreters with different ``PYTHONHASHSEED``s.
+
+    One element means the result does not depend on the order of sets and dicts.
+    """
+    import subprocess
+    import sys
+
+    return {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=ROOT,
+            env={"PYTHONHASHSEED": seed, "PATH": ""},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in seeds
+    }

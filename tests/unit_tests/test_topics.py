@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import math
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -25,7 +23,7 @@ from lingdiff.topics import (
     top_topic,
     topic_mix,
 )
-from tests.helpers import ROOT, corpus_file, seed
+from tests.helpers import corpus_file, outputs_under_hash_seeds, seed
 
 KEYS = [
     "growth", "fiscal", "investment", "industry", "science", "agriculture", "consumption",
@@ -306,15 +304,4 @@ def test_results_are_deterministic_within_and_across_processes() -> None:
         "o, n = seed('old'), seed('new');"
         "print(repr((attention_shares(o, n, t), section_topics(n, t))))"
     )
-    outputs = {
-        subprocess.run(
-            [sys.executable, "-c", code],
-            cwd=ROOT,
-            env={"PYTHONHASHSEED": hash_seed, "PATH": ""},
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        for hash_seed in ("1", "2")
-    }
-    assert len(outputs) == 1
+    assert len(outputs_under_hash_seeds(code)) == 1
