@@ -112,9 +112,9 @@ def run_report(argv: Sequence[str]) -> int:
     if output is not None:
         _check_output(output, (old, new), args.force)
     comparison = build_comparison(old, new, args.topics)
-    from .render import FORMATS
+    from .render import renderer
 
-    text = FORMATS[args.format](comparison)
+    text = renderer(args.format)(comparison)
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()

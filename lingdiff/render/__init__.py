@@ -1,9 +1,35 @@
-"""Pure renderers: a :class:`~lingdiff.model.Comparison` in, report text out."""
+"""Pure renderers: a :class:`~lingdiff.model.Comparison` in, report text out.
 
-from .csv import render_csv
-from .json import comparison_dict, render_json
-from .markdown import render_markdown
+Each format's module is imported only when it is asked for (``lingdiff report
+--format json`` need not load the markdown renderer).
+"""
 
-FORMATS = {"md": render_markdown, "json": render_json, "csv": render_csv}
+from __future__ import annotations
 
-__all__ = ["FORMATS", "comparison_dict", "render_csv", "render_json", "render_markdown"]
+from collections.abc import Callable
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..model import Comparison
+
+_RENDERERS = {
+    "md": ("markdown", "render_markdown"),
+    "json": ("json", "render_json"),
+    "csv": ("csv", "render_csv"),
+}
+FORMATS = tuple(_RENDERERS)
+
+
+def renderer(fmt: str) -> Callable[[Comparison], str]:
+    """The function that renders a comparison in format ``fmt`` (md, json or csv)."""
+    module, name = _RENDERERS[fmt]
+    return getattr(import_module(f".{module}", __name__), name)
+
+
+def __getattr__(name: str) -> object:
+    """``render_markdown``, ``render_json``, ``render_csv``, ``comparison_dict`` on demand."""
+    for module, attr in (*_RENDERERS.values(), ("json", "comparison_dict")):
+        if name == attr:
+            return getattr(import_module(f".{module}", __name__), attr)
+    raise AttributeError(name)
