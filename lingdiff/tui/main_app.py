@@ -5,12 +5,14 @@ once; with a loader it shows a loading indicator and runs the loader in a
 thread worker. Tabs are built the first time they are shown, so the first
 screen comes up fast. With ``LINGDIFF_EXIT_AFTER_FIRST_PAINT=1`` the app exits
 as soon as the first screen with the comparison has been painted (for the
-start-up benchmark).
+start-up benchmark; ``LINGDIFF_FIRST_PAINT_FILE`` names a file that receives the
+wall-clock time of that paint).
 """
 
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -156,7 +158,14 @@ class LingdiffApp(App[None]):
             for warning in doc.warnings:
                 self.notify(f"{doc.path}: {warning}", severity="warning", markup=False)
         if os.environ.get("LINGDIFF_EXIT_AFTER_FIRST_PAINT") == "1":
-            self.call_after_refresh(self.exit)
+            self.call_after_refresh(self._first_paint_done)
+
+    def _first_paint_done(self) -> None:
+        """Benchmark hook: note when the first screen was painted (wall clock), then exit."""
+        stamp = os.environ.get("LINGDIFF_FIRST_PAINT_FILE")
+        if stamp:
+            Path(stamp).write_text(f"{time.time():.6f}\n", encoding="utf-8")
+        self.exit()
 
     # ----------------------------------------------------------------- tabs
     @property
