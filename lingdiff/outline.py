@@ -37,6 +37,7 @@ _CN = "[一二三四五六七八九十]{1,3}"
 
 # Paragraph-start markers, tried in order. Group "n" is the numeral.
 _START_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("chapter", re.compile(rf"第(?P<n>{_CN})(?:部分|章|篇)\s*[：:、.，]?\s*")),
     ("cn", re.compile(rf"(?P<n>{_CN})\s*[、.]\s*")),
     ("paren", re.compile(rf"（\s*(?P<n>{_CN}|\d{{1,2}})\s*）\s*")),
     ("circled", re.compile(rf"(?P<n>[{_CIRCLED}])\s*")),
@@ -187,7 +188,7 @@ def _start_marker(norm: str, ps: int, pe: int) -> tuple[str, int | None, int] | 
             continue
         if family == "paren":
             family = _paren_family(raw)
-        if m.end() >= pe and family not in ("cn", "paren_cn", "paren_num"):
+        if m.end() >= pe and family not in ("chapter", "cn", "paren_cn", "paren_num"):
             continue  # a bare number on its own line is not a heading
         if family == "cn" and norm[m.end() - 1 : m.end()] == "." and not norm[m.end() :].strip():
             continue
@@ -199,7 +200,7 @@ def _accept_start(
     stack: list[_Node], family: str, value: int | None, norm: str, ps: int, pe: int, pi: int
 ) -> bool:
     """A paragraph-start marker is a heading unless it is a stray lone number in body text."""
-    if family in ("cn", "paren_cn", "paren_num", "circled", "dash", "enum"):
+    if family in ("chapter", "cn", "paren_cn", "paren_num", "circled", "dash", "enum"):
         return True
     # arabic: "2019年…" never reaches here (the pattern needs a dot); accept series or a start.
     same = _find_family(stack, family, value)

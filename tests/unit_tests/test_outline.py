@@ -382,3 +382,26 @@ def test_restarted_series_stay_flat_and_deep_input_does_not_recurse() -> None:
         ("old:1.2.2", "（2）"),
         ("old:1.3", "（三）"),
     ]
+
+
+def test_parts_written_as_chapters() -> None:
+    text = (
+        "某县2024年国民经济和社会发展计划执行情况与2025年计划草案的报告\n"
+        "第一部分 2024年计划执行情况\n"
+        "一、经济运行稳中有进。全县地区生产总值增长5.6%。\n"
+        "二、民生保障有力。新增城镇就业3200人。\n"
+        "第二部分 2025年主要目标和任务\n"
+        "一、主要预期目标。地区生产总值增长6%左右。\n"
+        "二、重点任务。\n"
+    )
+    doc = parse_document(text, key="new", path="c")
+    assert [(s.id, s.level, s.part, s.number, s.title) for s in doc.sections] == [
+        ("new:0", 1, "other", "", ""),
+        ("new:1", 1, "review", "第一部分", "2024年计划执行情况"),
+        ("new:1.1", 2, "review", "一、", "经济运行稳中有进"),
+        ("new:1.2", 2, "review", "二、", "民生保障有力"),
+        ("new:2", 1, "plan", "第二部分", "2025年主要目标和任务"),
+        ("new:2.1", 2, "plan", "一、", "主要预期目标"),
+        ("new:2.2", 2, "plan", "二、", "重点任务"),
+    ]
+    assert (doc.review_year, doc.plan_year) == (2024, 2025)
