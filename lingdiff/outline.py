@@ -164,10 +164,10 @@ def _build_tree(norm: str, paras: list[tuple[int, int]], root: _Node) -> None:
                 node = _open(norm, stack, family, value, ps, number_end, pe, pi, closing_at=ps)
                 if node.body_start < pe:
                     node.inline = True
-                _inline_pass(norm, node, node.body_start, pe, pi)
+                _inline_pass(norm, stack, node.body_start, pe, pi)
                 continue
         _continue_paragraph(norm, stack, ps, pe, pi)
-        _inline_pass(norm, stack[-1], ps, pe, pi)
+        _inline_pass(norm, stack, ps, pe, pi)
     for node in stack[1:]:
         node.end = _last_end(paras, len(norm))
     _finish_ends(root, len(norm))
@@ -288,23 +288,24 @@ def _continue_paragraph(norm: str, stack: list[_Node], ps: int, pe: int, pi: int
             node.one_paragraph = False
 
 
-def _inline_pass(norm: str, owner: _Node, start: int, end: int, pi: int) -> None:
-    """Find inline numbered headings and unnumbered sub-headings inside one paragraph's text."""
+def _inline_pass(norm: str, stack: list[_Node], start: int, end: int, pi: int) -> None:
+    """Find inline numbered headings and unnumbered sub-headings inside one paragraph's text.
+
+    Works on the open-heading ``stack`` itself: a heading closed here (``一是`` by ``二是``)
+    must not be closed again, later, at a further position.
+    """
+    owner = stack[-1]
     events = _inline_events(norm, owner, start, end)
     para_start = start == 0 or norm[start - 1] == "\n"
     owner.bare.extend(_bare_candidates(norm, start, end, events, para_start))
-    if not events:
-        return
-    stack = _owner_stack(owner)
     for family, value, pos, marker_end in events:
         if family == "enum":
             same = _find_family(stack, "enum")
             if same is not None:
                 _pop_to(stack, stack.index(same), pos)
         _open_inline(norm, stack, family, value, pos, marker_end, end, pi)
-    for node in stack[1:]:
-        if node.family == "enum":
-            node.end = end
+    while len(stack) > 1 and stack[-1].family == "enum":  # enumerations end with their paragraph
+        stack.pop().end = end
 
 
 def _owner_stack(owner: _Node) -> list[_Node]:

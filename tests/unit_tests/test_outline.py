@@ -4,6 +4,7 @@ text written in other governments' styles, and properties that hold for any text
 from __future__ import annotations
 
 import string
+from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -359,6 +360,10 @@ def test_outline_never_raises_and_offsets_nest(text: str) -> None:
             assert parent.level + 1 == s.level
     for a, b in zip(doc.sections, doc.sections[1:], strict=False):
         assert a.start <= b.start
+    for s in doc.sections:
+        kids = [by_id[c] for c in s.children]
+        for a, b in pairwise(kids):
+            assert a.end <= b.start, (a.id, b.id)  # siblings never overlap
     for s in doc.sentences:
         assert 0 <= s.start < s.end <= n
         assert doc.text[s.start : s.end] == s.text
@@ -405,3 +410,17 @@ def test_parts_written_as_chapters() -> None:
         ("new:2.2", 2, "plan", "二、", "重点任务"),
     ]
     assert (doc.review_year, doc.plan_year) == (2024, 2025)
+
+
+def test_enumeration_on_one_line_gives_disjoint_items() -> None:
+    doc = parse_document(
+        "一、2023年工作回顾\n四、存在的主要问题\n一是需求不足，投资下滑。二是企业困难。三是财政紧张。",
+        key="old",
+        path="e",
+    )
+    items = [(s.number, s.title, doc.text[s.start : s.end]) for s in doc.sections if s.level == 2]
+    assert items == [
+        ("一是", "需求不足", "一是需求不足，投资下滑。"),
+        ("二是", "企业困难", "二是企业困难。"),
+        ("三是", "财政紧张", "三是财政紧张。"),
+    ]
