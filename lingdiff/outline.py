@@ -62,6 +62,8 @@ _ADDRESS = re.compile(r"各位代表[，！：,!:]")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?=年)")
 _REVIEW_WORDS = ("执行情况", "回顾", "完成情况", "工作总结", "过去一年", "过去五年")
 _TARGET_WORDS = ("预期目标", "主要目标", "目标")
+_TASK_WORDS = ("任务", "安排", "重点工作", "部署", "举措")
+"""A part whose heading names tasks is the plan even when it also states the targets."""
 _PLAN_WORDS = ("任务", "工作安排", "重点工作", "安排", "部署", "举措", "要求", "取向", "计划草案")
 
 
@@ -583,17 +585,19 @@ def _years(title: str, norm: str, root: _Node) -> tuple[int | None, int | None]:
     return top - 1, top
 
 
-def _part_of(title: str, body: str) -> Part:
-    """Which part of a report a top-level section is, from its heading (and body)."""
+def _part_of(title: str, body: str, child_titles: tuple[str, ...] = ()) -> Part:
+    """Which part of a report a top-level section is, from its heading, its body and the
+    headings of its children (a part with a tasks section is the plan)."""
     if any(w in title for w in _REVIEW_WORDS):
         return "review"
     has_target = any(w in title for w in _TARGET_WORDS)
     has_plan = any(w in title for w in _PLAN_WORDS)
-    if has_target and "任务" in title:
+    has_tasks = any(w in t for t in (title, *child_titles) for w in _TASK_WORDS)
+    if has_target and has_tasks:
         return "plan"
     if has_target:
         return "targets"
-    if "预期目标" in body and "任务" not in title:
+    if "预期目标" in body and not has_tasks:
         return "targets"
     if has_plan:
         return "plan"
@@ -617,13 +621,22 @@ def _flatten(
             end -= 1
         out.append(Section(f"{key}:0", None, 1, "other", "", "", 0, end, 0))
 
+    after_plan = [False]  # set once a plan part has been seen
+
     def visit(node: _Node, sid: str, parent: str | None, level: int, part: Part) -> None:
         if parent is None:
-            part = _part_of(node.title, norm[node.body_start : node.end])
+            part = _part_of(
+                node.title,
+                norm[node.body_start : node.end],
+                tuple(child.title for child in node.children),
+            )
             if node.family == "none":
                 part = "other"
             elif part == "other":
                 part = _part_by_year(node.title, review_year, plan_year)
+            if part == "other" and after_plan[0]:
+                part = "plan"  # a part after the plan (加强政府自身建设) is about the plan year
+            after_plan[0] = after_plan[0] or part == "plan"
         start, end = node.start, node.end
         while end > start and text[end - 1] in "\n \t":
             end -= 1

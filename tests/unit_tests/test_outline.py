@@ -424,3 +424,24 @@ def test_enumeration_on_one_line_gives_disjoint_items() -> None:
         ("二是", "企业困难", "二是企业困难。"),
         ("三是", "财政紧张", "三是财政紧张。"),
     ]
+
+
+def test_part_with_targets_and_tasks_is_the_plan_and_parts_after_it_too() -> None:
+    text = (
+        "一、2023年工作回顾\n全年增长5%。\n"
+        "二、2024年工作安排\n今年主要预期目标是：地区生产总值增长6%左右。\n（一）扩大内需。\n"
+        "三、加强政府自身建设\n一般性支出压减10%以上。\n"
+    )
+    doc = parse_document(text, key="new", path="p")
+    assert [(s.number, s.part) for s in doc.top_sections()] == [
+        ("一、", "review"),
+        ("二、", "plan"),
+        ("三、", "plan"),
+    ]
+    draft = parse_document(
+        "第一部分 2023年计划执行情况\n增长5%。\n第二部分 2024年计划草案\n"
+        "一、主要预期目标\n增长6%左右。\n二、重点工作任务\n扩大内需。\n",
+        key="new",
+        path="d",
+    )
+    assert [s.part for s in draft.top_sections()] == ["review", "plan"]
