@@ -135,6 +135,19 @@ class Observation:
     value_high: float | None = None
     subject: str = ""
     direction: int = 0
+    """-1 for a decline (``下降3%``: value 3 as written), +1 for a rise, 0 for a level."""
+
+    @property
+    def signed_value(self) -> float:
+        """The value with its direction: ``下降3%`` is -3."""
+        return -self.value if self.direction < 0 else self.value
+
+    @property
+    def signed_high(self) -> float | None:
+        """The upper end of a range, with its direction (None if not a range)."""
+        if self.value_high is None:
+            return None
+        return -self.value_high if self.direction < 0 else self.value_high
     """+1 for a rise (增长, 提高), -1 for a fall (下降, 减少); 0 for levels, counts, shares."""
 
 

@@ -32,8 +32,9 @@ def in_both(row: MetricRow) -> bool:
 
 
 def _point(obs: Observation) -> float:
-    """A figure as one number: a range (``6%—6.5%``) counts as its midpoint."""
-    return obs.value if obs.value_high is None else (obs.value + obs.value_high) / 2
+    """A figure as one signed number: ``下降3%`` is -3, a range (``6%—6.5%``) its midpoint."""
+    high = obs.signed_high
+    return obs.signed_value if high is None else (obs.signed_value + high) / 2
 
 
 def target_change(row: MetricRow) -> tuple[str, float | None]:

@@ -28,6 +28,8 @@ def fmt_value(obs: Observation) -> str:
     if obs.value_high is not None:
         number = f"{number}{obs.unit}—{fmt_number(obs.value_high)}"
     before, after = split_qualifier(obs.qualifier)
+    if obs.direction < 0:
+        before += "下降"  # the value is as written; the decline is part of the figure
     approx = "".join(w for w in ("余", "多") if w in after)
     after = after.replace("余", "").replace("多", "") if approx else after
     unit = obs.unit

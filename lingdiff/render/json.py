@@ -162,6 +162,8 @@ def _obs(o: Observation) -> dict[str, Any]:
         "kind": o.kind,
         "value": o.value,
         "value_high": o.value_high,
+        "direction": o.direction,
+        "signed_value": o.signed_value,
         "unit": o.unit,
         "qualifier": o.qualifier,
         "value_text": o.value_text,

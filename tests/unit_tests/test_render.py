@@ -113,3 +113,12 @@ def test_json_and_csv_shapes() -> None:
     assert len(rows) == 1
     assert rows[0]["row_id"] == "m001" and rows[0]["quote"] == "[@click=app.quit]增长6%"
     assert rows[0]["display"] == "6%"
+
+
+def test_declines_read_as_declines_and_change_is_signed() -> None:
+    rise = obs(3.0, qualifier="", direction=1)
+    fall = obs(2.0, qualifier="以上", direction=-1, doc="new", id="new:m9")
+    assert fmt_value(fall) == "下降2%以上"
+    assert fall.signed_value == -2.0
+    # 增长3% → 下降2%: the target went down by 5 points, not by 1
+    assert fmt_change(MetricRow("m9", "固定资产投资", "growth", (rise, fall))) == "↓ -5 pp"

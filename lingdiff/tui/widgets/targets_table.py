@@ -35,7 +35,7 @@ LAST_COLUMN = FIRST_FIGURE + len(COLUMNS)
 
 def _first_value(row: MetricRow, doc: DocKey, kind: Kind) -> float | None:
     values = row.values(doc, kind)
-    return values[0].value if values else None
+    return values[0].signed_value if values else None
 
 
 def sort_key(column: int) -> Callable[[MetricRow], tuple]:
