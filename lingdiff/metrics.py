@@ -34,6 +34,8 @@ Conventions (apply everywhere):
 
 from __future__ import annotations
 
+import re
+
 from .metrics_extract import RawObservation, extract_from_text
 from .metrics_link import link_observations
 from .model import Document, Kind, Observation, Sentence
@@ -58,8 +60,15 @@ def extract_observations(doc: Document) -> tuple[Observation, ...]:
     return tuple(out)
 
 
+_HORIZON = re.compile(r"(?:到|至|于|在)(20\d\d)年(?:底|末|前)?")
+"""``到2027年``: a target for a later year than the plan year (a five-year horizon)."""
+
+
 def _kind_year(doc: Document, sentence: Sentence, part: str) -> tuple[Kind, int | None] | None:
     text = doc.norm[sentence.start : sentence.end]
+    horizon = _HORIZON.search(text)
+    if horizon and doc.plan_year and int(horizon.group(1)) > doc.plan_year:
+        return "target", int(horizon.group(1))
     review_opener = _ACTUAL_OPENERS + ((f"{doc.review_year}年",) if doc.review_year else ())
     targety = any(w in text for w in _TARGET_WORDS) or (
         doc.plan_year is not None and f"{doc.plan_year}年" in text

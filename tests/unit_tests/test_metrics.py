@@ -579,3 +579,18 @@ def test_national_pair_links() -> None:
     ]  # fmt: skip
     jobs = row_of(rows, "城镇新增就业", "count")
     assert [o.value for o in jobs.observations] == [1361, 1100, 1244, 1200]
+
+
+def test_targets_for_a_later_horizon_carry_that_year() -> None:
+    from lingdiff.outline import parse_document
+
+    doc = parse_document(
+        "一、2024年工作回顾\n全年地区生产总值增长5%。\n"
+        "二、2025年工作安排\n到2027年，全县规模以上工业企业突破300家。地区生产总值增长6%左右。",
+        key="new",
+        path="h",
+    )
+    found = {(o.indicator, o.kind, o.year, o.value) for o in extract_observations(doc)}
+    assert ("规模以上工业企业", "target", 2027, 300.0) in found
+    assert ("地区生产总值", "target", 2025, 6.0) in found
+    assert ("地区生产总值", "actual", 2024, 5.0) in found
