@@ -93,10 +93,13 @@ def _observation(
     qs = raw.quote_start
     while qs < raw.start and doc.text[qs] in " \t\u3000":
         qs += 1
+    indicator = raw.indicator
+    if "累计" in doc.norm[raw.quote_start : raw.start] and not indicator.startswith("累计"):
+        indicator = "累计" + indicator  # a running total is not the year's figure
     return Observation(
         id=f"{doc.key}:m{n}",
         doc=doc.key,
-        indicator=raw.indicator,
+        indicator=indicator,
         value=raw.value,
         unit=raw.unit,
         qualifier=raw.qualifier,

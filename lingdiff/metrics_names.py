@@ -314,12 +314,15 @@ def canonical(subject: str) -> str:
 
 
 _AND_THEN = re.compile("并(?=获|实现|完成|达到)")
-_LINK_DROP = re.compile("综合|接待|总|全|年度|累计|规模以上|规上|规模|新增|量$|项目$")
+_LINK_DROP = re.compile("综合|接待|总|全|年度|规模以上|规上|规模|新增|量$|项目$")
+# 累计 stays: a five-year total is not the year's figure.
+_GDP = re.compile(r"GDP|(?:地区|国内)生产总值")
+"""GDP and its Chinese names are one indicator (单位GDP能耗 ~ 单位地区生产总值能耗)."""
 
 
 def link_form(indicator: str) -> str:
     """The indicator reduced for fuzzy comparison (``旅游综合收入`` → ``旅游收入``)."""
-    reduced = _LINK_DROP.sub("", indicator)
+    reduced = _LINK_DROP.sub("", _GDP.sub("生产总值", indicator))
     return reduced or indicator
 
 

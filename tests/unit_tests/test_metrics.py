@@ -594,3 +594,26 @@ def test_targets_for_a_later_horizon_carry_that_year() -> None:
     assert ("规模以上工业企业", "target", 2027, 300.0) in found
     assert ("地区生产总值", "target", 2025, 6.0) in found
     assert ("地区生产总值", "actual", 2024, 5.0) in found
+
+
+def test_gdp_abbreviation_links_and_cumulative_totals_do_not() -> None:
+    from lingdiff.outline import parse_document
+
+    old = parse_document(
+        "一、2022年工作回顾\nGDP增长4.5%。单位GDP能耗下降3.2%。城镇新增就业累计28.6万人。\n"
+        "二、2023年工作安排\n城镇新增就业5.5万人以上。",
+        key="old",
+        path="a",
+    )
+    new = parse_document(
+        "一、2023年工作回顾\n地区生产总值增长5.6%。单位地区生产总值能耗下降2.9%。\n"
+        "城镇新增就业5.8万人。\n二、2024年工作安排\n城镇新增就业5.6万人以上。",
+        key="new",
+        path="b",
+    )
+    rows = link_observations(extract_observations(old), extract_observations(new))
+    linked = {r.indicator: {o.value for o in r.observations} for r in rows}
+    assert linked["地区生产总值"] == {4.5, 5.6}
+    assert linked["单位地区生产总值能耗"] == {3.2, 2.9}
+    jobs = [r for r in rows if {o.value for o in r.observations} >= {5.5, 5.8, 5.6}]
+    assert len(jobs) == 1 and 28.6 not in {o.value for o in jobs[0].observations}
