@@ -322,8 +322,10 @@ def _sentence_line(c: Comparison, sp: SentencePair) -> str:
     if sp.status == "removed":
         return f"removed: <del>{_esc(old)}</del>"
     if sp.status == "moved":
-        where = f" (moved to {md(sp.moved_to)})" if sp.moved_to else " (moved)"
-        return f"moved{where}: {_esc(new or old)}"
+        target = {p.id: p for p in c.alignment}.get(sp.moved_to)
+        where = f" to {_pair_heading(c, target)}" if target else ""
+        body = _ops_markup(sp.ops) if sp.ops else _esc(new or old)
+        return f"moved{where} ({sp.score:.2f}): {body}"
     return _esc(new or old)
 
 
