@@ -617,3 +617,20 @@ def test_gdp_abbreviation_links_and_cumulative_totals_do_not() -> None:
     assert linked["单位地区生产总值能耗"] == {3.2, 2.9}
     jobs = [r for r in rows if {o.value for o in r.observations} >= {5.5, 5.8, 5.6}]
     assert len(jobs) == 1 and 28.6 not in {o.value for o in jobs[0].observations}
+
+
+def test_concentration_units() -> None:
+    from lingdiff.outline import parse_document
+
+    doc = parse_document(
+        "一、2023年工作回顾\n二、2024年工作安排\nPM2.5平均浓度控制在32微克/立方米以内。",
+        key="new",
+        path="u",
+    )
+    [pm] = extract_observations(doc)
+    assert (pm.indicator, pm.value, pm.unit, pm.qualifier) == (
+        "PM2.5平均浓度",
+        32.0,
+        "微克/立方米",
+        "以内",
+    )
