@@ -81,6 +81,13 @@ def test_normalise_keeps_length_and_folds_width() -> None:
     assert norm == "增长6.5%，（草案）达到1,200人：10:30(A)"
 
 
+def test_a_dot_between_chinese_characters_ends_a_sentence() -> None:
+    assert normalise("完成投资935亿元.争取更多") == "完成投资935亿元。争取更多"
+    assert normalise("元．争取") == "元。争取"
+    for kept in ("1.高质量发展", "一.总体要求", "增长6.5%", "PM2.5浓度"):
+        assert normalise(kept) == kept
+
+
 def _fails(path: Path, message: str) -> None:
     with pytest.raises(LoadError) as info:
         read_text(path)
