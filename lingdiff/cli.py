@@ -128,12 +128,12 @@ def run_tui(argv: Sequence[str]) -> int:
     """``lingdiff [OLD NEW]``: open the terminal UI."""
     args = _main_parser().parse_args(argv)
     old, new = _inputs(args.old, args.new)
+    from .load import read_text
+
+    for path in (old, new):
+        read_text(path)  # a bad file is the first thing to say, before the screen is taken over
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError("the terminal UI needs a terminal; use 'lingdiff report' for files")
-    for path in (old, new):
-        from .load import read_text
-
-        read_text(path)  # fail fast, before the screen is taken over
     from .tui.app import run_app
 
     run_app(old, new, args.topics)

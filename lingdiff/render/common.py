@@ -52,8 +52,8 @@ def split_qualifier(qualifier: str) -> tuple[str, str]:
 
 
 def fmt_values(observations: Sequence[Observation]) -> str:
-    """Several figures of one cell, joined with ``、``."""
-    return "、".join(fmt_value(o) for o in observations)
+    """Several figures of one cell, joined with ``、``; a figure the report repeats shows once."""
+    return "、".join(dict.fromkeys(fmt_value(o) for o in observations))
 
 
 def fmt_change(row: MetricRow) -> str:

@@ -203,8 +203,11 @@ def _metric_table(c: Comparison, rows: list[MetricRow], notes: _Footnotes) -> li
     for row in rows:
         cells = [md(row.indicator), row.measure]
         for d, k in cols:
-            obs = row.values(d, k)
-            cells.append("、".join(md(fmt_value(o)) + notes.cite(o, c) for o in obs) or "—")
+            shown: dict[str, str] = {}  # a repeated figure shows once, with all its quotes
+            for o in row.values(d, k):
+                label = fmt_value(o)
+                shown[label] = shown.get(label, md(label)) + notes.cite(o, c)
+            cells.append("、".join(shown.values()) or "—")
         cells.append(fmt_change(row))
         lines.append("| " + " | ".join(cells) + " |")
     return lines

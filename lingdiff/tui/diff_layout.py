@@ -57,11 +57,16 @@ class Layout:
         """The row holding a line (lines past the end belong to the last row)."""
         return max(0, min(bisect_right(self.tops, line) - 1, len(self.rows) - 1))
 
+    @property
+    def match_rows(self) -> int:
+        """How many rows hold at least one match."""
+        return sum(1 for r in self.rows if r.matches)
+
     def match_number(self, index: int) -> int:
-        """The number of the first match on row ``index`` (for ``3/12``); 0 when it has none."""
+        """The rank of row ``index`` among the rows with a match (for ``row 3/9``); 0 if none."""
         if not (0 <= index < len(self.rows)) or not self.rows[index].matches:
             return 0
-        return sum(r.matches for r in self.rows[:index]) + 1
+        return sum(1 for r in self.rows[:index] if r.matches) + 1
 
     def next_match(self, index: int, direction: int) -> int | None:
         """The next row (wrapping around) with a match, or None when nothing matches."""

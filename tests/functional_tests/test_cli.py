@@ -213,3 +213,9 @@ def test_written_report_has_ordinary_permissions(tmp_path: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_tui_reports_a_bad_file_before_asking_for_a_terminal(tmp_path: Path) -> None:
+    result = run(str(tmp_path / "missing.txt"), str(NEW_PATH))
+    assert result.returncode == 1
+    assert "no such file" in result.stderr and "terminal" not in result.stderr

@@ -162,14 +162,18 @@ async def test_search_counts_matches_in_both_reports_and_jumps(app: LingdiffApp)
         await pilot.press(*"增长")
         await pilot.pause()
         assert pane.search == "增长"
-        assert pane.search_bar.count_text == f"{expected} matches"
+        rows = pane.diff.match_rows
+        assert 0 < rows < expected
+        assert pane.search_bar.count_text == f"{expected} matches in {rows} rows"
         await pilot.press("enter")
         await pilot.pause()
-        assert pane.search_bar.count_text == f"1/{expected} matches"
+        assert pane.search_bar.count_text == f"row 1/{rows} · {expected} matches"
         assert "增长" in pane.diff.current_row.plain()
         first = pane.diff.cursor
         await pilot.press("enter")
+        await pilot.pause()
         assert pane.diff.cursor > first
+        assert pane.search_bar.count_text == f"row 2/{rows} · {expected} matches"
         await pilot.press("up")
         assert pane.diff.cursor == first
         await pilot.press("escape")
@@ -355,3 +359,23 @@ async def test_help_screen_opens_and_closes_and_q_quits(app: LingdiffApp) -> Non
         await pilot.pause()
         assert app.return_code == 0
         assert not app.is_running
+
+
+async def test_targets_reverse_keeps_blanks_last_and_home_end_move_rows(
+    app: LingdiffApp,
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", *["s"] * 7)  # sort by change of target (relative), ascending
+        await pilot.pause()
+        table = app.query_one(TargetsTable)
+        first_up = table.get_row_at(0)[0].plain
+        await pilot.press("S")  # descending: biggest rise first, rows without a change last
+        await pilot.pause()
+        assert table.sort_column == 6 and table.sort_reverse
+        assert table.get_row_at(0)[0].plain != first_up
+        last_change = table.get_row_at(table.row_count - 1)[-1]
+        assert last_change.plain.strip() in ("—", "")
+        await pilot.press("end")
+        assert table.cursor_row == table.row_count - 1
+        await pilot.press("home")
+        assert table.cursor_row == 0

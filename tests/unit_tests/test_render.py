@@ -9,7 +9,7 @@ import json
 from lingdiff.model import Comparison, EditOp, MetricRow, Observation
 from lingdiff.outline import parse_document
 from lingdiff.render import render_csv, render_json, render_markdown
-from lingdiff.render.common import bar, fmt_change, fmt_value, split_qualifier
+from lingdiff.render.common import bar, fmt_change, fmt_value, fmt_values, split_qualifier
 from lingdiff.render.markdown import _ops_markup, md
 
 
@@ -122,3 +122,10 @@ def test_declines_read_as_declines_and_change_is_signed() -> None:
     assert fall.signed_value == -2.0
     # 增长3% → 下降2%: the target went down by 5 points, not by 1
     assert fmt_change(MetricRow("m9", "固定资产投资", "growth", (rise, fall))) == "↓ -5 pp"
+
+
+def test_a_repeated_figure_shows_once() -> None:
+    a = obs(10.5, kind="actual", year=2019)
+    b = obs(10.5, kind="actual", year=2019, id="old:m2")
+    assert fmt_values((a, b)) == "10.5%"
+    assert fmt_values((a, obs(9.4, kind="actual", year=2019, id="old:m3"))) == "10.5%、9.4%"

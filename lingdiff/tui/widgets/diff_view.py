@@ -50,18 +50,19 @@ class DiffView(ScrollView, can_focus=True):
         background: $surface;
         scrollbar-gutter: stable;
         & > .diff-view--delete { color: $text-error; background: $error 25%; text-style: strike; }
-        & > .diff-view--insert { color: $text-success; background: $success 25%; }
+        & > .diff-view--insert { color: $text-success; background: $success 30%; text-style: bold; }
         & > .diff-view--figure { text-style: bold underline; }
         & > .diff-view--heading { color: $text-accent; text-style: bold; }
         & > .diff-view--moved { color: $text-warning; text-style: italic; }
         & > .diff-view--match { color: $background; background: $warning; }
         & > .diff-view--hatch { color: $error 45%; }
         & > .diff-view--separator { color: $foreground 30%; }
-        & > .diff-view--cursor { background: $primary 15%; }
+        & > .diff-view--cursor { background: $foreground 8%; }
         & > .diff-view--mark-changed { color: $warning; text-style: bold; }
         & > .diff-view--mark-added { color: $success; text-style: bold; }
         & > .diff-view--mark-removed { color: $error; text-style: bold; }
-        &:focus > .diff-view--cursor { background: $primary 30%; }
+        /* neutral grey: a tinted cursor is lost among the red/green edits in 256 colours */
+        &:focus > .diff-view--cursor { background: $foreground 16%; }
     }
     """
 
@@ -144,6 +145,18 @@ class DiffView(ScrollView, can_focus=True):
     def current_row(self) -> DiffRow | None:
         """The row under the cursor."""
         return self._visible[self.cursor] if 0 <= self.cursor < len(self._visible) else None
+
+    @property
+    def hidden_unchanged(self) -> int:
+        """Unchanged sentence rows that "changes only" hides (0 when it is off)."""
+        if not self._changes_only:
+            return 0
+        pairs = self._pairs
+        return sum(
+            1
+            for r in self._rows
+            if (pairs is None or r.pair in pairs) and r.kind != "heading" and not r.is_change
+        )
 
     def _refilter(self) -> None:
         current = self.current_row
@@ -323,8 +336,13 @@ class DiffView(ScrollView, can_focus=True):
         return found is not None
 
     def match_position(self) -> int:
-        """The number of the cursor row's first match (for ``3/12``); 0 off a match."""
+        """The rank of the cursor row among the rows with a match (``row 3/9``); 0 off one."""
         return self._layout.match_number(self.cursor)
+
+    @property
+    def match_rows(self) -> int:
+        """Rows holding a match (the search steps row by row)."""
+        return self._layout.match_rows
 
     def goto_pair(self, pair: str) -> None:
         """Put the heading row of a pair at the top."""

@@ -27,7 +27,7 @@ class SearchBar(Horizontal):
             border: none; height: 1; width: 1fr; padding: 0 1; background: $panel;
         }
         & > #search-label { width: auto; padding: 0 1; color: $text-accent; text-style: bold; }
-        & > #match-count { width: 18; padding: 0 1; color: $text-muted; }
+        & > #match-count { width: 26; padding: 0 1; color: $text-muted; }
     }
     """
 
@@ -76,14 +76,20 @@ class SearchBar(Horizontal):
         self.add_class("-open")
         self.input.focus()
 
-    def show_count(self, position: int, total: int) -> None:
-        """Show ``3/12 matches`` (or ``no matches``)."""
+    def show_count(self, position: int, total: int, rows: int) -> None:
+        """Show ``12 matches in 9 rows``, ``row 3/9 · 12 matches`` or ``no matches``.
+
+        The search steps row by row, so the position counts rows; the total counts
+        every occurrence.
+        """
         if not self.input.value:
             text = ""
         elif total == 0:
             text = "no matches"
+        elif position:
+            text = f"row {position}/{rows} · {total} matches"
         else:
-            text = f"{position}/{total} matches" if position else f"{total} matches"
+            text = f"{total} matches in {rows} rows"
         self.count_text = text
         self.query_one("#match-count", Static).update(Text(text), layout=False)
 

@@ -84,7 +84,7 @@ class SectionsPane(Horizontal):
     def watch_search(self, query: str) -> None:
         """Highlight the text and show the count."""
         total = self.diff.set_search(query)
-        self.search_bar.show_count(0, total)
+        self.search_bar.show_count(0, total, self.diff.match_rows)
 
     def visible_pairs(self) -> frozenset[str] | None:
         """The pairs the filters let through (None: all)."""
@@ -101,10 +101,10 @@ class SectionsPane(Horizontal):
         current = self.diff.current_row
         with self.prevent(Tree.NodeHighlighted):
             self.tree.rebuild(self.index, visible)
-        self.tree.border_title = self._filter_label(visible)
         self.diff.set_filter(visible, self.changes_only)
+        self.tree.border_title = self._filter_label(visible)
         if self.search:
-            self.search_bar.show_count(0, self.diff.set_search(self.search))
+            self.search_bar.show_count(0, self.diff.set_search(self.search), self.diff.match_rows)
         row = self.diff.current_row
         if row is not None:
             with self.prevent(Tree.NodeHighlighted):
@@ -117,7 +117,7 @@ class SectionsPane(Horizontal):
         count = len(self.index.pairs) if visible is None else len(visible)
         label = Text(f"{count} section pairs")
         if self.changes_only:
-            label.append(" · changes only")
+            label.append(f" · changes only ({self.diff.hidden_unchanged} unchanged hidden)")
         if self.topic_filter:
             label.append(" · ")
             label.append(self.index.topic_labels.get(self.topic_filter, self.topic_filter))
@@ -176,7 +176,9 @@ class SectionsPane(Horizontal):
     @on(SearchBar.Step)
     def _search_step(self, event: SearchBar.Step) -> None:
         if self.diff.next_match(event.direction):
-            self.search_bar.show_count(self.diff.match_position(), self.diff.match_count)
+            self.search_bar.show_count(
+                self.diff.match_position(), self.diff.match_count, self.diff.match_rows
+            )
 
     @on(SearchBar.Closed)
     def _search_closed(self, event: SearchBar.Closed) -> None:

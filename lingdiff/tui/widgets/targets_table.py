@@ -38,6 +38,38 @@ def _first_value(row: MetricRow, doc: DocKey, kind: Kind) -> float | None:
     return values[0].signed_value if values else None
 
 
+def ordered_key(column: int, reverse: bool) -> Callable[[MetricRow], tuple]:
+    """The key that sorts by ``column`` ascending or descending, blanks last either way."""
+    key = sort_key(column)
+    if not reverse:
+        return key
+    if column < FIRST_FIGURE:  # text columns have no blanks: reverse the text order
+        return lambda row: tuple(_Reversed(part) for part in key(row))
+
+    def descending(row: MetricRow) -> tuple:
+        blank, value = key(row)
+        return (blank, -value)
+
+    return descending
+
+
+class _Reversed:
+    """Wraps a value so that sorting it ascending sorts the value descending."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def __lt__(self, other: _Reversed) -> bool:
+        return other.value < self.value  # type: ignore[operator]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Reversed) and self.value == other.value
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 def sort_key(column: int) -> Callable[[MetricRow], tuple]:
     """The sort key of a column (0 indicator, 1 measure, 2–5 figures, 6 change relative to the
     old target); blanks last."""
@@ -87,6 +119,8 @@ class TargetsTable(DataTable[Text]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "sort_next", "Sort"),
         Binding("S", "sort_reverse", "Reverse", show=False),
+        Binding("home", "first_row", "First", show=False),
+        Binding("end", "last_row", "Last", show=False),
     ]
 
     sort_column: reactive[int] = reactive(-1, init=False)
@@ -131,7 +165,7 @@ class TargetsTable(DataTable[Text]):
             if not self.topic_filter or self.index.metric_topic(r) == self.topic_filter
         ]
         if self.sort_column >= 0:
-            rows.sort(key=sort_key(self.sort_column), reverse=self.sort_reverse)
+            rows.sort(key=ordered_key(self.sort_column, self.sort_reverse))
         else:
             order = self._default_order()
             rows.sort(key=lambda r: order[r.id])
@@ -165,13 +199,15 @@ class TargetsTable(DataTable[Text]):
         for i, head in enumerate(self._headers()):
             self.columns[ColumnKey(str(i))].label = Text(head, style="bold")
         order = self._default_order()
-        by_column = sort_key(self.sort_column) if self.sort_column >= 0 else None
+        by_column = (
+            ordered_key(self.sort_column, self.sort_reverse) if self.sort_column >= 0 else None
+        )
 
         def key(cell: Text) -> tuple:
             row = self._metric_of_cell[id(cell)]
             return by_column(row) if by_column else order[row.id]
 
-        self.sort("0", key=key, reverse=self.sort_reverse and by_column is not None)
+        self.sort("0", key=key)
         self.border_title = self._status(self.row_count)
         # a new order is read from its top: the cursor goes there, not after the old row
         self.move_cursor(row=0, column=0)
@@ -228,6 +264,14 @@ class TargetsTable(DataTable[Text]):
     def action_sort_next(self) -> None:
         """Sort by the next column (after the last, back to the report's order)."""
         self.sort_column = self.sort_column + 1 if self.sort_column < LAST_COLUMN else -1
+
+    def action_first_row(self) -> None:
+        """Home: the first indicator (not the first column)."""
+        self.move_cursor(row=0)
+
+    def action_last_row(self) -> None:
+        """End: the last indicator."""
+        self.move_cursor(row=max(0, self.row_count - 1))
 
     def action_sort_reverse(self) -> None:
         """Reverse the sort."""
