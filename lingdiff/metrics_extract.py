@@ -79,6 +79,8 @@ class _State:
     np_at: int = -1
     recent_at: int = -1
     unit_kind: str = ""
+    measure: str = ""
+    direction: int = 0
 
 
 def extract_from_text(norm: str, start: int = 0, end: int | None = None) -> list[RawObservation]:
@@ -114,7 +116,15 @@ def _sentence(norm: str, start: int, end: int) -> list[RawObservation]:
     semis = [m.start() for m in _SEMICOLON.finditer(norm, start, end)]
     state = _State()
     out: list[RawObservation] = []
-    for cs, ce in _clauses(norm, start, end):
+    clauses = _clauses(norm, start, end)
+    # A stance right after a figure of its clause (``增长6.5%左右、力争7%``) qualifies that
+    # alternate only; one that opens a clause (``力争A…，B…``) governs what follows.
+    governing = [
+        (p, w)
+        for p, w in stances
+        if not any(cs <= f.start < p for cs, ce in clauses if cs <= p < ce for f in figures)
+    ]
+    for cs, ce in clauses:
         in_clause = [f for f in figures if cs <= f.start < ce]
         if not in_clause:
             np = clause_np(norm[cs:ce])
@@ -126,9 +136,10 @@ def _sentence(norm: str, start: int, end: int) -> list[RawObservation]:
         group = next(groups, None)
         while group is not None:
             at = group.items[0].fig.start
-            stance = [w for p, w in stances if p < at and not any(p < q < at for q in semis)]
+            stance = [w for p, w in governing if p < at and not any(p < q < at for q in semis)]
             stance = stance[-1:]  # 确保…，力争…: the nearest stance governs
-            found, used = _emit(group, cs, ce, stance, state)
+            own = [w for p, w in stances if cs <= p < at][-1:]  # the clause's own stance
+            found, used = _emit(group, cs, ce, (own, stance), state)
             out.extend(found)
             try:
                 group = groups.send(used)
@@ -225,11 +236,22 @@ def _groups(norm: str, items: list[_Item], cs: int, ce: int) -> Generator[_Group
 
 
 def _emit(
-    group: _Group, cs: int, ce: int, stance: list[str], state: _State
+    group: _Group, cs: int, ce: int, stances: tuple[list[str], list[str]], state: _State
 ) -> tuple[list[RawObservation], int]:
-    """The observations of one group, and how many characters of the noun after it were used."""
+    """The observations of one group, and how many characters of the noun after it were used.
+
+    ``stances`` are the stance word of the clause itself and the nearest governing one
+    before the figure (see :func:`_sentence`); the clause's own wins.
+    """
     head = group.items[0].fig
     rd = read_pre(group.pre)
+    # ``、力争7%`` after ``增长6.5%左右``: nothing but a stance before the figure, so it
+    # continues the figure before it (same indicator, same measure and direction)
+    continuation = (
+        not _CONTINUATION_NOISE.sub("", group.pre)
+        and state.measure != ""
+        and head.unit_kind == state.unit_kind
+    )
     if rd.ratio:
         rd.share = head.unit_kind == "percent"
         if not rd.share:
@@ -272,6 +294,8 @@ def _emit(
         subject = carry_list_head(state.subject, subject, raw_pre[1:], verb=same_kind)
     if subjects is None:
         subjects = _spread(subject, n, group.each, rd.respectively, rd.each)
+    own_stance, near_stance = stances
+    stance = own_stance or near_stance
     if group.each or rd.each:
         pairs = [(item, s) for item in group.items for s in subjects]
     else:
@@ -282,7 +306,8 @@ def _emit(
         indicator = canonical(subj)
         if not indicator:
             continue
-        measure = _measure(f, rd.share, rd.growth)
+        measure = state.measure if continuation else _measure(f, rd.share, rd.growth)
+        direction = state.direction if continuation else rd.direction
         words = [*stance, *rd.qualifiers, f.approx, item.suffix]
         out.append(
             RawObservation(
@@ -293,7 +318,7 @@ def _emit(
                 unit=f.unit,
                 qualifier=" ".join(w for w in words if w),
                 measure=measure,
-                direction=rd.direction if measure in ("growth", "change") else 0,
+                direction=direction if measure in ("growth", "change") else 0,
                 start=f.start,
                 end=f.end,
                 quote_start=quote_from,
@@ -306,6 +331,7 @@ def _emit(
         state.subject = out[-1].indicator
         state.subject_at = quote_from
         state.unit_kind = group.items[-1].fig.unit_kind
+        state.measure, state.direction = out[-1].measure, out[-1].direction
         state.group = [o.indicator for o in out]
         for o in out:
             if o.indicator not in state.recent:
@@ -314,6 +340,7 @@ def _emit(
 
 
 _JOINERS = ("和", "及", "与", "、", "等")
+_CONTINUATION_NOISE = re.compile(r"[、，,；;\s]|力争|争取|确保|预计|有望|或")
 
 
 def _spread(subject: str, n: int, each: int, respectively: bool, each_flag: bool) -> list[str]:

@@ -634,3 +634,25 @@ def test_concentration_units() -> None:
         "微克/立方米",
         "以内",
     )
+
+
+def _plan_figures(sentence: str) -> list[tuple[str, str, float, str, str]]:
+    from lingdiff.outline import parse_document
+
+    doc = parse_document("一、2023年工作回顾\n二、2024年工作安排\n" + sentence, key="new", path="s")
+    return [
+        (o.indicator, o.measure, o.value, o.unit, o.qualifier) for o in extract_observations(doc)
+    ]
+
+
+def test_an_alternate_target_continues_its_figure_and_its_stance_stays_local() -> None:
+    assert _plan_figures("地区生产总值增长6.5%左右、力争7%，固定资产投资增长8%。") == [
+        ("地区生产总值", "growth", 6.5, "%", "左右"),
+        ("地区生产总值", "growth", 7.0, "%", "力争"),
+        ("固定资产投资", "growth", 8.0, "%", ""),
+    ]
+    # a stance that opens the list governs every item of it
+    assert _plan_figures("力争城镇新增就业5600人以上，农村劳动力转移就业5100人以上。") == [
+        ("城镇新增就业", "count", 5600.0, "人", "力争 以上"),
+        ("农村劳动力转移就业", "count", 5100.0, "人", "力争 以上"),
+    ]
