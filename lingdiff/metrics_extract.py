@@ -223,7 +223,7 @@ def _groups(norm: str, items: list[_Item], cs: int, ce: int) -> Generator[_Group
             head = items[i]
         members = [head]
         j = i + 1
-        while j < len(items) and norm[members[-1].tail_end : items[j].fig.start] in ("", "、"):
+        while j < len(items) and _joined(norm, members[-1], items[j]):
             if members[-1].tail_end == items[j].fig.start and members[-1].fig.unit_kind != "count":
                 break
             members.append(items[j])
@@ -233,6 +233,15 @@ def _groups(norm: str, items: list[_Item], cs: int, ce: int) -> Generator[_Group
         used = yield _Group(members, norm[cursor:pre_end], norm[tail:nxt_at], each)
         cursor = tail + (used or 0)
         i = j
+
+
+def _joined(norm: str, prev: _Item, item: _Item) -> bool:
+    """Two figures of one list: side by side, or with ``、`` between them, or a lone
+    ``和``/``及``/``与`` between two of one kind (``分别增长4.2%和6.1%``)."""
+    between = norm[prev.tail_end : item.fig.start]
+    if between in ("", "、"):
+        return True
+    return between in ("和", "及", "与") and prev.fig.unit_kind == item.fig.unit_kind
 
 
 def _emit(
@@ -292,6 +301,8 @@ def _emit(
     elif raw_pre.startswith("、"):
         same_kind = head.unit_kind == state.unit_kind
         subject = carry_list_head(state.subject, subject, raw_pre[1:], verb=same_kind)
+    if subject.startswith("和") and subject[1:2] not in _HE_WORDS:
+        subject = subject[1:]  # ``…180亿元和新增就业5000人``: the joiner is not the subject
     if subjects is None:
         subjects = _spread(subject, n, group.each, rd.respectively, rd.each)
     own_stance, near_stance = stances
@@ -340,6 +351,8 @@ def _emit(
 
 
 _JOINERS = ("和", "及", "与", "、", "等")
+_HE_WORDS = frozenset("谐平美睦畅善")
+"""Characters that make a leading 和 part of a word (和谐, 和平…), not a joiner."""
 _CONTINUATION_NOISE = re.compile(r"[、，,；;\s]|力争|争取|确保|预计|有望|或")
 
 

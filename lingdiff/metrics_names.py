@@ -287,6 +287,11 @@ def _share_tail(parts: list[str]) -> list[str]:
             if at >= 0 and at + n < len(last):
                 part += last[at + n :]
                 break
+        else:
+            # parallel modifiers (``城镇和农村居民…``): the first takes the tail after the last's
+            lead = last[: len(part)]
+            if any(part in group and lead in group for group in CONTRASTS):
+                part += last[len(part) :]
         out.append(part)
     return [*out, last]
 

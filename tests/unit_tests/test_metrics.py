@@ -656,3 +656,22 @@ def test_an_alternate_target_continues_its_figure_and_its_stance_stays_local() -
         ("城镇新增就业", "count", 5600.0, "人", "力争 以上"),
         ("农村劳动力转移就业", "count", 5100.0, "人", "力争 以上"),
     ]
+
+
+def test_lists_joined_with_he_split_like_lists_with_dun() -> None:
+    from lingdiff.outline import parse_document
+
+    doc = parse_document(
+        "一、2023年工作回顾\n城镇和农村居民人均可支配收入分别达到32386元和20961元，"
+        "分别增长9.5%和9.4%。完成投资180亿元和新增就业5000人。",
+        key="old",
+        path="h",
+    )
+    assert [(o.indicator, o.measure, o.value) for o in extract_observations(doc)] == [
+        ("城镇居民人均可支配收入", "level", 32386.0),
+        ("农村居民人均可支配收入", "level", 20961.0),
+        ("城镇居民人均可支配收入", "growth", 9.5),
+        ("农村居民人均可支配收入", "growth", 9.4),
+        ("投资", "level", 180.0),
+        ("新增就业", "count", 5000.0),
+    ]
