@@ -138,6 +138,7 @@ _COUNT_VERBS = (
     "完成", "打通", "实施", "培育", "设立", "举办", "开展", "召开", "建设", "改造", "新培育",
 )  # fmt: skip
 _CLAUSE_MARKS = "，。；：！？,;:!?\n"
+_CLAUSE_CLOSERS = ("以上", "左右", "以内", "以下", "，", "。", "；", "、", "）")
 
 
 def _clause_start(norm: str, pos: int, lo: int) -> int:
@@ -244,7 +245,9 @@ def _chinese(
         return None
     if after.startswith(_ABSTRACT_NOUNS):
         return None
-    if unit in COUNT_UNITS:
+    closing = not after or after.startswith(_CLAUSE_CLOSERS)
+    if unit in COUNT_UNITS and not (closing and any(c in cn for c in "十百千万亿")):
+        # (a count with a magnitude that ends its clause, 新增就业两万人以上, is a figure)
         if not _noun_follows(after):
             return None  # 四张网 / 两翼 / 一是: a slogan, not a count
         clause = norm[_clause_start(norm, s, lo) : s]

@@ -675,3 +675,8 @@ def test_lists_joined_with_he_split_like_lists_with_dun() -> None:
         ("投资", "level", 180.0),
         ("新增就业", "count", 5000.0),
     ]
+
+
+def test_chinese_numeral_counts_that_end_their_clause() -> None:
+    found = _plan_figures("城镇新增就业两万人以上。建设两翼，打造四张网，落实中央八项规定。")
+    assert found == [("城镇新增就业", "count", 2.0, "万人", "以上")]
