@@ -153,7 +153,9 @@ class LingdiffApp(App[None]):
         )
         await self.query_one("#loading").remove()
         self.query_one(TabbedContent).add_class("-ready")
-        await self._ensure_tab(self.active_tab)
+        first = await self._ensure_tab(self.active_tab)
+        if first is not None:
+            self._focus_in(first)  # keys scroll the first tab at once (PgDn on a short terminal)
         for doc in (old, new):
             for warning in doc.warnings:
                 self.notify(f"{doc.path}: {warning}", severity="warning", markup=False)
