@@ -148,6 +148,7 @@ class Observation:
         if self.value_high is None:
             return None
         return -self.value_high if self.direction < 0 else self.value_high
+
     """+1 for a rise (增长, 提高), -1 for a fall (下降, 减少); 0 for levels, counts, shares."""
 
 
