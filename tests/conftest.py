@@ -42,3 +42,16 @@ def bundled_comparison():
     from tests.helpers import seed_comparison
 
     return seed_comparison()
+
+
+@pytest.fixture
+def app(bundled_comparison):
+    """A fresh TUI app on the bundled comparison, without animations (the tests wait for none).
+
+    textual is imported here, not at the top, so the core tests never load it.
+    """
+    from lingdiff.tui.app import make_app
+
+    app = make_app(bundled_comparison)
+    app.animation_level = "none"
+    return app

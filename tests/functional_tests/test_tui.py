@@ -8,8 +8,6 @@ import pytest
 from rich.text import Text
 from textual.pilot import Pilot
 
-from lingdiff.model import Comparison
-from lingdiff.tui.app import make_app
 from lingdiff.tui.main_app import TABS, LingdiffApp
 from lingdiff.tui.screens.export import ExportScreen
 from lingdiff.tui.screens.help import HelpScreen
@@ -23,14 +21,6 @@ from lingdiff.tui.widgets.targets_table import TargetsTable
 
 pytestmark = pytest.mark.asyncio
 SIZE = (160, 48)
-
-
-@pytest.fixture
-def app(bundled_comparison: Comparison) -> LingdiffApp:
-    """A fresh app on the bundled comparison (no animations: the tests wait for none)."""
-    app = make_app(bundled_comparison)
-    app.animation_level = "none"
-    return app
 
 
 async def _sections(app: LingdiffApp, pilot: Pilot) -> SectionsPane:

@@ -6,24 +6,13 @@ after looking at the differences (``snapshot_report.html``).
 
 from __future__ import annotations
 
-import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from lingdiff.model import Comparison
-from lingdiff.tui.app import make_app
 from lingdiff.tui.main_app import LingdiffApp
 
 WIDE = (160, 48)
 NARROW = (100, 30)
-
-
-@pytest.fixture
-def app(bundled_comparison: Comparison) -> LingdiffApp:
-    """A fresh app on the bundled comparison, without animations."""
-    app = make_app(bundled_comparison)
-    app.animation_level = "none"
-    return app
 
 
 def keys(*presses: str):
