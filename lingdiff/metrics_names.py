@@ -35,20 +35,21 @@ PREFIX_QUALIFIERS = (
 SUFFIX_QUALIFIERS = ("以上", "以下", "以内", "之内", "左右", "上下")
 STANCES = ("力争", "预计", "确保", "有望")
 SHARE_WORDS = ("比重", "占比")
-_TAIL: dict[str, str] = {}
-for _w in LEVEL_VERBS:
-    _TAIL[_w] = "level"
-for _w in GROWTH_UP:
-    _TAIL[_w] = "up"
-for _w in GROWTH_DOWN:
-    _TAIL[_w] = "down"
-for _w in PREFIX_QUALIFIERS:
-    _TAIL[_w] = "qual"
-for _w in STANCES:
-    _TAIL[_w] = "stance"
-for _w in SHARE_WORDS:
-    _TAIL[_w] = "share"
-_TAIL.update({"分别": "resp", "均": "each"})
+# The role of a word just before a figure; a later group wins where a word is in two.
+_TAIL: dict[str, str] = {
+    word: role
+    for words, role in (
+        (LEVEL_VERBS, "level"),
+        (GROWTH_UP, "up"),
+        (GROWTH_DOWN, "down"),
+        (PREFIX_QUALIFIERS, "qual"),
+        (STANCES, "stance"),
+        (SHARE_WORDS, "share"),
+        (("分别",), "resp"),
+        (("均",), "each"),
+    )
+    for word in words
+}
 _TAIL_RE = re.compile("(?:" + "|".join(sorted(_TAIL, key=len, reverse=True)) + ")$")
 
 FRAMING = (
