@@ -131,8 +131,8 @@ def timed(fn: Callable[[], object], runs: int) -> tuple[float, float]:
 
 def in_process_rows(runs: int) -> list[list[str]]:
     from lingdiff.compare import compare
+    from lingdiff.figures import extract_observations, link_observations
     from lingdiff.load import load_document, read_text
-    from lingdiff.metrics import extract_observations, link_observations
     from lingdiff.outline import parse_document
 
     old_path, new_path = bundled_pair()

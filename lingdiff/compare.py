@@ -9,8 +9,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from .align import align_sections, align_sentences
+from .figures import extract_observations, link_observations
 from .load import load_document
-from .metrics import extract_observations, link_observations
 from .model import Comparison, Document, MetricRow, Options, Topic
 from .phrases import compare_phrases
 from .topics import (

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..metrics_figures import find_figures
+from ..figures.patterns import find_figures
 from ..model import Comparison, DocKey, MetricRow, Observation, SectionPair, SentencePair
 from ..render.common import section_label, short_id
 

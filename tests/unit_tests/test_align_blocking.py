@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-import lingdiff.sentsim as sentsim
+import lingdiff.align.sentence_scores as sentsim
 from lingdiff.align import align_sections, align_sentences
 from lingdiff.model import Document
 from lingdiff.topics import load_taxonomy, section_topics

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lingdiff.chardiff import char_diff, tokenize
+from lingdiff.align.characters import char_diff, tokenize
 
 
 def edits(old: str, new: str) -> list[tuple[str, str, str]]:

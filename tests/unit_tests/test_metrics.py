@@ -1,4 +1,4 @@
-"""Figures as observations, and their linking across reports (lingdiff.metrics)."""
+"""Figures as observations, and their linking across reports (lingdiff.figures)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lingdiff.figures import extract_observations, link_observations
+from lingdiff.figures.link import LINK_THRESHOLD, name_similarity
 from lingdiff.load import load_document, normalise
-from lingdiff.metrics import extract_observations, link_observations
-from lingdiff.metrics_link import LINK_THRESHOLD, name_similarity
 from lingdiff.model import Document, Observation, Part, Section, Sentence
 from tests.helpers import seed
 

@@ -10,7 +10,7 @@ Three kinds of phrase are collected from both reports (from ``Document.norm``):
   ``五个坚持``), five-year-plan names (``十四五``), and quoted phrases built on
   numerals (``五化``, ``5个10``);
 * ``term``: key terms, Chinese n-grams whose frequency differs between the
-  reports (:func:`lingdiff.keyterms.key_terms`; two-character ones must be
+  reports (:func:`lingdiff.phrases.keyterms.key_terms`; two-character ones must be
   topic terms, and none may contain a place name of the report titles).
 
 Counting: one leftmost-longest scan over all listed phrases, so a use inside a
@@ -31,9 +31,9 @@ from collections.abc import Callable
 
 from rapidfuzz import fuzz
 
+from ..model import Document, PhraseRow
+from ..topics import front_matter_end, load_taxonomy
 from .keyterms import BOILERPLATE, key_terms, place_names
-from .model import Document, PhraseRow
-from .topics import front_matter_end, load_taxonomy
 
 __all__ = ["compare_phrases", "find_numbered", "find_quoted", "is_numbered"]
 

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from .model import EditOp
+from ..model import EditOp
 
 MERGE_GAP = 2
 """Longest unchanged stretch (in characters) between two edits that is folded into them."""

@@ -1,6 +1,6 @@
 """Section pairs under construction, and how they come out as :class:`SectionPair` objects.
 
-Used by :mod:`lingdiff.align_sections`: a :class:`Group` is a pair being built
+Used by :mod:`lingdiff.align.sections`: a :class:`Group` is a pair being built
 (old and new section ids, a score, nested groups); :func:`emit` numbers the
 finished tree level by level and explains every pair in a short reason.
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .model import PairStatus, Section, SectionPair
-from .sectionsim import Mix, SectionScorer
+from ..model import PairStatus, Section, SectionPair
+from .section_scores import Mix, SectionScorer
 
 REASON_MAX = 79
 """Longest reason text, in characters."""
@@ -27,7 +27,7 @@ class Group:
     """A pair under construction: old and new section ids (document order) and a score.
 
     ``moved`` marks a pair of sections found under different parents (see
-    :mod:`lingdiff.align_sections`, step 6): it stands where its old section stood.
+    :mod:`lingdiff.align.sections`, step 6): it stands where its old section stood.
     """
 
     old: list[str]

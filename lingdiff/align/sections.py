@@ -1,6 +1,6 @@
 """Section alignment: which parts and items of two reports are about the same thing.
 
-Method (see :mod:`lingdiff.sectionsim` for the scores):
+Method (see :mod:`lingdiff.align.section_scores` for the scores):
 
 1. **Parts first.** Top-level sections are compared within their kind: the
    preamble with the preamble (``other``), review with review, targets with
@@ -56,9 +56,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from .align_pairs import Group, emit, heading_label
-from .model import Document, SectionPair
-from .sectionsim import Mix, SectionScorer
+from ..model import Document, SectionPair
+from .groups import Group, emit, heading_label
+from .section_scores import Mix, SectionScorer
 
 MATCH_MIN = 0.25
 """Lowest score of a one-to-one pair (below it, both sections stay unmatched)."""

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .model import DocKey, Document
+    from ..model import DocKey, Document
 
 MAX_BYTES = 5 * 1024 * 1024
 """Largest input read. A report is 30–100 KB (a national 政府工作报告 ~60 KB); 5 MB is fifty
@@ -266,6 +266,6 @@ def _ascii_context(prev: str, nxt: str) -> bool:
 
 def load_document(path: str | Path, key: DocKey) -> Document:
     """Read a report file and build its outline (see :func:`lingdiff.outline.parse_document`)."""
-    from .outline import parse_document
+    from ..outline import parse_document
 
     return parse_document(read_text(path), key=key, path=str(path))

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from itertools import chain, repeat
 from operator import add, mul, neg, truediv
 
-from .model import Document, Section
+from ..model import Document, Section
 
 Mix = dict[str, float]
 

@@ -3,7 +3,7 @@
 Method:
 
 1. **Ownership.** Every sentence belongs to the deepest section pair that lists
-   its section or an ancestor of it (see :mod:`lingdiff.align_sections`: every
+   its section or an ancestor of it (see :mod:`lingdiff.align.sections`: every
    section is covered by exactly one pair), so every sentence of both reports
    is handled in exactly one pair and compared with the sentences of that
    pair only — never all sentences against all sentences.
@@ -14,7 +14,7 @@ Method:
 3. **Matching.** The other sentences are paired strongest first (a greedy,
    order-free assignment, so reordered sentences are found) when their
    similarity reaches :data:`SENTENCE_MIN` (keys and scores in
-   :mod:`lingdiff.sentsim`: numbering, punctuation and whitespace dropped,
+   :mod:`lingdiff.align.sentence_scores`: numbering, punctuation and whitespace dropped,
    figures replaced by one placeholder, so that a sentence whose figures
    changed still matches itself).
 4. **Moves.** Sentences left unmatched in one pair are compared with those
@@ -23,7 +23,7 @@ Method:
    stretch with them; those reaching :data:`MOVED_MIN` are reported as
    ``moved``.
 5. **Diffs.** ``changed`` and ``moved`` pairs carry the character-level edit
-   script of :func:`lingdiff.chardiff.char_diff`, computed on the normalised
+   script of :func:`lingdiff.align.characters.char_diff`, computed on the normalised
    sentences (so full-width/half-width variants are no change) with the texts
    of the steps cut from the faithful sentences. A heading sentence is compared
    without its numbering (the section's ``number``, ``（一）``, ``1.``, ``一是``):
@@ -47,9 +47,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
 
-from .chardiff import char_diff
-from .model import Document, EditOp, SectionPair, SentencePair, SentenceStatus
-from .sentsim import (
+from ..model import Document, EditOp, SectionPair, SentencePair, SentenceStatus
+from .characters import char_diff
+from .sentence_scores import (
     SHINGLE,
     candidates,
     heading_mark,

@@ -1,7 +1,7 @@
 """Figures of a passage -> raw observations: indicator, measure, qualifier, quote span.
 
 Works on the analysis text (``Document.norm`` or any string) and knows nothing of
-documents, parts or years; :mod:`lingdiff.metrics` adds those. A passage is cut into
+documents, parts or years; :mod:`lingdiff.figures` adds those. A passage is cut into
 sentences (``。！？``) and clauses (``，；：``); inside a clause each figure takes its subject
 from the words before it, from the noun after it (``建好2个城区敬老院``), or from what came
 before in the sentence (``完成地区生产总值222.5亿元，增长6.7%``: the growth is GDP's).
@@ -13,8 +13,8 @@ import re
 from collections.abc import Generator
 from dataclasses import dataclass, field
 
-from .metrics_figures import Figure, find_figures
-from .metrics_names import (
+from ..model import Measure
+from .names import (
     HEADS,
     SUFFIX_QUALIFIERS,
     canonical,
@@ -26,7 +26,7 @@ from .metrics_names import (
     read_pre,
     split_subjects,
 )
-from .model import Measure
+from .patterns import Figure, find_figures
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_END = re.compile(r"[，。；：！？;!?\n]|,(?!\d{3})|:(?!\d)")

@@ -28,8 +28,8 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .load import clean_text, normalise
-from .model import DocKey, Document, Part, Section, Sentence
+from ..load import clean_text, normalise
+from ..model import DocKey, Document, Part, Section, Sentence
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"

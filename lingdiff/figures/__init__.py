@@ -36,9 +36,9 @@ from __future__ import annotations
 
 import re
 
-from .metrics_extract import RawObservation, extract_from_text
-from .metrics_link import link_observations
-from .model import Document, Kind, Observation, Sentence
+from ..model import Document, Kind, Observation, Sentence
+from .extract import RawObservation, extract_from_text
+from .link import link_observations
 
 __all__ = ["extract_from_text", "extract_observations", "link_observations"]
 
