@@ -132,8 +132,9 @@ def timed(fn: Callable[[], object], runs: int) -> tuple[float, float]:
 def in_process_rows(runs: int) -> list[list[str]]:
     from lingdiff.compare import compare
     from lingdiff.figures import extract_observations, link_observations
-    from lingdiff.load import load_document, read_text
+    from lingdiff.load import read_text
     from lingdiff.outline import parse_document
+    from lingdiff.reading import load_document
 
     old_path, new_path = bundled_pair()
     old_raw, new_raw = read_text(old_path), read_text(new_path)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import __version__
 from .bundled import bundled_pair
-from .load import LoadError
+from .errors import LingdiffError, LoadError
 from .model import Comparison, Options
 from .output import output_problem, write_atomically
 
@@ -86,7 +86,7 @@ def _inputs(old: str | None, new: str | None) -> tuple[Path, Path]:
 def build_comparison(old: Path, new: Path, topics: str | None) -> Comparison:
     """Load both files and compare them; LoadError/TaxonomyError propagate to :func:`main`."""
     from .compare import compare
-    from .load import load_document
+    from .reading import load_document
 
     old_doc = load_document(old, "old")
     new_doc = load_document(new, "new")
@@ -150,7 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"lingdiff: usage error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except LoadError as exc:
+    except LingdiffError as exc:
         print(f"lingdiff: error: {exc}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:

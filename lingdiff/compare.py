@@ -10,9 +10,9 @@ from pathlib import Path
 
 from .align import align_sections, align_sentences
 from .figures import extract_observations, link_observations
-from .load import load_document
 from .model import Comparison, Document, MetricRow, Options, Topic
 from .phrases import compare_phrases
+from .reading import load_document
 from .topics import (
     attention_shares,
     load_taxonomy,

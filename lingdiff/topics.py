@@ -31,7 +31,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from .load import LoadError
+from .errors import TaxonomyError
 from .model import Document, Topic, TopicShare
 
 __all__ = [
@@ -58,13 +58,6 @@ _BOILERPLATE = re.compile(
 )
 """Sentences that are ritual rather than policy: addresses to the delegates, the
 guiding-ideology preamble, loyalty formulas and the closing exhortation."""
-
-
-class TaxonomyError(LoadError, ValueError):
-    """A taxonomy file that cannot be used; the message is one line naming the file.
-
-    A :class:`~lingdiff.load.LoadError`, so every shell reports it as an input error (exit 1).
-    """
 
 
 # --------------------------------------------------------------------------- loading

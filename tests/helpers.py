@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from lingdiff.bundled import bundled_pair
-from lingdiff.load import load_document
 from lingdiff.model import Comparison, Document
+from lingdiff.reading import load_document
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"

@@ -126,10 +126,9 @@ class LingdiffApp(App[None]):
 
     def _fail(self, exc: Exception) -> None:
         """End the app with one line (as the CLI words it), printed after the screen is restored."""
-        from ..load import LoadError
-        from ..topics import TaxonomyError
+        from ..errors import LingdiffError
 
-        if isinstance(exc, LoadError | TaxonomyError):
+        if isinstance(exc, LingdiffError):
             self.error_message = f"lingdiff: error: {exc}"
         else:
             self.error_message = (

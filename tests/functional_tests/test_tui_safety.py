@@ -11,8 +11,8 @@ import pytest
 from textual.widgets import Input
 
 from lingdiff.compare import compare
-from lingdiff.load import load_document
 from lingdiff.model import Comparison
+from lingdiff.reading import load_document
 from lingdiff.tui.app import make_app
 from lingdiff.tui.main_app import LingdiffApp
 from lingdiff.tui.widgets.diff_view import DiffView

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from lingdiff.bundled import bundled_pair
-from lingdiff.load import LoadError
+from lingdiff.errors import LoadError
 from lingdiff.model import Comparison
 from lingdiff.tui.app import make_app, start_comparison
 from lingdiff.tui.widgets.overview import Overview

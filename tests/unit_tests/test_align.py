@@ -14,9 +14,9 @@ from functools import cache
 import pytest
 
 from lingdiff.align import align_sections, align_sentences
-from lingdiff.load import load_document
 from lingdiff.model import Document, SectionPair, SentencePair
 from lingdiff.outline import parse_document
+from lingdiff.reading import load_document
 from lingdiff.topics import load_taxonomy, section_topics
 from tests.helpers import ROOT, corpus_file, seed
 from tests.unit_tests.align_fixtures import MOVED_SENTENCE, NEW_TASK, synthetic_docs

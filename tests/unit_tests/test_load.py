@@ -8,7 +8,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from lingdiff.load import LoadError, clean_text, load_document, normalise, read_text
+from lingdiff.errors import LoadError
+from lingdiff.load import clean_text, normalise, read_text
+from lingdiff.reading import load_document
 from tests.helpers import OLD_PATH
 
 SEED_TEXT = OLD_PATH.read_text(encoding="utf-8")

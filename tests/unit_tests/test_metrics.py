@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from lingdiff.figures import extract_observations, link_observations
 from lingdiff.figures.link import LINK_THRESHOLD, name_similarity
-from lingdiff.load import load_document, normalise
+from lingdiff.load import normalise
 from lingdiff.model import Document, Observation, Part, Section, Sentence
+from lingdiff.reading import load_document
 from tests.helpers import seed
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"

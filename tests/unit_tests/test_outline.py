@@ -322,7 +322,7 @@ def test_plain_text_without_headings_is_one_section_with_a_warning() -> None:
 
 
 def test_national_corpus_reports_have_their_parts() -> None:
-    from lingdiff.load import load_document
+    from lingdiff.reading import load_document
 
     for name, years, tasks in (
         ("national_2019.txt", (2018, 2019), 10),

@@ -7,11 +7,11 @@ import math
 
 import pytest
 
-from lingdiff.load import load_document
 from lingdiff.model import PhraseRow
 from lingdiff.outline import parse_document
 from lingdiff.phrases import compare_phrases, find_numbered, find_quoted, is_numbered
 from lingdiff.phrases.keyterms import BOILERPLATE, key_terms, log_likelihood, place_names
+from lingdiff.reading import load_document
 from tests.helpers import corpus_file, outputs_under_hash_seeds, seed
 
 OLD = """关于某县2019年计划执行情况的报告

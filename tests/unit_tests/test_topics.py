@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from lingdiff.load import load_document
 from lingdiff.model import Topic
 from lingdiff.outline import parse_document
+from lingdiff.reading import load_document
 from lingdiff.topics import (
     TaxonomyError,
     attention_shares,
