@@ -13,7 +13,9 @@ from typing import Literal
 
 Part = Literal["review", "targets", "plan", "other"]
 DocKey = Literal["old", "new"]
-Kind = Literal["actual", "target"]
+Kind = Literal["actual", "target", "five-year review", "five-year goal", "unknown"]
+"""``actual``: the review year's outcome; ``target``: the plan year's goal; the five-year kinds
+carry a ``period`` (``"2021-2025"``); ``unknown`` where the report gives no part or cue."""
 Measure = Literal["growth", "level", "share", "change", "count"]
 PairStatus = Literal["matched", "split", "merged", "added", "removed"]
 SentenceStatus = Literal["same", "changed", "added", "removed", "moved"]
@@ -109,6 +111,16 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Gap:
+    """A figure's stated distance to a benchmark: ``高于全国0.4个百分点`` is
+    ``Gap("全国", 0.4, "个百分点")``; ``低于`` gives a negative value."""
+
+    to: str
+    value: float
+    unit: str
+
+
+@dataclass(frozen=True)
 class Observation:
     """One figure of a report as a typed observation.
 
@@ -136,6 +148,15 @@ class Observation:
     subject: str = ""
     direction: int = 0
     """-1 for a decline (``下降3%``: value 3 as written), +1 for a rise, 0 for a level."""
+    code: str = ""
+    """The codebook id of a headline indicator (``gdp``, ``cpi``…), "" when none applies."""
+    period: str | None = None
+    """``"2021-2025"`` for five-year reviews and goals; None for a single year."""
+    scope: str = ""
+    """"" for the whole jurisdiction; ``"project"`` / ``"company"`` / ``"part"`` for a figure of
+    one project, company or sub-area, which is not a jurisdiction total."""
+    gap: Gap | None = None
+    """A comparison with a benchmark stated with the figure (``高于全国0.4个百分点``)."""
 
     @property
     def signed_value(self) -> float:
@@ -148,8 +169,6 @@ class Observation:
         if self.value_high is None:
             return None
         return -self.value_high if self.direction < 0 else self.value_high
-
-    """+1 for a rise (增长, 提高), -1 for a fall (下降, 减少); 0 for levels, counts, shares."""
 
 
 @dataclass(frozen=True)
