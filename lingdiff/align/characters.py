@@ -14,37 +14,19 @@ sentences, and every offset is a character offset into the sentence it names.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from ..lexicon import FIGURE_TOKEN
 from ..model import EditOp
 
 MERGE_GAP = 2
 """Longest unchanged stretch (in characters) between two edits that is folded into them."""
 
-_BASE_UNIT = (
-    "元|斤|亩|公顷|平方公里|平方米|m2|m²|㎡|千瓦时|千瓦|千伏|吨|头|只|人次|人|户|套|辆|个|家|座|"
-    "条|处|所|张|台|栋|件|项|次|场|公里|千米|km|米|倍|岁|天|年|月|日|美元|本|册|名|批|片|盏|株|"
-    "床|分"
-)
-_UNIT = rf"%|‰|个百分点|百分点|千瓦时|千瓦|千伏|千米|(?:万亿|万|亿|千|百)?(?:{_BASE_UNIT})?"
-_QUALIFIER = "以上|以下|以内|左右|多|余"
-_NUMBER = r"\d+(?:[.,]\d+)*"
-_ONE = rf"{_NUMBER}\s*(?:{_UNIT})"
-_FIGURE = re.compile(
-    rf"{_ONE}(?:\s*[—－~～\-至到]\s*{_ONE})?(?:{_QUALIFIER})?",
-)
-_WORD = re.compile(r"[A-Za-z]+")
-
-
-_TOKEN = re.compile(rf"(?=[0-9]){_FIGURE.pattern}|{_WORD.pattern}|.", re.S)
-"""One token: a figure starting with an ASCII digit, a Latin word, or any other character."""
-
 
 def tokenize(text: str) -> list[tuple[int, int]]:
     """Token spans of ``text``: figures and Latin words whole, every other character alone."""
-    return [m.span() for m in _TOKEN.finditer(text)]
+    return [m.span() for m in FIGURE_TOKEN.finditer(text)]
 
 
 def char_diff(old_text: str, new_text: str) -> tuple[EditOp, ...]:

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from itertools import chain, repeat
 from operator import add, mul, neg, truediv
 
+from ..lexicon import strip_heading_number
 from ..model import Document, Section
 
 Mix = dict[str, float]
@@ -42,7 +43,6 @@ reworded sections rarely pass 0.5; scaling keeps the views comparable)."""
 _RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]+")
 _AT_EACH = re.compile(r"(?=([\u4e00-\u9fffA-Za-z]{2}))|(?=.)", re.S)
 """Matches (empty) at every position of a text; group 1 is the word bigram starting there."""
-_NUMBERING = re.compile(r"^\s*(?:[（(][^）)]{1,4}[）)]|[一二三四五六七八九十]+[、.是]|\d+[.、．])")
 
 
 _LOG_TF = [0.0, 1.0]
@@ -172,7 +172,7 @@ class SectionScorer:
         """Bigrams of a section's heading, numbering and figures left out."""
         hit = self._title.get(section_id)
         if hit is None:
-            title = _NUMBERING.sub("", self.sections[section_id].title)
+            title = strip_heading_number(self.sections[section_id].title)
             hit = frozenset(bigrams(title))
             self._title[section_id] = hit
         return hit

@@ -17,24 +17,20 @@ import re
 from rapidfuzz import process
 from rapidfuzz.distance import Indel, LCSseq
 
-_NUMBERING = re.compile(
-    r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]"
-    r"|[一二三四五六七八九十]{1,3}\s*[、.．]|(?:其)?[一二三四五六七八九十]{1,3}是"
-    r"|\d{1,2}\s*[.、．](?!\d)|——)"
-)
-_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+from ..lexicon import DIGITS, strip_heading_number
+
 SHINGLE = re.compile(r"(?=(.{4}))", re.S)
 _NOISE = re.compile(r"[\s，。、；：？！,.;:?!“”‘’\"'《》（）()「」『』【】—\-]+")
 
 
 def sentence_key(text: str) -> str:
     """What two sentences are compared on: no numbering, punctuation or spaces; figures as ``#``."""
-    return plain_key(_NUMBERING.sub("", text, count=1))
+    return plain_key(strip_heading_number(text))
 
 
 def plain_key(text: str) -> str:
     """:func:`sentence_key` of a sentence whose numbering is already cut off."""
-    return _NOISE.sub("", _FIGURE.sub("#", text))
+    return _NOISE.sub("", DIGITS.sub("#", text))
 
 
 def heading_mark(sentence: str, number: str) -> int:

@@ -13,10 +13,10 @@ import re
 from collections.abc import Generator
 from dataclasses import dataclass, field
 
+from ..lexicon import STANCES, SUFFIX_QUALIFIERS
 from ..model import Measure
 from .names import (
     HEADS,
-    SUFFIX_QUALIFIERS,
     canonical,
     carry_list_head,
     clause_np,
@@ -31,7 +31,7 @@ from .patterns import Figure, find_figures
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_END = re.compile(r"[，。；：！？;!?\n]|,(?!\d{3})|:(?!\d)")
 _SUFFIX_RE = re.compile("|".join(SUFFIX_QUALIFIERS))
-_STANCE_RE = re.compile("力争|预计|确保|有望")
+_STANCE_RE = re.compile("|".join(STANCES))
 _SEMICOLON = re.compile("[；;]")
 _BREAKS = "，。；：！？,;:!?、）)\n"
 # Words that may follow a figure that is complete (not a modifier of the next noun).

@@ -20,9 +20,9 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
+from ..lexicon import unit_family
 from ..model import MetricRow, Observation
 from .names import contrast_signature, link_form
-from .patterns import unit_family
 
 LINK_THRESHOLD = 78.0
 """Least rapidfuzz ratio (0–100) of two reduced names for them to link."""

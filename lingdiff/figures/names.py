@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..lexicon import PREFIX_QUALIFIERS, STANCES
+
 GROWTH_UP = ("同比增长", "比上年增长", "增长", "增速", "增幅", "涨幅", "上涨", "提高", "提升")
 GROWTH_UP += ("增加", "上升", "提速", "扩大", "增收", "新增", "高", "多")
 GROWTH_DOWN = ("下降", "降低", "减少", "回落", "降幅", "降价", "缩小", "压降", "压减", "下调")
@@ -28,12 +30,6 @@ LEVEL_VERBS = (
     "实际", "名义", "同比", "比上年", "较上年", "比去年", "较去年", "较上年同期", "要", "按",
     "拟按", "安排", "拟",
 )  # fmt: skip
-PREFIX_QUALIFIERS = (
-    "超过", "超", "突破", "约", "近", "接近", "逾", "不低于", "不少于", "不超过", "不高于",
-    "至少", "高于", "低于", "多于",
-)  # fmt: skip
-SUFFIX_QUALIFIERS = ("以上", "以下", "以内", "之内", "左右", "上下")
-STANCES = ("力争", "预计", "确保", "有望")
 SHARE_WORDS = ("比重", "占比")
 # The role of a word just before a figure; a later group wins where a word is in two.
 _TAIL: dict[str, str] = {

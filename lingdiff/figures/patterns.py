@@ -19,36 +19,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-PERCENT_UNITS = ("个百分点", "百分点", "%", "‰")
-COUNT_UNITS = (
-    "人次", "场次", "户", "人", "名", "个", "家", "所", "座", "条", "处", "项", "件", "张", "套",
-    "场", "次", "本", "盏", "头", "只", "羽", "株", "棵", "批", "栋", "宗", "起", "例", "辆", "台",
-    "架", "艘", "片", "位", "支", "天", "篇", "部", "门",
-)  # fmt: skip
-MEASURE_UNITS = (
-    "美元", "欧元", "元", "公斤", "千克", "斤", "吨标准煤", "吨", "公顷", "亩", "平方公里",
-    "平方千米", "平方米", "立方米", "公里", "千米", "米", "千瓦时", "千瓦", "标准箱", "倍",
-    "微克/立方米", "毫克/升", "分贝",
-    "m2", "m²", "㎡", "km", "kg", "kW", "kWh", "MW", "GW",
-)  # fmt: skip
-_PER = r"(?:/每?(?:千瓦时|平方米|立方米|吨|人|户|亩|年|月|天|斤|公斤|度|小时))"
-_UNIT_ALT = "|".join(
-    re.escape(u) for u in sorted(PERCENT_UNITS + COUNT_UNITS + MEASURE_UNITS, key=len, reverse=True)
+from ..lexicon import (
+    CLASS_UNITS,
+    CN_NUMERAL_CHARS,
+    COUNT_UNITS,
+    FIGURE,
+    parse_chinese_number,
+    unit_kind,
 )
-_NUM = r"\d+(?:\.\d+)?"
-_FIGURE = re.compile(
-    rf"(?P<n1>{_NUM})(?:(?P<p1>%)?[ ]?(?P<dash>[-—–~〜－～至到])[ ]?(?P<n2>{_NUM}))?"
-    rf"[ \u3000]?(?P<ap1>余|多)?(?P<mag>万亿|亿|万|千(?![米瓦克]))?(?P<ap2>余|多)?"
-    rf"(?P<unit>(?:元|分){_PER}|{_UNIT_ALT})?"
-)
-_CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
+
 _CN_FIGURE = re.compile(
-    rf"(?P<cn>[{_CN_CHARS}]{{1,6}})(?P<ap>余|多)?"
+    rf"(?P<cn>[{CN_NUMERAL_CHARS}]{{1,6}})(?P<ap>余|多)?"
     rf"(?P<unit>亿元|万元|元|万人|个|家|所|座|条|项|名|户|处|套|场|件|栋|批|次|位|支|人)"
 )
-_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
-_CN_DIGIT.update({"六": 6, "七": 7, "八": 8, "九": 9})
-_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _LATIN = re.compile(r"[A-Za-z]")
 _GLUE = "+·•#＋_/"
 _ORDINAL_BEFORE = ("第", "每", "届", "前", "初", "周", "星期", "首")
@@ -79,58 +62,9 @@ class Figure:
         return unit_kind(self.unit)
 
 
-def unit_kind(unit: str) -> str:
-    """The family of a unit: ``percent``, ``count``, ``measure`` or ``magnitude``."""
-    base = unit.lstrip("万亿千") or unit
-    if unit in PERCENT_UNITS:
-        return "percent"
-    if base in COUNT_UNITS:
-        return "count"
-    if base in ("万", "亿", "千", ""):
-        return "magnitude"
-    return "measure"
-
-
-def unit_family(unit: str) -> str:
-    """The unit without its magnitude: ``亿元`` and ``元`` are one family, ``户`` and ``人`` two."""
-    if unit in ("个百分点", "百分点"):
-        return "个百分点"
-    base = unit
-    for mag in ("万亿", "亿", "万", "千"):
-        if base.startswith(mag) and len(base) > len(mag) and base != "千米" and base != "千瓦":
-            base = base[len(mag) :]
-            break
-    return {"m2": "平方米", "m²": "平方米", "㎡": "平方米", "km": "公里", "千米": "公里"}.get(
-        base, base
-    )
-
-
 def quote_spans(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans inside quotation or title marks (names); an unclosed mark quotes nothing."""
     return [m.span() for m in _QUOTED.finditer(norm, start, end)]
-
-
-def parse_chinese_number(s: str) -> float | None:
-    """The value of a Chinese numeral (``两`` 2, ``十五`` 15, ``一千`` 1000, ``三万`` 30000)."""
-    total = 0.0
-    section = 0.0
-    digit: float | None = None
-    for ch in s:
-        if ch in _CN_DIGIT:
-            if digit is not None:
-                return None  # 一二 is not a number
-            digit = _CN_DIGIT[ch]
-        elif ch in _CN_SMALL:
-            section += (1 if digit is None else digit) * _CN_SMALL[ch]
-            digit = None
-        elif ch in ("万", "亿"):
-            section += digit or 0
-            mult = 1e4 if ch == "万" else 1e8
-            total = (total + section) * mult if ch == "亿" else total + section * mult
-            section, digit = 0.0, None
-        else:
-            return None
-    return total + section + (digit or 0)
 
 
 _COUNT_VERBS = (
@@ -163,7 +97,7 @@ def find_figures(norm: str, start: int, end: int) -> list[Figure]:
     """Every figure in ``norm[start:end]``, in order, names and dates left out."""
     found: list[Figure] = []
     quotes: list[tuple[int, int]] | None = None
-    for m in _FIGURE.finditer(norm, start, end):
+    for m in FIGURE.finditer(norm, start, end):
         if m["unit"] is None and m["mag"] is None:
             continue
         if quotes is None:
@@ -186,6 +120,8 @@ def _arabic(
 ) -> Figure | None:
     unit = (m["mag"] or "") + (m["unit"] or "")
     if m["unit"] is None and m["mag"] not in ("万", "亿", "万亿"):
+        return None
+    if m["unit"] in CLASS_UNITS:
         return None
     if m["dash"] and m["p1"] and m["unit"] != "%":
         return None
@@ -234,7 +170,7 @@ def _chinese(
     if value is None or _inside(s, quotes):
         return None
     before = norm[max(lo, s - 2) : s]
-    if before.endswith(_ORDINAL_BEFORE) or before[-1:] in _CN_CHARS:
+    if before.endswith(_ORDINAL_BEFORE) or before[-1:] in CN_NUMERAL_CHARS:
         return None
     if before.endswith("”"):
         return None  # “一老一小”两个: the parts of a quoted name, not a count

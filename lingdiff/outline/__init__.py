@@ -28,30 +28,10 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from ..lexicon import HEADING_INLINE, HEADING_START, heading_numeral
 from ..load import clean_text, normalise
 from ..model import DocKey, Document, Part, Section, Sentence
 
-_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_CN = "[一二三四五六七八九十]{1,3}"
-
-# Paragraph-start markers, tried in order. Group "n" is the numeral.
-_START_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("chapter", re.compile(rf"第(?P<n>{_CN})(?:部分|章|篇)\s*[：:、.，]?\s*")),
-    ("cn", re.compile(rf"(?P<n>{_CN})\s*[、.]\s*")),
-    ("paren", re.compile(rf"（\s*(?P<n>{_CN}|\d{{1,2}})\s*）\s*")),
-    ("circled", re.compile(rf"(?P<n>[{_CIRCLED}])\s*")),
-    ("arabic", re.compile(r"(?P<n>\d{1,2})\s*[.、](?![\d.])\s*")),
-    ("enum", re.compile(rf"(?:其)?(?P<n>{_CN})是(?=[^\W\d_]|“)")),
-    ("dash", re.compile(r"(?P<n>——|-{2})(?=[^\s\d—-])")),
-)
-# Inline markers: after a sentence end (enum also after a comma or colon).
-_INLINE = re.compile(
-    rf"(?<=[。；！？：])\s*(?:(?P<arabic>\d{{1,2}})[.](?![\d.])"
-    rf"|（(?P<paren>{_CN}|\d{{1,2}})）"
-    rf"|(?P<circled>[{_CIRCLED}]))"
-    rf"|(?<=[。；！？：，])(?:其)?(?P<enum>{_CN})是(?=[^\W\d_]|“)"
-)
 _SENT_END = re.compile(r"[。！？]+[”’」』）]*|\n")
 _BARE_BAD = re.compile(r"[，、；：,;:\d%（）()—]|[a-zA-Z]")
 _BARE_STARTS = ("同时", "此外", "其中", "但", "我们", "这", "因此", "所以", "并", "而", "也")
@@ -125,19 +105,6 @@ def _paragraphs(norm: str) -> list[tuple[int, int]]:
     return out
 
 
-def _numeral(raw: str) -> int | None:
-    if raw.isascii() and raw.isdigit():
-        return int(raw)
-    if raw in _CIRCLED:
-        return _CIRCLED.index(raw) + 1
-    if raw and all(ch in _CN_DIGITS or ch == "十" for ch in raw):
-        if "十" not in raw:
-            return _CN_DIGITS.get(raw) if len(raw) == 1 else None
-        head, _, tail = raw.partition("十")
-        return (_CN_DIGITS.get(head, 1) if head else 1) * 10 + (_CN_DIGITS.get(tail, 0))
-    return None
-
-
 def _heading_title(norm: str, body: int, para_end: int, family: str) -> tuple[str, int]:
     """The title after a marker, and where the text after the title begins."""
     stop = para_end
@@ -180,12 +147,12 @@ def _last_end(paras: list[tuple[int, int]], n: int) -> int:
 
 
 def _start_marker(norm: str, ps: int, pe: int) -> tuple[str, int | None, int] | None:
-    for family, pattern in _START_PATTERNS:
+    for family, pattern in HEADING_START:
         m = pattern.match(norm, ps, pe)
         if not m:
             continue
         raw = m.group("n")
-        value = None if family == "dash" else _numeral(raw)
+        value = None if family == "dash" else heading_numeral(raw)
         if family != "dash" and value is None:
             continue
         if family == "paren":
@@ -352,9 +319,9 @@ def _inline_events(
         if child.value is not None:
             last[child.family] = child.value
     events: list[tuple[str, int | None, int, int]] = []
-    for m in _INLINE.finditer(norm, start, end):
+    for m in HEADING_INLINE.finditer(norm, start, end):
         group = next(f for f in ("arabic", "paren", "circled", "enum") if m.group(f))
-        value = _numeral(m.group(group))
+        value = heading_numeral(m.group(group))
         family = _paren_family(m.group(group)) if group == "paren" else group
         if value is None:
             continue

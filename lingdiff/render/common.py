@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..lexicon import AFTER_FIGURE
 from ..model import Comparison, DocKey, MetricRow, Observation, Section
 from ..summary import target_change
 
 __all__ = ["target_change"]  # re-exported: shells format changes with it
-
-SUFFIX_QUALIFIERS = frozenset(
-    {"以上", "以下", "左右", "以内", "之内", "上下", "余", "多", "出头", "内", "前后"}
-)
-"""Qualifiers written after a figure (``7.5%以上``); every other word goes before it."""
 
 
 def fmt_number(value: float) -> str:
@@ -47,7 +43,7 @@ def split_qualifier(qualifier: str) -> tuple[str, str]:
     before: list[str] = []
     after: list[str] = []
     for word in qualifier.replace("…", " ").replace(",", " ").split():
-        (after if word in SUFFIX_QUALIFIERS else before).append(word)
+        (after if word in AFTER_FIGURE else before).append(word)
     return "".join(before), "".join(after)
 
 

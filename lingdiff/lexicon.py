@@ -1,0 +1,207 @@
+"""The one vocabulary of lingdiff: numerals, heading markers, units, figure patterns, qualifiers.
+
+Every stage that needs to know what a heading number, a unit or a qualifier is reads it
+here — the outline (heading markers, numerals), the figure extractor (figures, units,
+qualifiers), the character diff (a figure is one token) and the sentence and section scorers
+(numbers cut off, figures masked) — so that what one stage treats as one figure or one heading
+is what every other stage does.
+
+Only data and tiny pure functions live here; the rules that use them stay with their stage.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --------------------------------------------------------------------------- numerals
+
+CN_DIGITS: dict[str, int] = {
+    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+    "六": 6, "七": 7, "八": 8, "九": 9,
+}  # fmt: skip
+"""Chinese digits (``两`` is 2 in counts: ``两条``)."""
+CN_SMALL_UNITS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
+CN_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
+"""Characters a Chinese numeral is written with (``一千二百``, ``三万``)."""
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+"""Circled numbers used as item markers; ① is 1."""
+HEADING_CN = "[一二三四五六七八九十]{1,3}"
+"""A Chinese numeral as heading numbers write it (一 … 九十九)."""
+
+
+def parse_chinese_number(s: str) -> float | None:
+    """The value of a Chinese numeral (``两`` 2, ``十五`` 15, ``一千`` 1000, ``三万`` 30000).
+
+    None when ``s`` is not a well-formed numeral (``一二`` is two digits, not a number).
+    """
+    total = 0.0
+    section = 0.0
+    digit: float | None = None
+    for ch in s:
+        if ch in CN_DIGITS:
+            if digit is not None:
+                return None
+            digit = CN_DIGITS[ch]
+        elif ch in CN_SMALL_UNITS:
+            section += (1 if digit is None else digit) * CN_SMALL_UNITS[ch]
+            digit = None
+        elif ch in ("万", "亿"):
+            section += digit or 0
+            mult = 1e4 if ch == "万" else 1e8
+            total = (total + section) * mult if ch == "亿" else total + section * mult
+            section, digit = 0.0, None
+        else:
+            return None
+    if not s:
+        return None
+    return total + section + (digit or 0)
+
+
+def heading_numeral(raw: str) -> int | None:
+    """The number of a heading marker's numeral: ``3`` → 3, ``十二`` → 12, ``③`` → 3.
+
+    None for anything that is not a heading number (``两``, ``一百``, ``零``).
+    """
+    if raw.isascii() and raw.isdigit():
+        return int(raw)
+    if raw in CIRCLED:
+        return CIRCLED.index(raw) + 1
+    if not raw or any(ch not in "一二三四五六七八九十" for ch in raw):
+        return None
+    value = parse_chinese_number(raw)
+    return int(value) if value is not None and 0 < value < 100 else None
+
+
+# --------------------------------------------------------------------------- heading markers
+
+HEADING_START: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("chapter", re.compile(rf"第(?P<n>{HEADING_CN})(?:部分|章|篇)\s*[：:、.，]?\s*")),
+    ("cn", re.compile(rf"(?P<n>{HEADING_CN})\s*[、.]\s*")),
+    ("paren", re.compile(rf"（\s*(?P<n>{HEADING_CN}|\d{{1,2}})\s*）\s*")),
+    ("circled", re.compile(rf"(?P<n>[{CIRCLED}])\s*")),
+    ("arabic", re.compile(r"(?P<n>\d{1,2})\s*[.、](?![\d.])\s*")),
+    ("enum", re.compile(rf"(?:其)?(?P<n>{HEADING_CN})是(?=[^\W\d_]|“)")),
+    ("dash", re.compile(r"(?P<n>——|-{2})(?=[^\s\d—-])")),
+)
+"""Heading markers at the start of a paragraph (analysis text), tried in this order; each
+family's group ``n`` is its numeral. ``chapter`` 第一部分, ``cn`` 一、, ``paren`` （一）/（1）,
+``circled`` ①, ``arabic`` 1. / 1、, ``enum`` 一是 / 其一是, ``dash`` ——."""
+
+HEADING_INLINE = re.compile(
+    rf"(?<=[。；！？：])\s*(?:(?P<arabic>\d{{1,2}})[.](?![\d.])"
+    rf"|（(?P<paren>{HEADING_CN}|\d{{1,2}})）"
+    rf"|(?P<circled>[{CIRCLED}]))"
+    rf"|(?<=[。；！？：，])(?:其)?(?P<enum>{HEADING_CN})是(?=[^\W\d_]|“)"
+)
+"""Heading markers inside a paragraph: after a sentence end (``一是`` also after a comma)."""
+
+LEADING_NUMBER = re.compile(
+    rf"^\s*(?:第{HEADING_CN}(?:部分|章|篇)\s*[：:、.，]?"
+    rf"|[（(]\s*(?:{HEADING_CN}|\d{{1,3}})\s*[）)]"
+    rf"|{HEADING_CN}\s*[、.．]"
+    rf"|(?:其)?{HEADING_CN}是"
+    rf"|[{CIRCLED}]"
+    r"|\d{1,2}\s*[.、．](?!\d)"
+    r"|——)\s*"
+)
+"""Any heading number at the start of a sentence or title, for cutting it off before comparing
+(``（一）``, ``1.``, ``一是``, ``——``); written to accept raw as well as analysis text."""
+
+
+def strip_heading_number(text: str) -> str:
+    """``text`` without the heading number it starts with, if any."""
+    return LEADING_NUMBER.sub("", text, count=1)
+
+
+# --------------------------------------------------------------------------- units
+
+PERCENT_UNITS = ("个百分点", "百分点", "%", "‰")
+COUNT_UNITS = (
+    "人次", "场次", "户", "人", "名", "个", "家", "所", "座", "条", "处", "项", "件", "张", "套",
+    "场", "次", "本", "盏", "头", "只", "羽", "株", "棵", "批", "栋", "宗", "起", "例", "辆", "台",
+    "架", "艘", "片", "位", "支", "天", "篇", "部", "门",
+)  # fmt: skip
+MEASURE_UNITS = (
+    "美元", "欧元", "元", "公斤", "千克", "斤", "吨标准煤", "吨", "公顷", "亩", "平方公里",
+    "平方千米", "平方米", "立方米", "公里", "千米", "米", "千瓦时", "千瓦", "标准箱", "倍",
+    "微克/立方米", "毫克/升", "分贝",
+    "m2", "m²", "㎡", "km", "kg", "kW", "kWh", "MW", "GW",
+)  # fmt: skip
+CLASS_UNITS = ("千伏",)
+"""Units that name a class rather than measure an amount (``110千伏变电站`` is a kind of
+substation): one token in a diff, never a figure."""
+MAGNITUDES = ("万亿", "亿", "万", "千")
+"""Magnitude prefixes of a unit (``亿元``, ``万人``); a bare ``万``/``亿`` is a figure too."""
+PER_UNIT = r"(?:/每?(?:千瓦时|平方米|立方米|吨|人|户|亩|年|月|天|斤|公斤|度|小时))"
+"""A rate's denominator: ``元/吨``, ``千瓦时/每平方米``."""
+UNIT_ALTERNATION = "|".join(
+    re.escape(u)
+    for u in sorted(
+        PERCENT_UNITS + COUNT_UNITS + MEASURE_UNITS + CLASS_UNITS, key=len, reverse=True
+    )
+)
+_UNIT_ALIASES = {"m2": "平方米", "m²": "平方米", "㎡": "平方米", "km": "公里", "千米": "公里"}
+
+
+def unit_kind(unit: str) -> str:
+    """The family of a unit: ``percent``, ``count``, ``measure`` or ``magnitude``."""
+    base = unit.lstrip("万亿千") or unit
+    if unit in PERCENT_UNITS:
+        return "percent"
+    if base in COUNT_UNITS:
+        return "count"
+    if base in ("万", "亿", "千", ""):
+        return "magnitude"
+    return "measure"
+
+
+def unit_family(unit: str) -> str:
+    """The unit without its magnitude: ``亿元`` and ``元`` are one family, ``户`` and ``人`` two."""
+    if unit in ("个百分点", "百分点"):
+        return "个百分点"
+    base = unit
+    for mag in MAGNITUDES:
+        if base.startswith(mag) and len(base) > len(mag) and base not in ("千米", "千瓦", "千伏"):
+            base = base[len(mag) :]
+            break
+    return _UNIT_ALIASES.get(base, base)
+
+
+# --------------------------------------------------------------------------- qualifiers
+
+PREFIX_QUALIFIERS = (
+    "超过", "超", "突破", "约", "近", "接近", "逾", "不低于", "不少于", "不超过", "不高于",
+    "至少", "高于", "低于", "多于",
+)  # fmt: skip
+"""Qualifiers written before a figure (``超21亿元``, ``不低于90%``)."""
+SUFFIX_QUALIFIERS = ("以上", "以下", "以内", "之内", "左右", "上下")
+"""Qualifiers written after a figure (``7.5%以上``, ``5%左右``)."""
+APPROX_MARKS = ("余", "多")
+"""Marks of an approximate count inside a figure (``300余家``, ``2万多人``)."""
+STANCES = ("力争", "预计", "确保", "有望")
+"""How firmly a figure is stated: a stretch goal, an estimate, a floor, a prospect."""
+AFTER_FIGURE = frozenset(SUFFIX_QUALIFIERS + APPROX_MARKS)
+"""Words a qualifier string puts after the value when a figure is shown (the rest go before)."""
+
+# --------------------------------------------------------------------------- figures
+
+NUMBER = r"\d+(?:\.\d+)?"
+"""An Arabic number as figures write it (analysis text: digits are ASCII)."""
+DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+"""A run of digits with decimal points or thousands separators (``1,200.5``)."""
+RANGE_DASH = "-—–~〜－～至到"
+"""Signs joining the two ends of a range (``6%—6.5%``, ``5至6``)."""
+
+FIGURE = re.compile(
+    rf"(?P<n1>{NUMBER})(?:(?P<p1>%)?[ ]?(?P<dash>[{RANGE_DASH}])[ ]?(?P<n2>{NUMBER}))?"
+    rf"[ \u3000]?(?P<ap1>余|多)?(?P<mag>万亿|亿|万|千(?![米瓦克伏]))?(?P<ap2>余|多)?"
+    rf"(?P<unit>(?:元|分){PER_UNIT}|{UNIT_ALTERNATION})?"
+)
+"""A number with its range end, approximation marks, magnitude and unit, all optional but the
+first number; the extractor decides which matches are figures (a bare number never is)."""
+
+FIGURE_TOKEN = re.compile(
+    rf"(?=\d)(?:\d{{4}}年|{FIGURE.pattern}(?:{'|'.join(SUFFIX_QUALIFIERS)})?)|[A-Za-z]+|.", re.S
+)
+"""One token of a sentence for character diffs: a year (``2019年``), a figure whole with its
+qualifier (``7.5%以上``), a Latin word, or any other single character."""
