@@ -15,6 +15,7 @@ from .phrases import compare_phrases
 from .reading import load_document
 from .topics import (
     attention_shares,
+    dominant_topic,
     load_taxonomy,
     section_topics,
     sentence_topics,
@@ -69,8 +70,7 @@ def _with_topics(
             index = bisect_right(starts[o.doc], o.start) - 1
             for key, weight in sentence_mix[o.doc].get(index, {}).items():
                 totals[key] += weight / len(row.observations)
-        topic = max(totals, key=lambda t: (totals[t], t)) if totals else ""
-        out.append(replace(row, topic=topic))
+        out.append(replace(row, topic=dominant_topic(totals)))
     return tuple(out)
 
 

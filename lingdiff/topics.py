@@ -398,3 +398,13 @@ def attention_shares(
     order = sorted(range(len(rows)), key=lambda i: (-abs(sn[i] - so[i]), i))
     entropy = (round(shannon_entropy(so), 6), round(shannon_entropy(sn), 6))
     return tuple(rows[i] for i in order), entropy
+
+
+def dominant_topic(mix: dict[str, float]) -> str:
+    """The heaviest topic of a mix, ties broken by the smaller key; ``""`` for an empty mix.
+
+    The one rule for "the topic of" a section, a pair or an indicator.
+    """
+    if not mix:
+        return ""
+    return min(mix.items(), key=lambda kv: (-kv[1], kv[0]))[0]

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import PairStatus, Section, SectionPair
-from .section_scores import Mix, SectionScorer
+from ..topics import dominant_topic
+from .section_scores import SectionScorer
 
 REASON_MAX = 79
 """Longest reason text, in characters."""
@@ -102,7 +103,7 @@ def _pair(
     status = group.status
     if group.old and group.new:
         shared = scorer.shared_topics(group.old, group.new)
-        topic = shared[0] if shared else _top(scorer.mix([*group.old, *group.new]))
+        topic = shared[0] if shared else dominant_topic(scorer.mix([*group.old, *group.new]))
         bits = []
         if group.note:
             bits.append(group.note)
@@ -115,7 +116,7 @@ def _pair(
         score = round(group.score, 3)
     else:
         ids = group.old or group.new
-        topic = _top(scorer.mix(ids))
+        topic = dominant_topic(scorer.mix(ids))
         reason = "no counterpart" + (f" (topic: {topic})" if topic else "")
         score = 0.0
     if len(reason) > REASON_MAX:
@@ -131,10 +132,3 @@ def _pair(
         parent=parent,
         level=depth,
     )
-
-
-def _top(mix: Mix) -> str:
-    """The heaviest topic of a mix (ties by key), or ``""``."""
-    if not mix:
-        return ""
-    return min(mix.items(), key=lambda kv: (-kv[1], kv[0]))[0]

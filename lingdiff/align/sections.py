@@ -57,6 +57,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ..model import Document, SectionPair
+from .assign import greedy_pairs
 from .groups import Group, emit, heading_label
 from .section_scores import Mix, SectionScorer
 
@@ -331,21 +332,10 @@ def _greedy_pairs(scores: list[list[float]]) -> list[tuple[int, int]]:
     n_rows, n_cols = len(scores), len(scores[0])
     row_best = [max(row) for row in scores]
     col_best = [max(scores[i][j] for i in range(n_rows)) for j in range(n_cols)]
-    cells = sorted(
-        (
-            (-v, i, j)
-            for i, row in enumerate(scores)
-            for j, v in enumerate(row)
-            if v >= MATCH_MIN and v >= MATCH_REL * max(row_best[i], col_best[j])
-        ),
+    cells = (
+        (v, i, j)
+        for i, row in enumerate(scores)
+        for j, v in enumerate(row)
+        if v >= MATCH_MIN and v >= MATCH_REL * max(row_best[i], col_best[j])
     )
-    used_rows: set[int] = set()
-    used_cols: set[int] = set()
-    pairs: list[tuple[int, int]] = []
-    for _, i, j in cells:
-        if i in used_rows or j in used_cols:
-            continue
-        used_rows.add(i)
-        used_cols.add(j)
-        pairs.append((i, j))
-    return sorted(pairs)
+    return sorted((i, j) for i, j, _ in greedy_pairs(cells))

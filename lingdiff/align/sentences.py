@@ -48,6 +48,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from ..model import Document, EditOp, SectionPair, SentencePair, SentenceStatus
+from .assign import greedy_pairs
 from .characters import char_diff
 from .sentence_scores import (
     SHINGLE,
@@ -210,19 +211,13 @@ def _match_pair(
     # Everything else: strongest pairs first.
     rest_new = [j for j in news if j not in used_new]
     choices = {j: new_side.keys[j] for j in rest_new}
-    cells: list[tuple[float, int, int]] = []
-    for i in olds:
-        if i in used_old or not old_side.keys[i]:
-            continue
-        for score, j in candidates(old_side.keys[i], choices, SENTENCE_MIN):
-            cells.append((-score, i, j))
-    cells.sort()
-    for neg, i, j in cells:
-        if i in used_old or j in used_new:
-            continue
-        used_old.add(i)
-        used_new.add(j)
-        out.append((i, j, -neg))
+    cells = [
+        (score, i, j)
+        for i in olds
+        if i not in used_old and old_side.keys[i]
+        for score, j in candidates(old_side.keys[i], choices, SENTENCE_MIN)
+    ]
+    out.extend(greedy_pairs(cells))
     return out
 
 
@@ -277,16 +272,8 @@ def _find_moves(
         choices = {j: new_side.keys[j] for j in sorted(near) if new_side.owner[j] != pid}
         if choices:
             key = old_side.keys[i]
-            cells.extend((-score, i, j) for score, j in candidates(key, choices, MOVED_MIN))
-    cells.sort()
-    moves: dict[int, tuple[int, float]] = {}
-    taken: set[int] = set()
-    for neg, i, j in cells:
-        if i in moves or j in taken:
-            continue
-        moves[i] = (j, -neg)
-        taken.add(j)
-    return moves
+            cells.extend((score, i, j) for score, j in candidates(key, choices, MOVED_MIN))
+    return {i: (j, score) for i, j, score in greedy_pairs(cells)}
 
 
 # --------------------------------------------------------------------------- records

@@ -13,6 +13,7 @@ from functools import cached_property
 from ..figures.patterns import find_figures
 from ..model import Comparison, DocKey, MetricRow, Observation, SectionPair, SentencePair
 from ..render.common import section_label, short_id
+from ..topics import dominant_topic
 
 CHANGE_STATUSES = frozenset({"changed", "added", "removed", "moved"})
 """Sentence-pair statuses that count as a change (for next/previous change)."""
@@ -79,7 +80,7 @@ class ComparisonIndex:
         for obs in row.observations:
             for topic, weight in self.comparison.section_topics.get(obs.section, {}).items():
                 totals[topic] += weight
-        return max(totals, key=lambda t: (totals[t], t)) if totals else ""
+        return dominant_topic(totals)
 
     @cached_property
     def topic_labels(self) -> dict[str, str]:
