@@ -1,0 +1,258 @@
+"""Inline headings: numbered markers inside a paragraph, and unnumbered inline sub-headings
+(short sentences, at least two in a section) that form tiers of their own."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from ..lexicon import HEADING_INLINE, heading_numeral
+from .nodes import Node, find_family, heading_title, paren_family, pop_to
+
+_BARE_BAD = re.compile(r"[，、；：,;:\d%（）()—]|[a-zA-Z]")
+
+
+_BARE_STARTS = ("同时", "此外", "其中", "但", "我们", "这", "因此", "所以", "并", "而", "也")
+
+
+# Narrative words mark a statement of fact, not a heading ("…预计明年底建成").
+_NARRATIVE = re.compile(r"预计|已经|已|将|了|正在|目前|年底|明年|今年|去年|被|的是")
+
+
+_CLAUSE_END = re.compile(r"[。！？；]+[”’」』）]*|\n")
+
+
+def inline_pass(norm: str, stack: list[Node], start: int, end: int, pi: int) -> None:
+    """Find inline numbered headings and unnumbered sub-headings inside one paragraph's text.
+
+    Works on the open-heading ``stack`` itself: a heading closed here (``一是`` by ``二是``)
+    must not be closed again, later, at a further position.
+    """
+    owner = stack[-1]
+    events = _inline_events(norm, owner, start, end)
+    para_start = start == 0 or norm[start - 1] == "\n"
+    owner.bare.extend(_bare_candidates(norm, start, end, events, para_start))
+    for family, value, pos, marker_end in events:
+        if family == "enum":
+            same = find_family(stack, "enum")
+            if same is not None:
+                pop_to(stack, stack.index(same), pos)
+        _open_inline(norm, stack, family, value, pos, marker_end, end, pi)
+    while len(stack) > 1 and stack[-1].family == "enum":  # enumerations end with their paragraph
+        stack.pop().end = end
+
+
+def _owner_stack(owner: Node) -> list[Node]:
+    chain: list[Node] = []
+    node: Node | None = owner
+    while node is not None:
+        chain.append(node)
+        node = node.parent
+    return list(reversed(chain))
+
+
+def _open_inline(
+    norm: str,
+    stack: list[Node],
+    family: str,
+    value: int | None,
+    pos: int,
+    marker_end: int,
+    para_end: int,
+    pi: int,
+) -> None:
+    same = find_family(stack, family, value)
+    if same is not None:
+        pop_to(stack, stack.index(same), pos)
+    title, body = heading_title(norm, marker_end, para_end, family)
+    parent = stack[-1]
+    node = Node(family, value, norm[pos:marker_end].strip(), title, pos, body, pi, True)
+    node.parent = parent
+    parent.children.append(node)
+    stack.append(node)
+
+
+def _inline_events(
+    norm: str, owner: Node, start: int, end: int
+) -> list[tuple[str, int | None, int, int]]:
+    """Inline markers that continue a series open here (or start one at 1)."""
+    last: dict[str, int] = {}
+    for node in _owner_stack(owner)[1:]:  # the owner itself may be an item of the series
+        if node.value is not None:
+            last[node.family] = node.value
+    for child in owner.children:
+        if child.value is not None:
+            last[child.family] = child.value
+    events: list[tuple[str, int | None, int, int]] = []
+    for m in HEADING_INLINE.finditer(norm, start, end):
+        group = next(f for f in ("arabic", "paren", "circled", "enum") if m.group(f))
+        value = heading_numeral(m.group(group))
+        family = paren_family(m.group(group)) if group == "paren" else group
+        if value is None:
+            continue
+        if value not in (1, last.get(family, 0) + 1):
+            continue
+        pos = m.start(group)
+        if group == "paren":
+            pos = m.start("paren") - 1
+        elif family == "enum" and norm[pos - 1 : pos] == "其":
+            pos -= 1
+        marker_end = m.end(group) + (1 if group in ("arabic", "paren") else 0)
+        if family == "enum":
+            marker_end = m.end(group) + 1
+        last[family] = value
+        events.append((family, value, pos, marker_end))
+    return events
+
+
+def _bare_candidates(
+    norm: str,
+    start: int,
+    end: int,
+    events: list[tuple[str, int | None, int, int]],
+    para_start: bool,
+) -> list[tuple[int, int, str, bool]]:
+    """Short heading-like sentences (no commas, figures or connectives) in a paragraph."""
+    enum_from = min((pos for fam, _, pos, _ in events if fam == "enum"), default=end)
+    out: list[tuple[int, int, str, bool]] = []
+    pos = start
+    for m in _CLAUSE_END.finditer(norm, start, end):
+        s, e = pos, m.start()
+        pos = m.end()
+        body = norm[s:e].strip()
+        if not body or s >= enum_from or m.group().startswith("\n"):
+            continue
+        if not m.group().startswith("。") or pos >= end:
+            continue  # must be a full sentence followed by more text
+        if not 2 <= len(body) <= 15 or _BARE_BAD.search(body) or body.startswith(_BARE_STARTS):
+            continue
+        if _NARRATIVE.search(body):
+            continue
+        if any(p <= s < q for _, _, p, q in events) or any(p == s for _, _, p, _ in events):
+            continue
+        out.append((s, e, body, para_start and s == start))
+    return out
+
+
+def finish_ends(node: Node, limit: int) -> None:
+    for child in node.children:
+        if child.end < 0:
+            child.end = limit
+        finish_ends(child, child.end)
+
+
+def apply_bare(root: Node) -> None:
+    """Turn accepted unnumbered sub-headings into sections (see the module docstring)."""
+    for owner in _walk(root):
+        cands, owner.bare = owner.bare, []
+        if not cands or _depth(owner) < 2 or owner.family in ("enum", "dash", "bare"):
+            continue
+        cands = [c for c in cands if not _interrupts_series(owner, c[0])]
+        cands = [c for c in cands if _innermost(owner, c[0]) is owner or _numbered_leaf(owner, c)]
+        openers = [c for c in cands if c[3]]
+        if len(openers) >= 2:
+            # Each paragraph opens with its sub-heading: only those count, all on one tier.
+            _insert_bare(owner, [c[:3] for c in openers], tiered=False)
+        elif len(cands) >= 2:
+            # Sub-headings run inside one long paragraph: related ones form the top tier.
+            _insert_bare(owner, [c[:3] for c in cands], tiered=True)
+
+
+def _depth(node: Node) -> int:
+    depth = 0
+    while node.parent is not None:
+        depth += 1
+        node = node.parent
+    return depth
+
+
+def _walk(node: Node) -> list[Node]:
+    out = [node]
+    for child in node.children:
+        out.extend(_walk(child))
+    return out
+
+
+def _innermost(owner: Node, pos: int) -> Node:
+    for child in owner.children:
+        if child.start <= pos < child.end:
+            return _innermost(child, pos)
+    return owner
+
+
+def _numbered_leaf(owner: Node, cand: tuple[int, int, str]) -> bool:
+    inner = _innermost(owner, cand[0])
+    numbered = ("arabic", "paren_cn", "paren_num", "circled")
+    return inner.family in numbered and inner.inline and inner is not owner
+
+
+def _interrupts_series(owner: Node, pos: int) -> bool:
+    """True when a numbered series continues after ``pos`` (the sentence is an item's body)."""
+    kids = owner.children
+    for a, b in pairwise(kids):
+        same_series = a.family == b.family and a.value is not None and b.value == a.value + 1
+        if same_series and a.start < pos < b.start:
+            return True
+    for child in kids:
+        if child.start <= pos < child.end and child.children and _interrupts_series(child, pos):
+            return True
+    return any(child.family == "enum" and child.start <= pos < child.end for child in kids)
+
+
+def _related(a: str, b: str) -> bool:
+    return a[:2] == b[:2] or a[-2:] == b[-2:]
+
+
+def _insert_bare(owner: Node, cands: list[tuple[int, int, str]], *, tiered: bool) -> None:
+    first = cands[0][2]
+    family = [c for c in cands if _related(c[2], first)]
+    tiered = tiered and len(family) >= 2
+    top_ids = {c[0] for c in family} if tiered else {c[0] for c in cands}
+    numbered = [c for c in owner.children if c.start >= cands[0][0]]
+    kept = [c for c in owner.children if c.start < cands[0][0]]
+    tops: list[Node] = []
+    for s, e, body in cands:
+        node = Node("bare", None, "", body, s, e + 1, -1, True, parent=owner)
+        if s in top_ids:
+            tops.append(node)
+        else:
+            node.tier = 1
+            parent = tops[-1] if tops else owner
+            node.parent = parent
+            parent.children.append(node)
+    owner.children = kept + tops
+    for i, top in enumerate(tops):
+        top.end = tops[i + 1].start if i + 1 < len(tops) else owner.end
+        # sub-tier bare nodes were attached above; fix their ends
+        subs = top.children
+        for j, sub in enumerate(subs):
+            sub.end = subs[j + 1].start if j + 1 < len(subs) else top.end
+    for child in numbered:
+        _adopt(owner, tops, child)
+    _trim_numbered(owner)
+
+
+def _adopt(owner: Node, tops: list[Node], child: Node) -> None:
+    for top in tops:
+        if top.start <= child.start < top.end:
+            host: Node = top
+            for sub in top.children:
+                if sub.family == "bare" and sub.start <= child.start < sub.end:
+                    host = sub
+            child.parent = host
+            host.children.append(child)
+            host.children.sort(key=lambda n: n.start)
+            if child.end > host.end:
+                child.end = host.end
+            return
+    child.parent = owner
+    owner.children.append(child)
+    owner.children.sort(key=lambda n: n.start)
+
+
+def _trim_numbered(node: Node) -> None:
+    for i, child in enumerate(node.children):
+        nxt = node.children[i + 1].start if i + 1 < len(node.children) else node.end
+        if child.end > nxt or child.end < 0:
+            child.end = nxt
+        _trim_numbered(child)

@@ -1,0 +1,90 @@
+"""The outline under construction: :class:`Node` and the small operations every pass uses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass(eq=False)
+class Node:
+    """A heading being placed: its family and numeral, where it stands, and its children.
+
+    Compared by identity (``eq=False``): field-wise equality would walk whole subtrees on
+    every ``in`` test and make building the outline quadratic.
+    """
+
+    family: str
+    value: int | None
+    number: str
+    title: str
+    start: int
+    body_start: int
+    paragraph: int
+    inline: bool
+    end: int = -1
+    parent: Node | None = None
+    children: list[Node] = field(default_factory=list)
+    one_paragraph: bool = True
+    bare: list[tuple[int, int, str, bool]] = field(default_factory=list)
+    tier: int = 0
+
+
+def paragraphs(norm: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in norm.split("\n"):
+        if line:
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def heading_title(norm: str, body: int, para_end: int, family: str) -> tuple[str, int]:
+    """The title after a marker, and where the text after the title begins."""
+    stop = para_end
+    m = re.compile(r"[。！？]").search(norm, body, para_end)
+    if m:
+        stop = m.start()
+    title = norm[body:stop]
+    if family == "enum" or len(title) > 40:
+        cut = re.compile(r"[，；：]").search(title)
+        if cut and cut.start() >= 2:
+            title = title[: cut.start()]
+    after = stop + 1 if m else para_end
+    return title.strip(), min(after, para_end)
+
+
+_TWIN = {"paren_cn": "paren_num", "paren_num": "paren_cn"}
+
+
+"""Families that are one style written with two scripts: （一） and （1）."""
+
+
+def paren_family(numeral: str) -> str:
+    return "paren_num" if numeral.isascii() else "paren_cn"
+
+
+def find_family(stack: list[Node], family: str, value: int | None = None) -> Node | None:
+    """The open heading whose series a new heading continues, if any.
+
+    ``（二）`` after ``（1）`` continues it (a slip of the script); ``（1）`` under
+    ``（二）`` does not (it starts a list of its own).
+    """
+    for node in reversed(stack[1:]):
+        if node.family == family:
+            return node
+    twin = _TWIN.get(family)
+    if twin and value is not None and value >= 2:
+        for node in reversed(stack[1:]):
+            if node.family == twin and node.value == value - 1:
+                return node
+    return None
+
+
+def pop_to(stack: list[Node], index: int, at: int) -> None:
+    while len(stack) > index:
+        stack.pop().end = at
+
+
+ADDRESS = re.compile(r"各位代表[，！：,!:]")

@@ -1,0 +1,180 @@
+"""The title, the years, and the typing of parts (review / targets / plan / other);
+the tree flattened into :class:`~lingdiff.model.Section` records."""
+
+from __future__ import annotations
+
+import re
+
+from ..load import normalise
+from ..model import DocKey, Part, Section
+from .inline import apply_bare
+from .nodes import ADDRESS, Node
+
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?=年)")
+
+
+_REVIEW_WORDS = ("执行情况", "回顾", "完成情况", "工作总结", "过去一年", "过去五年")
+
+
+_TARGET_WORDS = ("预期目标", "主要目标", "目标")
+
+
+_TASK_WORDS = ("任务", "安排", "重点工作", "部署", "举措")
+
+
+"""A part whose heading names tasks is the plan even when it also states the targets."""
+
+
+_PLAN_WORDS = ("任务", "工作安排", "重点工作", "安排", "部署", "举措", "要求", "取向", "计划草案")
+
+
+_DATELINE = re.compile(r"^[—\-－(（]|^\d{4}年\d{1,2}月\d{1,2}日")
+
+
+def document_title(text: str, norm: str, paras: list[tuple[int, int]], root: Node) -> str:
+    """The report's title: the first lines before any heading, joined when wrapped."""
+    first_heading = root.children[0].start if root.children else len(norm)
+    lines = [(s, e) for s, e in paras if e <= first_heading][:3]
+    if not lines:
+        return ""
+    s, e = lines[0]
+    head = text[s:e]
+    if ADDRESS.match(norm, s, e) or _DATELINE.match(norm[s:e]) or len(head) > 80:
+        return ""
+    if len(lines) > 1 and not head.endswith(("。", "：", ":")) and len(head) >= 20:
+        s2, e2 = lines[1]
+        nxt = norm[s2:e2]
+        if len(nxt) <= 40 and not _DATELINE.match(nxt) and not ADDRESS.match(nxt):
+            head += text[s2:e2]
+    return re.sub(r"\s+", " ", head).strip()
+
+
+def document_years(title: str, norm: str, root: Node) -> tuple[int | None, int | None]:
+    """Review year and plan year: from the title, else the part headings, else the text."""
+    years = sorted({int(y) for y in _YEAR.findall(normalise(title))})
+    if len(years) >= 2:
+        return years[0], years[-1]
+    review = plan = None
+    for part in root.children:
+        found = [int(y) for y in _YEAR.findall(part.title)]
+        if not found:
+            continue
+        kind = _part_of(part.title, "")
+        if kind == "review" and review is None:
+            review = found[0]
+        elif kind in ("targets", "plan") and plan is None:
+            plan = found[0]
+    if review and not plan:
+        plan = review + 1
+    if plan and not review:
+        review = plan - 1
+    if review or plan:
+        return review, plan
+    if len(years) == 1:
+        return years[0] - 1, years[0]
+    counts: dict[int, int] = {}
+    for y in _YEAR.findall(norm[:20000]):
+        counts[int(y)] = counts.get(int(y), 0) + 1
+    if not counts:
+        return None, None
+    top = max(counts, key=lambda y: (counts[y], y))
+    return top - 1, top
+
+
+def _part_of(title: str, body: str, child_titles: tuple[str, ...] = ()) -> Part:
+    """Which part of a report a top-level section is, from its heading, its body and the
+    headings of its children (a part with a tasks section is the plan)."""
+    if any(w in title for w in _REVIEW_WORDS):
+        return "review"
+    has_target = any(w in title for w in _TARGET_WORDS)
+    has_plan = any(w in title for w in _PLAN_WORDS)
+    has_tasks = any(w in t for t in (title, *child_titles) for w in _TASK_WORDS)
+    if has_target and has_tasks:
+        return "plan"
+    if has_target:
+        return "targets"
+    if "预期目标" in body and not has_tasks:
+        return "targets"
+    if has_plan:
+        return "plan"
+    return "other"
+
+
+def flatten(
+    key: DocKey,
+    text: str,
+    norm: str,
+    root: Node,
+    review_year: int | None,
+    plan_year: int | None,
+) -> list[Section]:
+    apply_bare(root)
+    out: list[Section] = []
+    first = root.children[0].start if root.children else len(text)
+    if norm[:first].strip() and root.children and root.children[0].family != "none":
+        end = first
+        while end > 0 and text[end - 1] in "\n ":
+            end -= 1
+        out.append(Section(f"{key}:0", None, 1, "other", "", "", 0, end, 0))
+
+    after_plan = [False]  # set once a plan part has been seen
+
+    def visit(node: Node, sid: str, parent: str | None, level: int, part: Part) -> None:
+        if parent is None:
+            part = _part_of(
+                node.title,
+                norm[node.body_start : node.end],
+                tuple(child.title for child in node.children),
+            )
+            if node.family == "none":
+                part = "other"
+            elif part == "other":
+                part = _part_by_year(node.title, review_year, plan_year)
+            if part == "other" and after_plan[0]:
+                part = "plan"  # a part after the plan (加强政府自身建设) is about the plan year
+            after_plan[0] = after_plan[0] or part == "plan"
+        start, end = node.start, node.end
+        while end > start and text[end - 1] in "\n \t":
+            end -= 1
+        kids = node.children
+        ids = tuple(f"{sid}.{i + 1}" for i in range(len(kids)))
+        out.append(
+            Section(
+                id=sid,
+                parent=parent,
+                level=level,
+                part=part,
+                number=text[node.start : node.start + len(node.number)] if node.number else "",
+                title=_faithful(text, norm, node.title, node.start, node.body_start),
+                start=start,
+                end=max(end, start),
+                body_start=min(node.body_start, max(end, start)),
+                children=ids,
+                inline=node.inline,
+            )
+        )
+        for child, cid in zip(kids, ids, strict=True):
+            visit(child, cid, sid, level + 1, part)
+
+    for i, node in enumerate(root.children):
+        visit(node, f"{key}:{i + 1}", None, 1, "other")
+    return out
+
+
+def _part_by_year(title: str, review_year: int | None, plan_year: int | None) -> Part:
+    years = {int(y) for y in _YEAR.findall(title)}
+    if plan_year in years:
+        return "plan"
+    if review_year in years:
+        return "review"
+    return "other"
+
+
+def _faithful(text: str, norm: str, title: str, start: int, body_start: int) -> str:
+    """The title as written in the clean text (not the normalised copy)."""
+    if not title:
+        return ""
+    at = norm.find(title, start, max(body_start, start + len(title)) + 1)
+    if at < 0:
+        return title
+    return text[at : at + len(title)].strip()

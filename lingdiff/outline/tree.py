@@ -1,0 +1,114 @@
+"""Headings at the start of paragraphs and inline headings that continue a series -> the tree.
+
+See the package docstring for the rules; :mod:`.inline` adds unnumbered inline sub-headings.
+"""
+
+from __future__ import annotations
+
+from ..lexicon import HEADING_START, heading_numeral
+from .inline import finish_ends, inline_pass
+from .nodes import ADDRESS, Node, find_family, heading_title, paren_family, pop_to
+
+
+def build_tree(norm: str, paras: list[tuple[int, int]], root: Node) -> None:
+    stack: list[Node] = [root]
+    for pi, (ps, pe) in enumerate(paras):
+        marker = _start_marker(norm, ps, pe)
+        if marker is not None:
+            family, value, number_end = marker
+            if _accept_start(stack, family, value, norm, ps, pe, pi):
+                node = _open(norm, stack, family, value, ps, number_end, pe, pi, closing_at=ps)
+                if node.body_start < pe:
+                    node.inline = True
+                inline_pass(norm, stack, node.body_start, pe, pi)
+                continue
+        _continue_paragraph(norm, stack, ps, pe, pi)
+        inline_pass(norm, stack, ps, pe, pi)
+    for node in stack[1:]:
+        node.end = _last_end(paras, len(norm))
+    finish_ends(root, len(norm))
+
+
+def _last_end(paras: list[tuple[int, int]], n: int) -> int:
+    return paras[-1][1] if paras else n
+
+
+def _start_marker(norm: str, ps: int, pe: int) -> tuple[str, int | None, int] | None:
+    for family, pattern in HEADING_START:
+        m = pattern.match(norm, ps, pe)
+        if not m:
+            continue
+        raw = m.group("n")
+        value = None if family == "dash" else heading_numeral(raw)
+        if family != "dash" and value is None:
+            continue
+        if family == "paren":
+            family = paren_family(raw)
+        if m.end() >= pe and family not in ("chapter", "cn", "paren_cn", "paren_num"):
+            continue  # a bare number on its own line is not a heading
+        if family == "cn" and norm[m.end() - 1 : m.end()] == "." and not norm[m.end() :].strip():
+            continue
+        return family, value, m.end()
+    return None
+
+
+def _accept_start(
+    stack: list[Node], family: str, value: int | None, norm: str, ps: int, pe: int, pi: int
+) -> bool:
+    """A paragraph-start marker is a heading unless it is a stray lone number in body text."""
+    if family in ("chapter", "cn", "paren_cn", "paren_num", "circled", "dash", "enum"):
+        return True
+    # arabic: "2019年…" never reaches here (the pattern needs a dot); accept series or a start.
+    same = find_family(stack, family, value)
+    return same is None or value in (1, (same.value or 0) + 1) or pe - ps < 60
+
+
+def _open(
+    norm: str,
+    stack: list[Node],
+    family: str,
+    value: int | None,
+    start: int,
+    marker_end: int,
+    para_end: int,
+    pi: int,
+    *,
+    closing_at: int,
+) -> Node:
+    same = find_family(stack, family, value)
+    # An open series of the same family: this heading continues (or restarts) it, at its level.
+    if same is not None:
+        pop_to(stack, stack.index(same), closing_at)
+    title, body = heading_title(norm, marker_end, para_end, family)
+    parent = stack[-1]
+    node = Node(family, value, "", title, start, body, pi, False, parent=parent)
+    node.number = norm[start:marker_end].strip()
+    parent.children.append(node)
+    stack.append(node)
+    return node
+
+
+def _continue_paragraph(norm: str, stack: list[Node], ps: int, pe: int, pi: int) -> None:
+    """A paragraph without a heading: decide which open section it belongs to."""
+    while len(stack) > 1 and stack[-1].family == "enum":
+        stack.pop().end = ps
+    if ADDRESS.match(norm, ps, pe) and len(stack) > 2:
+        pop_to(stack, 2, ps)
+        return
+    while len(stack) > 2:
+        top = stack[-1]
+        siblings = top.parent.children if top.parent else []
+        earlier = siblings[: siblings.index(top)] if top in siblings else []
+        if (
+            top.inline
+            and top.one_paragraph
+            and top.paragraph == pi - 1
+            and earlier
+            and all(s.one_paragraph and s.inline for s in earlier)
+        ):
+            stack.pop().end = ps
+            continue
+        break
+    for node in stack[1:]:
+        if node.paragraph != pi:
+            node.one_paragraph = False
