@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 
@@ -23,10 +24,15 @@ def seed(key: str) -> Document:
 
 
 def corpus_file(name: str) -> Path:
-    """A report of the shared corpus; skips the test when the corpus is not beside the repo."""
+    """A report of the shared corpus; skips the test (with the reason) when the corpus is not
+    beside the repo — and fails it instead when ``LINGDIFF_REQUIRE_CORPUS`` is set, as .ci/run
+    does: CI always has the corpus, so a skip there would hide untested behaviour."""
     path = CORPUS / name
     if not path.is_file():
-        pytest.skip(f"shared corpus not available ({path})")
+        message = f"shared corpus not available ({path})"
+        if os.environ.get("LINGDIFF_REQUIRE_CORPUS"):
+            pytest.fail(message + " but LINGDIFF_REQUIRE_CORPUS is set")
+        pytest.skip(message)
     return path
 
 

@@ -13,7 +13,7 @@ from textual.fuzzy import Matcher
 from textual.markup import escape
 
 if TYPE_CHECKING:
-    from .app import LingdiffApp
+    from .main_app import LingdiffApp
 
 
 def highlighted(matcher: Matcher, candidate: str) -> Text:
