@@ -16,6 +16,7 @@ from .bundled import bundled_pair
 from .errors import LingdiffError, LoadError
 from .model import Comparison, Options
 from .output import output_problem, write_atomically
+from .render import FORMATS
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -68,7 +69,7 @@ def _report_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("old", nargs="?", help="the earlier report (default: bundled 2019/2020)")
     p.add_argument("new", nargs="?", help="the later report (default: bundled 2025/2026)")
-    p.add_argument("--format", "-f", choices=("md", "json", "csv"), default="md")
+    p.add_argument("--format", "-f", choices=FORMATS, default="md")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.add_argument("--topics", metavar="FILE", help="a topic taxonomy JSON replacing the built-in")

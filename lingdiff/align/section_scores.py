@@ -40,6 +40,9 @@ CONTENT_SCALE = 0.25
 """Content cosine at which the content view counts as a full match (cosines of
 reworded sections rarely pass 0.5; scaling keeps the views comparable)."""
 
+SHARED_TOPIC_MIN = 0.05
+"""Least weight a topic must have on both sides to be named as shared in a pair's reason
+(below it a topic is a passing mention: one term in a long section)."""
 _RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]+")
 _AT_EACH = re.compile(r"(?=([\u4e00-\u9fffA-Za-z]{2}))|(?=.)", re.S)
 """Matches (empty) at every position of a text; group 1 is the word bigram starting there."""
@@ -218,7 +221,7 @@ class SectionScorer:
         both = sorted(
             ((min(w, mb[k]), k) for k, w in ma.items() if k in mb), key=lambda t: (-t[0], t[1])
         )
-        return [k for w, k in both if w >= 0.05][:limit]
+        return [k for w, k in both if w >= SHARED_TOPIC_MIN][:limit]
 
     def shared_phrases(self, a: Sequence[str], b: Sequence[str], limit: int = 3) -> list[str]:
         """The most telling words both sides use.

@@ -26,6 +26,10 @@ from .names import contrast_signature, link_form
 
 LINK_THRESHOLD = 78.0
 """Least rapidfuzz ratio (0–100) of two reduced names for them to link."""
+PREFILTER_RATIO = 60
+"""Least rapidfuzz ratio for a pair of names to be scored at all: well below
+:data:`LINK_THRESHOLD`, so anagrams and narrower names (scored on their own rules) still get in,
+while unrelated names are never compared one by one."""
 NARROWER = 78.5
 """Score of a name that only adds a modifier in front (``产业项目`` / ``重大产业项目``): such
 names link only when one report gives both the same value for the same year."""
@@ -39,7 +43,6 @@ class _Group:
         self.order = order
         self.obs: list[Observation] = []
         self.names: list[str] = []
-        self.forms: set[str] = set()
 
 
 def link_observations(
@@ -61,7 +64,6 @@ def link_observations(
                 g = groups[key] = _Group(key, (doc_rank, i))
             g.obs.append(o)
             g.names.append(o.indicator)
-            g.forms.add(link_form(o.indicator))
     merged = _merge(list(groups.values()))
     merged.sort(key=lambda g: g.order)
     return tuple(_row(f"m{n:03d}", g) for n, g in enumerate(merged, 1))
@@ -71,7 +73,7 @@ def _merge(groups: list[_Group]) -> list[_Group]:
     buckets: dict[tuple[str, str], list[int]] = {}
     for n, g in enumerate(groups):
         buckets.setdefault((g.key[1], g.key[2]), []).append(n)
-    candidates: list[tuple[float, int, int]] = []
+    candidates: list[tuple[float, int, int, bool]] = []
     for members in buckets.values():
         candidates.extend(_candidates(groups, members))
     parent = list(range(len(groups)))
@@ -83,11 +85,11 @@ def _merge(groups: list[_Group]) -> list[_Group]:
         return x
 
     members_of: dict[int, list[_Group]] = {n: [g] for n, g in enumerate(groups)}
-    for score, a, b in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
+    for _, a, b, narrower in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
         ra, rb = find(a), find(b)
         if ra == rb or _conflict(members_of[ra], members_of[rb]):
             continue
-        if score == NARROWER and not _corroborated(groups[a], groups[b]):
+        if narrower and not _corroborated(groups[a], groups[b]):
             continue
         parent[rb] = ra
         members_of[ra].extend(members_of.pop(rb))
@@ -103,8 +105,10 @@ def _merge(groups: list[_Group]) -> list[_Group]:
     return out
 
 
-def _candidates(groups: list[_Group], members: list[int]) -> list[tuple[float, int, int]]:
-    """Pairs of groups of one bucket (same measure and unit family) whose names may link."""
+def _candidates(groups: list[_Group], members: list[int]) -> list[tuple[float, int, int, bool]]:
+    """Pairs of groups of one bucket (same measure and unit family) whose names may link:
+    ``(score, group, group, narrower)``, where ``narrower`` marks a name that only adds a
+    modifier in front of the other (linked only when a shared value corroborates it)."""
     names = [groups[n].key[0] for n in members]
     forms = [link_form(name) for name in names]
     marks = [contrast_signature(name) for name in names]
@@ -112,12 +116,14 @@ def _candidates(groups: list[_Group], members: list[int]) -> list[tuple[float, i
     anagrams: dict[str, list[int]] = {}
     for k, key in enumerate(keys):
         anagrams.setdefault(key, []).append(k)
-    out: list[tuple[float, int, int]] = []
+    out: list[tuple[float, int, int, bool]] = []
     for i, form in enumerate(forms):
         rest = forms[i + 1 :]
         if not rest:
             break
-        near = process.extract(form, rest, scorer=fuzz.ratio, score_cutoff=60, limit=None)
+        near = process.extract(
+            form, rest, scorer=fuzz.ratio, score_cutoff=PREFILTER_RATIO, limit=None
+        )
         scored = {i + 1 + k: score for _choice, score, k in near}
         for k in anagrams.get(keys[i], ()):
             if k > i:
@@ -127,7 +133,8 @@ def _candidates(groups: list[_Group], members: list[int]) -> list[tuple[float, i
                 continue
             score = _score(names[i], names[k], forms[i], forms[k], ratio)
             if score >= LINK_THRESHOLD:
-                out.append((score, members[i], members[k]))
+                narrower = _adds_modifier(forms[i], forms[k])
+                out.append((score, members[i], members[k], narrower))
     return out
 
 
@@ -143,9 +150,16 @@ def _score(a: str, b: str, la: str, lb: str, ratio: float) -> float:
     shorter, longer = sorted((la, lb), key=len)
     if longer.startswith(shorter):
         return 0.0  # 油茶新造 / 油茶新造低改: a different head noun (Chinese is head-final)
-    if longer.endswith(shorter) and len(longer) - len(shorter) >= 2:
+    if _adds_modifier(la, lb):
         return NARROWER if ratio >= LINK_THRESHOLD else 0.0
     return ratio
+
+
+def _adds_modifier(la: str, lb: str) -> bool:
+    """Does one reduced name only add a modifier (two characters or more) in front of the
+    other (``产业项目`` / ``重大产业项目``)?"""
+    shorter, longer = sorted((la, lb), key=len)
+    return la != lb and longer.endswith(shorter) and len(longer) - len(shorter) >= 2
 
 
 def _conflict(a: list[_Group], b: list[_Group]) -> bool:
