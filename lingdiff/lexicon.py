@@ -108,6 +108,13 @@ LEADING_NUMBER = re.compile(
 (``（一）``, ``1.``, ``一是``, ``——``); written to accept raw as well as analysis text."""
 
 
+PART_LINE_WORDS = re.compile(
+    r"工作回顾|回顾$|执行情况|过去一年的工作|过去五年的工作|工作安排|重点工作|主要任务|工作任务"
+    r"|预期目标|总体要求|政府自身建设|“十五五”|十五五"
+)
+"""Words that make a plain line (no number) a part heading of a report."""
+
+
 def strip_heading_number(text: str) -> str:
     """``text`` without the heading number it starts with, if any."""
     return LEADING_NUMBER.sub("", text, count=1)

@@ -24,7 +24,7 @@ def clean_text(raw: str) -> str:
     text = _ARTIFACT.sub("", text)
     text = _INVISIBLE.sub("", text)
     text = text.replace("\u00a0", " ")
-    lines = (line.strip(" \t\u3000\v") for line in text.split("\n"))
+    lines = (line.strip() for line in text.split("\n"))  # every Unicode space (U+2003, U+3000…)
     return "\n".join(line for line in lines if line)
 
 

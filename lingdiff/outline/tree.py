@@ -5,15 +5,23 @@ See the package docstring for the rules; :mod:`.inline` adds unnumbered inline s
 
 from __future__ import annotations
 
-from ..lexicon import HEADING_START, heading_numeral
+import re
+
+from ..lexicon import HEADING_START, PART_LINE_WORDS, heading_numeral
 from .inline import finish_ends, inline_pass
 from .nodes import ADDRESS, Node, find_family, heading_title, paren_family, pop_to
+
+
+PART_LINE_MAX = 40
+"""Longest plain line read as a part heading (the longest seen, ``“十四五”时期发展成就和2025年
+工作回顾``, has 24 characters; body paragraphs are far longer)."""
+_SENTENCE_MARK = re.compile(r"[。；！？，：;!?,:]")
 
 
 def build_tree(norm: str, paras: list[tuple[int, int]], root: Node) -> None:
     stack: list[Node] = [root]
     for pi, (ps, pe) in enumerate(paras):
-        marker = _start_marker(norm, ps, pe)
+        marker = _start_marker(norm, ps, pe) or _part_line(norm, ps, pe, root)
         if marker is not None:
             family, value, number_end = marker
             if _accept_start(stack, family, value, norm, ps, pe, pi):
@@ -52,11 +60,26 @@ def _start_marker(norm: str, ps: int, pe: int) -> tuple[str, int | None, int] | 
     return None
 
 
+def _part_line(norm: str, ps: int, pe: int, root: Node) -> tuple[str, None, int] | None:
+    """A part heading written as a plain line (``2024年工作回顾``, ``今年工作安排``,
+    ``“十四五”时期发展成就和2025年工作回顾``): short, no sentence punctuation, naming a part.
+
+    Only while the report's top level is not numbered (no ``一、`` part opened before): a
+    plain line after numbered parts is a sub-heading, not a part.
+    """
+    if not ps or pe - ps > PART_LINE_MAX or any(n.family != "part" for n in root.children):
+        return None
+    line = norm[ps:pe]
+    if _SENTENCE_MARK.search(line) or not PART_LINE_WORDS.search(line):
+        return None
+    return "part", None, ps
+
+
 def _accept_start(
     stack: list[Node], family: str, value: int | None, norm: str, ps: int, pe: int, pi: int
 ) -> bool:
     """A paragraph-start marker is a heading unless it is a stray lone number in body text."""
-    if family in ("chapter", "cn", "paren_cn", "paren_num", "circled", "dash", "enum"):
+    if family in ("part", "chapter", "cn", "paren_cn", "paren_num", "circled", "dash", "enum"):
         return True
     # arabic: "2019年…" never reaches here (the pattern needs a dot); accept series or a start.
     same = find_family(stack, family, value)
