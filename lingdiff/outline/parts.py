@@ -25,9 +25,15 @@ _TASK_WORDS = ("任务", "安排", "重点工作", "部署", "举措")
 """A part whose heading names tasks is the plan even when it also states the targets."""
 
 
-_PLAN_WORDS = ("任务", "工作安排", "重点工作", "安排", "部署", "举措", "要求", "取向", "计划草案")
+_PLAN_WORDS = (
+    "任务", "工作安排", "重点工作", "安排", "部署", "举措", "要求", "取向", "计划草案", "建议",
+)  # fmt: skip
 
 
+_DELIVERED = re.compile(r"(20\d\d)年\d{1,2}月\d{1,2}日在")
+"""The dateline of a speech: ``——2023年3月5日在第十四届全国人民代表大会第一次会议上``."""
+FRONT_MATTER = 600
+"""How far from the start the dateline is looked for (title, dateline and speaker come first)."""
 _DATELINE = re.compile(r"^[—\-－(（]|^\d{4}年\d{1,2}月\d{1,2}日")
 
 
@@ -54,6 +60,9 @@ def document_years(title: str, norm: str, root: Node) -> tuple[int | None, int |
     years = sorted({int(y) for y in _YEAR.findall(normalise(title))})
     if len(years) >= 2:
         return years[0], years[-1]
+    delivered = _DELIVERED.search(norm, 0, FRONT_MATTER)
+    if delivered:  # a report is delivered early in the year it plans for
+        return int(delivered.group(1)) - 1, int(delivered.group(1))
     review = plan = None
     for part in root.children:
         found = [int(y) for y in _YEAR.findall(part.title)]
@@ -78,26 +87,58 @@ def document_years(title: str, norm: str, root: Node) -> tuple[int | None, int |
     if not counts:
         return None, None
     top = max(counts, key=lambda y: (counts[y], y))
-    return top - 1, top
+    # The most cited year is the review year when the next one is named too (``今年`` is
+    # mostly written as 今年, so the plan year is cited less); else it is the plan year.
+    return (top, top + 1) if top + 1 in counts else (top - 1, top)
 
 
-def _part_of(title: str, body: str, child_titles: tuple[str, ...] = ()) -> Part:
-    """Which part of a report a top-level section is, from its heading, its body and the
-    headings of its children (a part with a tasks section is the plan)."""
+def _part_of(
+    title: str,
+    body: str,
+    child_titles: tuple[str, ...] = (),
+    years: tuple[int | None, int | None] = (None, None),
+) -> Part:
+    """Which part of a report a top-level section is: from its heading, then the years it
+    names, then how its text opens (``2024年是…``, ``一年来`` → review; ``今年是…`` → plan),
+    then its content (a part stating the targets with a list of tasks is the plan)."""
     if any(w in title for w in _REVIEW_WORDS):
         return "review"
     has_target = any(w in title for w in _TARGET_WORDS)
-    has_plan = any(w in title for w in _PLAN_WORDS)
     has_tasks = any(w in t for t in (title, *child_titles) for w in _TASK_WORDS)
-    if has_target and has_tasks:
-        return "plan"
     if has_target:
-        return "targets"
+        return "plan" if has_tasks else "targets"
     if "预期目标" in body and not has_tasks:
-        return "targets"
-    if has_plan:
+        return "plan" if len(child_titles) >= PLAN_MIN_TASKS else "targets"
+    if any(w in title for w in _PLAN_WORDS):
+        return "plan"
+    by_year = _part_by_year(title, *years)
+    if by_year != "other":
+        return by_year
+    opening = body.lstrip()[:OPENING]
+    review_year, plan_year = years
+    if _FIVE_YEAR_PLAN.search(opening) and not opening.startswith(f"{plan_year}年"):
+        return "other"
+    if opening.startswith(_opening_words(review_year, _REVIEW_OPENERS)) or any(
+        w in opening for w in ("一年来", "过去一年", "刚刚过去的")
+    ):
+        return "review"
+    if opening.startswith(_opening_words(plan_year, _PLAN_OPENERS)):
         return "plan"
     return "other"
+
+
+OPENING = 80
+"""How much of a part's first paragraph is read to tell a review from a plan."""
+PLAN_MIN_TASKS = 3
+"""A part stating the targets with this many numbered items or more is the plan (its items are
+the tasks), not a targets part."""
+_REVIEW_OPENERS = ("过去一年", "过去五年", "五年来", "一年来")
+_PLAN_OPENERS = ("今年是", "今年经济社会发展", "今年政府工作", "今年工作")
+_FIVE_YEAR_PLAN = re.compile(r"“?十[一二三四五六七八九]五”?(?:时期|期间)")
+
+
+def _opening_words(year: int | None, words: tuple[str, ...]) -> tuple[str, ...]:
+    return (*words, f"{year}年是", f"{year}年，") if year else words
 
 
 def flatten(
@@ -125,11 +166,10 @@ def flatten(
                 node.title,
                 norm[node.body_start : node.end],
                 tuple(child.title for child in node.children),
+                (review_year, plan_year),
             )
             if node.family == "none":
                 part = "other"
-            elif part == "other":
-                part = _part_by_year(node.title, review_year, plan_year)
             if part == "other" and after_plan[0]:
                 part = "plan"  # a part after the plan (加强政府自身建设) is about the plan year
             after_plan[0] = after_plan[0] or part == "plan"

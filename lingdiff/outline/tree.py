@@ -11,7 +11,6 @@ from ..lexicon import HEADING_START, PART_LINE_WORDS, heading_numeral
 from .inline import finish_ends, inline_pass
 from .nodes import ADDRESS, Node, find_family, heading_title, paren_family, pop_to
 
-
 PART_LINE_MAX = 40
 """Longest plain line read as a part heading (the longest seen, ``“十四五”时期发展成就和2025年
 工作回顾``, has 24 characters; body paragraphs are far longer)."""
