@@ -34,61 +34,32 @@ Conventions (apply everywhere):
 
 from __future__ import annotations
 
-import re
-
-from ..model import Document, Kind, Observation, Sentence
+from ..model import Document, Observation, Sentence
 from .extract import RawObservation, extract_from_text
 from .link import link_observations
+from .timeframe import Frame, TimeFrames
 
 __all__ = ["extract_from_text", "extract_observations", "link_observations"]
 
-_TARGET_WORDS = ("目标", "力争", "确保", "预期", "计划", "今年", "明年", "争取")
-_ACTUAL_OPENERS = ("去年", "过去一年", "上年")
 
 
 def extract_observations(doc: Document) -> tuple[Observation, ...]:
     """Every figure of a report as an observation, in text order, ids ``old:m1``, ``old:m2`` …"""
-    parts = {s.id: s.part for s in doc.sections}
+    frames = TimeFrames(doc)
     out: list[Observation] = []
     for sentence in doc.sentences:
-        decided = _kind_year(doc, sentence, parts.get(sentence.section, "other"))
-        if decided is None:
-            continue
-        kind, year = decided
+        frame = frames.frame(sentence.index)
+        part = frames.part_of(sentence.section)
         for raw in extract_from_text(doc.norm, sentence.start, sentence.end):
-            out.append(_observation(doc, raw, sentence, kind, year, len(out) + 1))
+            clause_start = max(doc.norm.rfind(mark, sentence.start, raw.start) for mark in "；。")
+            clause = doc.norm[max(clause_start + 1, sentence.start) : raw.end]
+            own = frames.refine(frame, clause, part)
+            out.append(_observation(doc, raw, sentence, own, len(out) + 1))
     return tuple(out)
 
 
-_HORIZON = re.compile(r"(?:到|至|于|在)(20\d\d)年(?:底|末|前)?")
-"""``到2027年``: a target for a later year than the plan year (a five-year horizon)."""
-
-
-def _kind_year(doc: Document, sentence: Sentence, part: str) -> tuple[Kind, int | None] | None:
-    text = doc.norm[sentence.start : sentence.end]
-    horizon = _HORIZON.search(text)
-    if horizon and doc.plan_year and int(horizon.group(1)) > doc.plan_year:
-        return "target", int(horizon.group(1))
-    review_opener = _ACTUAL_OPENERS + ((f"{doc.review_year}年",) if doc.review_year else ())
-    targety = any(w in text for w in _TARGET_WORDS) or (
-        doc.plan_year is not None and f"{doc.plan_year}年" in text
-    )
-    if part == "review":
-        ahead = "明年" in text or (doc.plan_year is not None and f"{doc.plan_year}年" in text)
-        return ("target", doc.plan_year) if ahead else ("actual", doc.review_year)
-    if part in ("targets", "plan"):
-        if text.startswith(review_opener) and not targety:
-            return "actual", doc.review_year
-        return "target", doc.plan_year
-    if targety:
-        return "target", doc.plan_year
-    if any(w in text for w in review_opener):
-        return "actual", doc.review_year
-    return None
-
-
 def _observation(
-    doc: Document, raw: RawObservation, sentence: Sentence, kind: Kind, year: int | None, n: int
+    doc: Document, raw: RawObservation, sentence: Sentence, frame: Frame, n: int
 ) -> Observation:
     qs = raw.quote_start
     while qs < raw.start and doc.text[qs] in " \t\u3000":
@@ -104,8 +75,9 @@ def _observation(
         unit=raw.unit,
         qualifier=raw.qualifier,
         measure=raw.measure,
-        kind=kind,
-        year=year,
+        kind=frame.kind,
+        year=frame.year,
+        period=frame.period,
         section=sentence.section,
         quote=doc.text[qs : max(raw.quote_end, raw.end)].strip(),
         start=raw.start,

@@ -394,7 +394,63 @@ def test_kind_and_year_follow_the_part() -> None:
         ("330亿元", "target", 2026, "以上"),
         ("5967人", "actual", 2025, ""),
         ("37万吨", "target", 2026, "力争 以上"),
+        ("200场", "unknown", None, ""),  # no part, no cue: unknown, never a guessed target
     ]
+
+
+def frames(doc: Document) -> list[tuple[str, str, int | None, str | None]]:
+    return [(o.value_text, o.kind, o.year, o.period) for o in extract_observations(doc)]
+
+
+def test_five_year_review_and_the_last_year_apart() -> None:
+    doc = make_doc(
+        (
+            "review",
+            "“十四五”时期是极不平凡的五年。地区生产总值年均增长5.5%，迈上6万亿元台阶。\n"
+            "——人民生活持续改善。城镇新增就业累计超过450万人。\n"
+            "刚刚过去的2025年，全省地区生产总值增长5.1%。\n"
+            "各位代表！过去五年，粮食产量稳定在550亿斤以上。",
+        ),
+        review_year=2025,
+        plan_year=2026,
+    )
+    assert frames(doc) == [
+        ("5.5%", "five-year review", 2025, "2021-2025"),
+        ("6万亿元", "five-year review", 2025, "2021-2025"),
+        ("450万人", "five-year review", 2025, "2021-2025"),  # the frame holds for the paragraph
+        ("5.1%", "actual", 2025, None),  # 刚刚过去的2025年 switches back to the year
+        ("550亿斤", "five-year review", 2025, "2021-2025"),
+    ]
+
+
+def test_five_year_goals_beside_the_plan_year_targets() -> None:
+    doc = make_doc(
+        ("other", "“十五五”时期主要目标是：地区生产总值年均增长5%左右。到2030年，城镇化率达到70%。"),
+        (
+            "plan",
+            "今年主要预期目标是：地区生产总值增长5%左右；单位GDP能耗在“十五五”时期降低13.5%；"
+            "城镇新增就业50万人以上。到2027年建成100个示范村。",
+        ),
+        review_year=2025,
+        plan_year=2026,
+    )
+    assert frames(doc) == [
+        ("5%", "five-year goal", 2030, "2026-2030"),
+        ("70%", "five-year goal", 2030, "2026-2030"),
+        ("5%", "target", 2026, None),
+        ("13.5%", "five-year goal", 2030, "2026-2030"),  # only its own clause is five-year
+        ("50万人", "target", 2026, None),
+        ("100个", "target", 2027, None),  # a near horizon is a target for that year
+    ]
+
+
+def test_a_year_named_by_its_plan_is_not_the_period() -> None:
+    doc = make_doc(
+        ("review", "2025年是“十四五”收官之年。地区生产总值增长5.2%。"),
+        review_year=2025,
+        plan_year=2026,
+    )
+    assert frames(doc) == [("5.2%", "actual", 2025, None)]
 
 
 # --- a property: quotes hold their figures ------------------------------------------------

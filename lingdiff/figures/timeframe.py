@@ -1,0 +1,212 @@
+"""Which time a sentence's figures are about: the review year, the plan year, a five-year
+period reviewed or planned, or (where nothing says) unknown.
+
+Reports in the first year of a five-year plan review the past five years (``“十四五”时期``,
+``五年来``, ``过去五年``, ``年均``, ``累计``) beside the last year, and set five-year goals
+(``“十五五”时期…年均增长``, ``到2030年``) beside the plan year's targets. Those figures get
+their own kind and period and never stand as the plan year's actuals or targets.
+
+How it is decided, for each sentence:
+
+1. The part (review / targets / plan / other) gives the default: review → the review year's
+   actual; targets and plan → the plan year's target.
+2. Inside a part, a paragraph that opens with a five-year cue (``“十四五”时期是…的五年``,
+   ``过去五年``) switches to the five-year frame, one that opens with a one-year cue
+   (``2025年是…``, ``一年来``, ``今年``) switches back; the frame holds until switched.
+3. A sentence's own cues win over its paragraph: ``年均`` / ``“十四五”时期`` / ``过去五年``
+   make a five-year figure; ``到2030年`` a goal for that year; ``去年`` an actual.
+4. In parts that are neither review nor plan (government self-building, a “十五五” outline)
+   only cues decide; with none the kind is ``unknown`` — never a default of "target".
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ..model import Document, Kind
+
+FIVE_YEAR_PLANS = {
+    "十一五": (2006, 2010),
+    "十二五": (2011, 2015),
+    "十三五": (2016, 2020),
+    "十四五": (2021, 2025),
+    "十五五": (2026, 2030),
+    "十六五": (2031, 2035),
+}
+"""China's five-year plan periods by name."""
+
+_PLAN_PERIOD = re.compile(r"“?(十[一二三四五六]五)”?(?:时期|期间|以来|规划期|末)")
+_FIVE_WORDS = re.compile(
+    r"过去五年|五年来|五年间|这五年|近五年|五年里|本届政府任期|今后五年|未来五年"
+)
+_AVERAGE = re.compile(r"年均|年平均")
+_ADDRESS = re.compile(r"^各位代表[！，：!,:]?")
+_NAMED_YEAR = re.compile(r"[^，。]{0,3}(?:收官|开局|第一|最后|的?关键|决胜)")
+"""``“十四五”收官之年`` / ``“十五五”开局之年``: one year named by its plan, not the period."""
+_HORIZON = re.compile(r"(?:到|至|于|在)(20\d\d)年(?:底|末|前)?")
+_TARGET_WORDS = ("目标", "力争", "确保", "预期", "计划", "今年", "明年", "争取")
+_ACTUAL_OPENERS = ("去年", "过去一年", "上年", "一年来", "刚刚过去的")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The time of a sentence's figures."""
+
+    kind: Kind
+    year: int | None
+    period: str | None = None
+
+
+class TimeFrames:
+    """Decides the :class:`Frame` of each sentence of one document (see the module doc)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.parts = {s.id: s.part for s in doc.sections}
+        self.top = {s.id: _top_id(s.id) for s in doc.sections}
+        self.titles = {s.id: s.title for s in doc.sections}
+        self._breaks = [i for i, ch in enumerate(doc.norm) if ch == "\n"]
+        self._frames = self._walk()
+
+    def frame(self, index: int) -> Frame:
+        """The frame of sentence ``index`` of the document (see :meth:`refine` per figure)."""
+        return self._frames[index]
+
+    def part_of(self, section_id: str) -> str:
+        """The part (review, targets, plan, other) a section belongs to."""
+        return self.parts.get(self.top.get(section_id, ""), "other")
+
+    # ----------------------------------------------------------------- the walk
+
+    def _walk(self) -> list[Frame]:
+        doc = self.doc
+        out: list[Frame] = []
+        state: dict[str, Frame | None] = {}  # top-level part -> its five-year frame, if in one
+        last_para = -1
+        for sentence in doc.sentences:
+            text = doc.norm[sentence.start : sentence.end]
+            top = self.top.get(sentence.section, "")
+            part = self.parts.get(top, "other")
+            para = bisect_right(self._breaks, sentence.start)
+            if top not in state:
+                state[top] = self._initial(top)
+            if para != last_para or sentence.is_heading:
+                start = self._breaks[para - 1] + 1 if para else 0
+                opening = doc.norm[start : start + OPENING_CHARS * 2].lstrip()
+                state[top] = self._switch(opening.split("\n", 1)[0], state[top])
+            last_para = para
+            out.append(self._decide(text, part, state[top]))
+        return out
+
+    def _initial(self, top: str) -> Frame | None:
+        title = self.titles.get(top, "")
+        if any(f"{y}年" in title for y in self._years()) or "一年" in title:
+            return None
+        return self._cue_frame(title)
+
+    def _switch(self, opening: str, current: Frame | None) -> Frame | None:
+        head = _ADDRESS.sub("", opening, count=1)[:OPENING_CHARS]
+        cue = self._cue_frame(head)
+        if cue is not None:
+            return cue
+        if self._opens_one_year(head):
+            return None
+        return current
+
+    def _cue_frame(self, text: str) -> Frame | None:
+        """The five-year frame a text names (``“十四五”时期``, ``过去五年``, ``今后五年``)."""
+        m = _PLAN_PERIOD.search(text)
+        if m and not _NAMED_YEAR.match(text, m.end()):
+            start, end = FIVE_YEAR_PLANS[m.group(1)]
+            ry = self.doc.review_year
+            kind: Kind = "five-year review" if ry and end <= ry else "five-year goal"
+            return Frame(kind, end, f"{start}-{end}")
+        w = _FIVE_WORDS.search(text)
+        if w:
+            return self._five(reviewing=w.group() not in ("今后五年", "未来五年"))
+        return None
+
+    def _opens_one_year(self, head: str) -> bool:
+        if head.startswith(("今年", "明年", *_ACTUAL_OPENERS)):
+            return True
+        return any(head.startswith(f"{y}年") or f"{y}年是" in head for y in self._years())
+
+    def _years(self) -> tuple[int, ...]:
+        return tuple(y for y in (self.doc.review_year, self.doc.plan_year) if y)
+
+    # ----------------------------------------------------------------- one sentence
+
+    def _decide(self, text: str, part: str, state: Frame | None) -> Frame:
+        """A sentence's frame from its part, its paragraph's frame and how it opens."""
+        doc = self.doc
+        ry, py = doc.review_year, doc.plan_year
+        opening = _ADDRESS.sub("", text.lstrip(), count=1)
+        if state is not None and not self._opens_one_year(opening[:OPENING_CHARS]):
+            return state
+        if part == "review":
+            ahead = "明年" in text or (py is not None and f"{py}年" in text)
+            return Frame("target", py) if ahead else Frame("actual", ry)
+        if part in ("targets", "plan"):
+            opener = (*_ACTUAL_OPENERS, f"{ry}年") if ry else _ACTUAL_OPENERS
+            if opening.startswith(opener) and not self._targety(text):
+                return Frame("actual", ry)
+            return Frame("target", py)
+        if self._targety(text):
+            return Frame("target", py)
+        if any(w in text for w in (*_ACTUAL_OPENERS, f"{ry}年" if ry else "去年")):
+            return Frame("actual", ry)
+        return Frame("unknown", None)
+
+    def refine(self, frame: Frame, clause: str, part: str) -> Frame:
+        """The frame of one figure: its sentence's frame, unless the clause it stands in (from
+        the last ``；`` or ``。``) names a time of its own (``到2030年``, ``“十四五”时期``,
+        ``年均``)."""
+        py = self.doc.plan_year
+        horizon = _HORIZON.search(clause)
+        if horizon and py and int(horizon.group(1)) > py:
+            year = int(horizon.group(1))
+            if year - py >= FIVE_YEAR_HORIZON:
+                return Frame("five-year goal", year, self._goal_period(clause, year))
+            return Frame("target", year)
+        own = self._cue_frame(clause)
+        if own is not None:
+            return own
+        if _AVERAGE.search(clause) and frame.period is None:
+            reviewing = part == "review" or frame.kind == "actual"
+            if reviewing or part == "other":
+                return self._five(reviewing=reviewing)
+        return frame
+
+    def _targety(self, text: str) -> bool:
+        py = self.doc.plan_year
+        return any(w in text for w in _TARGET_WORDS) or (py is not None and f"{py}年" in text)
+
+    def _five(self, *, reviewing: bool) -> Frame:
+        ry, py = self.doc.review_year, self.doc.plan_year
+        if reviewing and ry:
+            return Frame("five-year review", ry, f"{ry - 4}-{ry}")
+        if py:
+            return Frame("five-year goal", py + 4, f"{py}-{py + 4}")
+        return Frame("unknown", None)
+
+    def _goal_period(self, text: str, year: int) -> str:
+        m = _PLAN_PERIOD.search(text)
+        if m:
+            start, end = FIVE_YEAR_PLANS[m.group(1)]
+            return f"{start}-{end}"
+        py = self.doc.plan_year or year - 4
+        return f"{py}-{year}"
+
+
+OPENING_CHARS = 40
+"""How much of a paragraph's start is read for a cue that switches its time frame."""
+FIVE_YEAR_HORIZON = 3
+"""A horizon this many years past the plan year or more (``到2030年`` in a 2026 report) is a
+five-year goal; a nearer one (``到2027年``) a target for that year."""
+
+
+def _top_id(section_id: str) -> str:
+    head, _, rest = section_id.partition(":")
+    return f"{head}:{rest.split('.')[0]}"
