@@ -181,6 +181,8 @@ class MetricRow:
     observations: tuple[Observation, ...]
     topic: str = ""
     aliases: tuple[str, ...] = ()
+    code: str = ""
+    """The codebook code of the indicator (``gdp``), "" when it is not a headline indicator."""
 
     def values(self, doc: DocKey, kind: Kind) -> tuple[Observation, ...]:
         """The observations of one report and one kind (actual or target)."""

@@ -34,7 +34,10 @@ Conventions (apply everywhere):
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Document, Observation, Sentence
+from .codebook import Codebook, load_codebook
 from .extract import RawObservation, extract_from_text
 from .link import link_observations
 from .timeframe import Frame, TimeFrames
@@ -42,9 +45,14 @@ from .timeframe import Frame, TimeFrames
 __all__ = ["extract_from_text", "extract_observations", "link_observations"]
 
 
+def extract_observations(
+    doc: Document, codebook: Codebook | None = None
+) -> tuple[Observation, ...]:
+    """Every figure of a report as an observation, in text order, ids ``old:m1``, ``old:m2`` …
 
-def extract_observations(doc: Document) -> tuple[Observation, ...]:
-    """Every figure of a report as an observation, in text order, ids ``old:m1``, ``old:m2`` …"""
+    Each gets the ``code`` of its indicator from ``codebook`` (the packaged one by default).
+    """
+    codebook = codebook or load_codebook()
     frames = TimeFrames(doc)
     out: list[Observation] = []
     for sentence in doc.sentences:
@@ -54,7 +62,8 @@ def extract_observations(doc: Document) -> tuple[Observation, ...]:
             clause_start = max(doc.norm.rfind(mark, sentence.start, raw.start) for mark in "；。")
             clause = doc.norm[max(clause_start + 1, sentence.start) : raw.end]
             own = frames.refine(frame, clause, part)
-            out.append(_observation(doc, raw, sentence, own, len(out) + 1))
+            obs = _observation(doc, raw, sentence, own, len(out) + 1)
+            out.append(replace(obs, code=codebook.code_of(obs.indicator, obs.unit)))
     return tuple(out)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
@@ -36,9 +37,14 @@ names link only when one report gives both the same value for the same year."""
 
 
 class _Group:
-    __slots__ = ("forms", "key", "names", "obs", "order")
+    __slots__ = ("key", "names", "obs", "order")
 
-    def __init__(self, key: tuple[str, str, str], order: tuple[int, int]) -> None:
+    @property
+    def code(self) -> str:
+        """The codebook code the group was keyed by, or ``""``."""
+        return self.key[0][1:] if self.key[0].startswith("#") else ""
+
+    def __init__(self, key: tuple[str, str, str, str], order: tuple[int, int]) -> None:
         self.key = key
         self.order = order
         self.obs: list[Observation] = []
@@ -55,10 +61,12 @@ def link_observations(
     (its most frequent spelling), because researchers read the comparison from the current
     report backwards and the newer term is the one in use; older spellings are ``aliases``.
     """
-    groups: dict[tuple[str, str, str], _Group] = {}
+    groups: dict[tuple[str, str, str, str], _Group] = {}
     for doc_rank, seq in ((0, old), (1, new)):
         for i, o in enumerate(seq):
-            key = (o.indicator, o.measure, unit_family(o.unit))
+            key = (o.indicator, o.measure, unit_family(o.unit), o.period or "")
+            if o.code:  # the codebook knows it: every name of the indicator is one row
+                key = ("#" + o.code, o.measure, unit_family(o.unit), o.period or "")
             g = groups.get(key)
             if g is None:
                 g = groups[key] = _Group(key, (doc_rank, i))
@@ -70,9 +78,9 @@ def link_observations(
 
 
 def _merge(groups: list[_Group]) -> list[_Group]:
-    buckets: dict[tuple[str, str], list[int]] = {}
+    buckets: dict[tuple[str, str, str], list[int]] = {}
     for n, g in enumerate(groups):
-        buckets.setdefault((g.key[1], g.key[2]), []).append(n)
+        buckets.setdefault((g.key[1], g.key[2], g.key[3]), []).append(n)
     candidates: list[tuple[float, int, int, bool]] = []
     for members in buckets.values():
         candidates.extend(_candidates(groups, members))
@@ -109,7 +117,8 @@ def _candidates(groups: list[_Group], members: list[int]) -> list[tuple[float, i
     """Pairs of groups of one bucket (same measure and unit family) whose names may link:
     ``(score, group, group, narrower)``, where ``narrower`` marks a name that only adds a
     modifier in front of the other (linked only when a shared value corroborates it)."""
-    names = [groups[n].key[0] for n in members]
+    names = [_name(groups[n]) for n in members]
+    codes = [groups[n].code for n in members]
     forms = [link_form(name) for name in names]
     marks = [contrast_signature(name) for name in names]
     keys = ["".join(sorted(form)) for form in forms]
@@ -129,8 +138,8 @@ def _candidates(groups: list[_Group], members: list[int]) -> list[tuple[float, i
             if k > i:
                 scored.setdefault(k, 95.0)
         for k, ratio in scored.items():
-            if marks[i] != marks[k]:
-                continue
+            if marks[i] != marks[k] or (codes[i] and codes[k]):
+                continue  # two codebook indicators are two indicators, however alike
             score = _score(names[i], names[k], forms[i], forms[k], ratio)
             if score >= LINK_THRESHOLD:
                 narrower = _adds_modifier(forms[i], forms[k])
@@ -173,8 +182,10 @@ def _conflict(a: list[_Group], b: list[_Group]) -> bool:
             values = seen.get((o.doc, o.kind, o.year))
             if values and o.value not in values:
                 return True
-    marks_a = {contrast_signature(g.key[0]) for g in a}
-    return any(contrast_signature(g.key[0]) not in marks_a for g in b)
+    if len({g.code for g in (*a, *b) if g.code}) > 1:
+        return True
+    marks_a = {contrast_signature(_name(g)) for g in a}
+    return any(contrast_signature(_name(g)) not in marks_a for g in b)
 
 
 def _corroborated(a: _Group, b: _Group) -> bool:
@@ -218,10 +229,17 @@ def _row(row_id: str, g: _Group) -> MetricRow:
     for o in g.obs:
         if o.indicator != indicator and o.indicator not in aliases:
             aliases.append(o.indicator)
+    code = next((o.code for o in g.obs if o.code), "")
     return MetricRow(
         id=row_id,
         indicator=indicator,
         measure=g.key[1],  # type: ignore[arg-type]
-        observations=tuple(g.obs),
+        observations=tuple(replace(o, code=code) if code else o for o in g.obs),
         aliases=tuple(aliases),
+        code=code,
     )
+
+
+def _name(g: _Group) -> str:
+    """The name a group is fuzzy-matched on: its indicator (a codebook group: its first name)."""
+    return g.names[0] if g.key[0].startswith("#") else g.key[0]

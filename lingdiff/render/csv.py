@@ -11,9 +11,11 @@ from .common import fmt_value
 COLUMNS = (
     "row_id",
     "indicator",
+    "code",
     "measure",
     "doc",
     "year",
+    "period",
     "kind",
     "value",
     "value_high",
@@ -44,9 +46,11 @@ def render_csv(comparison: Comparison) -> str:
                 (
                     row.id,
                     row.indicator,
+                    row.code,
                     row.measure,
                     o.doc,
                     "" if o.year is None else o.year,
+                    o.period or "",
                     o.kind,
                     o.value,
                     "" if o.value_high is None else o.value_high,

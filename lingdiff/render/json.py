@@ -147,6 +147,7 @@ def _row(r: MetricRow) -> dict[str, Any]:
     return {
         "id": r.id,
         "indicator": r.indicator,
+        "code": r.code,
         "measure": r.measure,
         "topic": r.topic,
         "aliases": list(r.aliases),
@@ -160,6 +161,8 @@ def _obs(o: Observation) -> dict[str, Any]:
         "doc": o.doc,
         "year": o.year,
         "kind": o.kind,
+        "period": o.period,
+        "code": o.code,
         "value": o.value,
         "value_high": o.value_high,
         "direction": o.direction,
@@ -168,6 +171,10 @@ def _obs(o: Observation) -> dict[str, Any]:
         "qualifier": o.qualifier,
         "value_text": o.value_text,
         "subject": o.subject,
+        "scope": o.scope,
+        "gap": None
+        if o.gap is None
+        else {"to": o.gap.to, "value": o.gap.value, "unit": o.gap.unit},
         "section": o.section,
         "quote": o.quote,
         "start": o.start,

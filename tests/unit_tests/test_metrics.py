@@ -425,7 +425,10 @@ def test_five_year_review_and_the_last_year_apart() -> None:
 
 def test_five_year_goals_beside_the_plan_year_targets() -> None:
     doc = make_doc(
-        ("other", "“十五五”时期主要目标是：地区生产总值年均增长5%左右。到2030年，城镇化率达到70%。"),
+        (
+            "other",
+            "“十五五”时期主要目标是：地区生产总值年均增长5%左右。到2030年，城镇化率达到70%。",
+        ),
         (
             "plan",
             "今年主要预期目标是：地区生产总值增长5%左右；单位GDP能耗在“十五五”时期降低13.5%；"

@@ -1,0 +1,151 @@
+"""The codebook of headline indicators: which code an indicator name stands for.
+
+Reports name one indicator many ways (``经济增长`` = ``地区生产总值增长`` = ``全省生产总值增长``;
+``农村居民收入`` = ``农村居民人均可支配收入``). The codebook (``lingdiff/data/indicators.json``,
+replaceable with ``--indicators FILE``) lists each headline indicator with a code and its
+names; a figure whose indicator name is one of them — after place and framing prefixes
+(``全省``, ``福建省``, ``全年``) are removed — gets the code, provided its unit fits the
+indicator (``粮食`` in 万亩 is an area, not grain output). Linking across reports, series and
+panels uses the code first.
+
+Matching is exact on purpose: ``数字经济增加值`` is not GDP and ``城镇居民人均可支配收入`` is not
+``居民人均可支配收入``; near-misses are left to the fuzzy name linking.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import CodebookError
+from ..lexicon import PERCENT_UNITS, unit_family
+
+MAX_CODEBOOK_BYTES = 1024 * 1024
+"""Largest codebook file read (the packaged one is ~8 KB)."""
+_PLACE = re.compile(
+    r"^[\u4e00-\u9fff]{2,8}?(?:省|市|自治区|特别行政区|区|县|州|盟)(?=[\u4e00-\u9fffA-Z])"
+)
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One headline indicator of the codebook."""
+
+    code: str
+    label: str
+    names: tuple[str, ...]
+    units: tuple[str, ...] = ()
+    label_en: str = ""
+    note: str = ""
+
+
+class Codebook:
+    """Indicator names -> codes (see the module docstring)."""
+
+    def __init__(self, indicators: tuple[Indicator, ...], strip_prefixes: tuple[str, ...]) -> None:
+        self.indicators = indicators
+        self.by_code = {i.code: i for i in indicators}
+        self._names: dict[str, list[Indicator]] = {}
+        for ind in indicators:
+            for name in ind.names:
+                self._names.setdefault(name, []).append(ind)
+        self._prefixes = tuple(sorted(strip_prefixes, key=len, reverse=True))
+
+    def code_of(self, name: str, unit: str = "") -> str:
+        """The code of an indicator name with a figure in ``unit``, or ``""``."""
+        for candidate in self._candidates(name):
+            for ind in self._names.get(candidate, ()):
+                if _unit_fits(ind, unit):
+                    return ind.code
+        return ""
+
+    def _candidates(self, name: str) -> list[str]:
+        out = [name]
+        stripped = name
+        for _ in range(2):
+            for prefix in self._prefixes:
+                if stripped.startswith(prefix) and len(stripped) > len(prefix):
+                    stripped = stripped[len(prefix) :]
+                    out.append(stripped)
+                    break
+        place = _PLACE.match(stripped)
+        if place:
+            out.append(stripped[place.end() :])
+        return out
+
+
+def _unit_fits(ind: Indicator, unit: str) -> bool:
+    if not ind.units or not unit:
+        return True
+    if unit in PERCENT_UNITS:
+        return "%" in ind.units
+    family = unit_family(unit)
+    return any(family == u or family.endswith(u) for u in ind.units)
+
+
+def load_codebook(path: str | Path | None = None) -> Codebook:
+    """The packaged codebook, or the one in ``path`` (raises :class:`CodebookError`)."""
+    if path is None:
+        return _packaged()
+    p = Path(path)
+    try:
+        if p.stat().st_size > MAX_CODEBOOK_BYTES:
+            raise CodebookError(f"{path}: the codebook is larger than 1 MB")
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CodebookError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise CodebookError(f"{path}: is a directory, not a codebook file") from None
+    except UnicodeDecodeError:
+        raise CodebookError(f"{path}: not UTF-8 text") from None
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise CodebookError(f"{path}: not valid JSON ({exc})") from None
+    except OSError as exc:
+        raise CodebookError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    return parse_codebook(data, str(path))
+
+
+@cache
+def _packaged() -> Codebook:
+    from importlib import resources
+
+    text = resources.files("lingdiff").joinpath("data/indicators.json").read_text("utf-8")
+    return parse_codebook(json.loads(text), "lingdiff/data/indicators.json")
+
+
+def parse_codebook(data: Any, source: str) -> Codebook:
+    """A codebook from its JSON data; every problem is one :class:`CodebookError` line."""
+    if not isinstance(data, dict) or not isinstance(data.get("indicators"), list):
+        raise CodebookError(f'{source}: expected an object with an "indicators" list')
+    indicators: list[Indicator] = []
+    seen: set[str] = set()
+    for n, entry in enumerate(data["indicators"], 1):
+        where = f"{source}: indicator {n}"
+        if not isinstance(entry, dict):
+            raise CodebookError(f"{where} is not an object")
+        code, names = entry.get("code"), entry.get("names")
+        if not isinstance(code, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", code):
+            raise CodebookError(f'{where}: "code" must be lower-case ASCII (e.g. "gdp")')
+        if code in seen:
+            raise CodebookError(f"{where}: code {code!r} is defined twice")
+        if not isinstance(names, list) or not names or not all(isinstance(x, str) for x in names):
+            raise CodebookError(f'{where}: "names" must be a non-empty list of strings')
+        seen.add(code)
+        indicators.append(
+            Indicator(
+                code=code,
+                label=str(entry.get("label", names[0])),
+                names=tuple(names),
+                units=tuple(str(u) for u in entry.get("units", ())),
+                label_en=str(entry.get("label_en", "")),
+                note=str(entry.get("note", "")),
+            )
+        )
+    prefixes = data.get("strip_prefixes", [])
+    if not isinstance(prefixes, list):
+        raise CodebookError(f'{source}: "strip_prefixes" must be a list')
+    return Codebook(tuple(indicators), tuple(str(p) for p in prefixes))
