@@ -393,7 +393,7 @@ def _score_sections(c: Comparison, gold: dict, score: GoldScore) -> None:
         news = [i for i in pair.new if i in mapped["new"]]
         if not olds and not news:
             continue
-        if pair.old and not olds or pair.new and not news:
+        if (pair.old and not olds) or (pair.new and not news):
             # one side is below the gold's two levels: pair with what is there
             olds = olds or [""]
             news = news or [""]
@@ -431,8 +431,9 @@ def _print_reports(corpus: Path) -> None:
     facts = expected_facts()
     rows = []
     print(
-        "| report | place | review/plan | parts | top | figures a/t/5r/5g/u | codes | ms | problems |"
+        "| report | place | review/plan | parts | top | figures a/t/5r/5g/u | codes | ms |", end=""
     )
+    print(" problems |")
     print("|---|---|---|---|---|---|---|---|---|")
     for rel in sorted(facts):
         row = check_report(corpus / rel, facts[rel])
