@@ -328,6 +328,8 @@ class LingdiffApp(App[None]):
                 self.notify(f"Wrote {display_path(path)}", markup=False)
 
         inputs = [Path(comparison.old.path), Path(comparison.new.path)]
+        if comparison.options.topics_path:  # the taxonomy file is an input too
+            inputs.append(Path(comparison.options.topics_path))
         self.push_screen(ExportScreen(lambda: render_markdown(comparison), inputs), done)
 
     # ---------------------------------------------------------------- jumps

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input, Static
 
+from lingdiff.model import Comparison, Options
+from lingdiff.tui.app import make_app
 from lingdiff.tui.main_app import LingdiffApp
 from lingdiff.tui.screens.export import ExportScreen
 
@@ -76,3 +79,21 @@ async def test_export_refuses_a_fifo_and_a_file_that_appeared_is_not_replaced_un
         assert not isinstance(app.screen, ExportScreen)
         assert target.read_text(encoding="utf-8").startswith("# lingdiff report")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe", "r.md"]
+
+
+async def test_export_refuses_the_topics_file(
+    bundled_comparison: Comparison, tmp_path: Path
+) -> None:
+    topics = tmp_path / "topics.json"
+    topics.write_text('{"topics": []}', encoding="utf-8")
+    c = replace(bundled_comparison, options=Options(topics_path=str(topics)))
+    app = make_app(c)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#export-path", Input).value = str(topics)
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        assert "is an input of this comparison" in _message(app)
+    assert topics.read_text(encoding="utf-8") == '{"topics": []}'
