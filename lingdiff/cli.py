@@ -1,6 +1,7 @@
 """Command line: argument parsing, reading and writing files, exit codes; nothing else.
 
-Exit codes: 0 ok, 1 input error (one line on stderr naming the file), 2 usage error.
+Exit codes: 0 ok, 1 input or output error (one line on stderr naming the file), 2 usage
+error, 130 interrupted (Ctrl-C; see :mod:`lingdiff.entry`).
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from pathlib import Path
 
 from . import __version__
 from .bundled import bundled_pair
-from .errors import LingdiffError, OutputError
+from .errors import LingdiffError
 from .model import Comparison, Options
-from .output import exists, os_reason, output_problem, printable, write_report
+from .output import check_output, os_reason, printable, silence_stdout, write_report, write_stdout
 from .render import FORMATS
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
@@ -103,54 +104,15 @@ def _err(line: str) -> None:
         print(printable(line), file=sys.stderr)
 
 
-def _check_output(output: Path | None, inputs: Sequence[Path | None], force: bool) -> None:
-    """Refuse, before the comparison, an output that could not be written (see output.py)."""
-    if output is None:
-        if sys.stdout is None:
-            raise OutputError("stdout is closed; give -o FILE to write the report to a file")
-        return
-    problem = output_problem(output, inputs)
-    if problem:
-        raise OutputError(problem)
-    if exists(output) and not force:
-        raise OutputError(f"{printable(str(output))}: already exists; use --force to replace it")
-
-
-def write_stdout(text: str) -> None:
-    """Write the report to stdout as UTF-8 whatever the locale says (reports are UTF-8 files;
-    ``LANG=C`` or ``PYTHONIOENCODING=ascii`` must not turn them into an error)."""
-    out = sys.stdout
-    try:
-        buffer = getattr(out, "buffer", None)
-        if buffer is None:
-            out.write(text)
-        else:
-            out.flush()
-            buffer.write(text.encode("utf-8", "surrogateescape"))
-        out.flush()
-    except BrokenPipeError:
-        raise
-    except OSError as exc:
-        _silence_stdout()
-        raise OutputError(f"stdout: cannot write the report: {os_reason(exc)}") from None
-
-
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null so that the flush at exit does not fail a second time."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, AttributeError, ValueError):
-        pass
-
-
 def run_report(argv: Sequence[str]) -> int:
     """``lingdiff report``: write the markdown, JSON or CSV report."""
     args = _report_parser().parse_args(argv)
     old, new = _inputs(args.old, args.new)
-    output = Path(args.output) if args.output else None
+    if args.output == "":
+        raise UsageError("-o needs a file name")
+    output = Path(args.output) if args.output is not None else None
     inputs = (old, new, Path(args.topics) if args.topics else None)
-    _check_output(output, inputs, args.force)
+    check_output(output, inputs, force=args.force)
     comparison = build_comparison(old, new, args.topics)
     from .render import renderer
 
@@ -195,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
         return EXIT_OK
     except MemoryError:
         _err("lingdiff: error: out of memory reading the input")

@@ -12,6 +12,10 @@ Shared by ``lingdiff report -o`` and the TUI's export screen. The protocol:
    only ``replace=True`` (``--force``, or a confirmation in the TUI) renames over an existing
    regular file. Where hard links are not supported the name is opened with ``O_EXCL``.
 
+:func:`check_output` is the command line's check (also: a closed stdout, an existing file
+without ``--force``); :func:`write_stdout` writes a report to stdout as UTF-8 whatever the
+locale, and names a failure (``/dev/full``) instead of raising it.
+
 Devices and FIFOs are refused even with ``--force``: writing to ``/dev/null`` or a pipe is
 what stdout is for (``lingdiff report > /dev/null``), and replacing them with a regular
 file (as a rename would) breaks the system. Paths that are not valid UTF-8 (a GBK name from
@@ -24,6 +28,7 @@ import errno
 import os
 import re
 import stat
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -239,3 +244,47 @@ def _replace(tmp: str, target: Path, shown: str) -> None:
             raise OutputError(f"{shown}: is no longer a regular file; refusing to replace it")
         os.chmod(tmp, stat.S_IMODE(st.st_mode))
     os.replace(tmp, target)
+
+
+def check_output(output: Path | None, inputs: Sequence[Path | None], *, force: bool) -> None:
+    """Refuse, before the comparison, a destination the report could not be written to:
+    a closed stdout, or what :func:`output_problem` finds, or an existing file without ``force``."""
+    if output is None:
+        if sys.stdout is None:
+            raise OutputError("stdout is closed; give -o FILE to write the report to a file")
+        return
+    problem = output_problem(output, inputs)
+    if problem:
+        raise OutputError(problem)
+    if exists(output) and not force:
+        raise OutputError(f"{display_path(output)}: already exists; use --force to replace it")
+
+
+def write_stdout(text: str) -> None:
+    """Write the report to stdout as UTF-8 whatever the locale says (reports are UTF-8 files;
+    ``LANG=C`` or ``PYTHONIOENCODING=ascii`` must not turn them into an error)."""
+    out = sys.stdout
+    try:
+        buffer = getattr(out, "buffer", None)
+        if buffer is None:
+            out.write(text)
+        else:
+            out.flush()
+            buffer.write(text.encode("utf-8", "surrogateescape"))
+        out.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        silence_stdout()
+        raise OutputError(f"stdout: cannot write the report: {os_reason(exc)}") from None
+
+
+def silence_stdout() -> None:
+    """Point stdout at /dev/null so that the flush at exit does not fail a second time
+    (after a broken pipe or a full disk)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, AttributeError, ValueError):
+        pass

@@ -193,6 +193,13 @@ def test_name_too_long_is_named_before_comparing(tmp_path: Path, broken_topics: 
     assert one_line(result) == f"lingdiff: error: {out}: the file name is too long\n"
 
 
+def test_empty_output_name_is_a_usage_error() -> None:
+    result = run("report", "-o", "")
+    assert result.returncode == 2
+    assert one_line(result) == "lingdiff: usage error: -o needs a file name\n"
+    assert result.stdout == b""
+
+
 def test_control_characters_in_a_name_are_shown_escaped(tmp_path: Path) -> None:
     out = tmp_path / "no\x1b]0;pwned\x07" / "r.md"
     result = run("report", "-o", str(out))
