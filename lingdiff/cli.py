@@ -1,6 +1,7 @@
 """Command line: argument parsing, reading and writing files, exit codes; nothing else.
 
-Exit codes: 0 ok, 1 input error (one line on stderr naming the file), 2 usage error.
+Exit codes: 0 ok, 1 input or output error (one line on stderr naming the file), 2 usage
+error, 130 interrupted (Ctrl-C; see :mod:`lingdiff.entry`).
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from pathlib import Path
 
 from . import __version__
 from .bundled import bundled_pair
-from .errors import LingdiffError, LoadError
+from .errors import LingdiffError
 from .model import Comparison, Options
-from .output import output_problem, write_atomically
+from .output import check_output, os_reason, printable, silence_stdout, write_report, write_stdout
 from .render import FORMATS
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
@@ -93,35 +94,34 @@ def build_comparison(old: Path, new: Path, topics: str | None) -> Comparison:
     new_doc = load_document(new, "new")
     for doc in (old_doc, new_doc):
         for warning in doc.warnings:
-            print(f"lingdiff: warning: {doc.path}: {warning}", file=sys.stderr)
+            _err(f"lingdiff: warning: {doc.path}: {warning}")
     return compare(old_doc, new_doc, Options(topics_path=topics))
 
 
-def _check_output(output: Path, inputs: Sequence[Path], force: bool) -> None:
-    problem = output_problem(output, inputs)
-    if problem:
-        raise LoadError(problem)
-    if output.exists() and not force:
-        raise LoadError(f"{output}: already exists; use --force to replace it")
+def _err(line: str) -> None:
+    """One line on stderr, control characters and undecodable bytes shown as ``\\xNN``."""
+    if sys.stderr is not None:  # stderr closed (2>&-): say nothing rather than fall on stdout
+        print(printable(line), file=sys.stderr)
 
 
 def run_report(argv: Sequence[str]) -> int:
     """``lingdiff report``: write the markdown, JSON or CSV report."""
     args = _report_parser().parse_args(argv)
     old, new = _inputs(args.old, args.new)
-    output = Path(args.output) if args.output else None
-    if output is not None:
-        _check_output(output, (old, new), args.force)
+    if args.output == "":
+        raise UsageError("-o needs a file name")
+    output = Path(args.output) if args.output is not None else None
+    inputs = (old, new, Path(args.topics) if args.topics else None)
+    check_output(output, inputs, force=args.force)
     comparison = build_comparison(old, new, args.topics)
     from .render import renderer
 
     text = renderer(args.format)(comparison)
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        write_stdout(text)
     else:
-        write_atomically(output, text)
-        print(f"lingdiff: wrote {output}", file=sys.stderr)
+        write_report(output, text, inputs, replace=args.force)
+        _err(f"lingdiff: wrote {output}")
     return EXIT_OK
 
 
@@ -149,27 +149,29 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_report(argv[1:])
         return run_tui(argv)
     except UsageError as exc:
-        print(f"lingdiff: usage error: {exc}", file=sys.stderr)
+        _err(f"lingdiff: usage error: {exc}")
         return EXIT_USAGE
     except LingdiffError as exc:
-        print(f"lingdiff: error: {exc}", file=sys.stderr)
+        _err(f"lingdiff: error: {exc}")
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        silence_stdout()
         return EXIT_OK
     except MemoryError:
-        print("lingdiff: error: out of memory reading the input", file=sys.stderr)
+        _err("lingdiff: error: out of memory reading the input")
+        return EXIT_INPUT
+    except OSError as exc:  # an operating-system failure not foreseen above: still named
+        where = printable(str(exc.filename)) + ": " if exc.filename else ""
+        _err(f"lingdiff: error: {where}{os_reason(exc)}")
         return EXIT_INPUT
     except Exception as exc:  # a bug: say so in one line; LINGDIFF_DEBUG=1 shows the traceback
         if os.environ.get("LINGDIFF_DEBUG"):
             raise
-        print(
+        _err(
             f"lingdiff: internal error: {type(exc).__name__}: {exc} "
-            "(set LINGDIFF_DEBUG=1 for a traceback)",
-            file=sys.stderr,
+            "(set LINGDIFF_DEBUG=1 for a traceback)"
         )
         return EXIT_INPUT
 

@@ -21,3 +21,7 @@ class TaxonomyError(LingdiffError, ValueError):
 
 class CodebookError(LingdiffError, ValueError):
     """An indicator codebook file that is missing or malformed."""
+
+
+class OutputError(LingdiffError):
+    """A report that cannot be written where asked (exists, not a regular file, disk full…)."""

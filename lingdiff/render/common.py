@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..lexicon import AFTER_FIGURE
@@ -98,3 +99,24 @@ def bar(share: float, width: int = 20) -> str:
     if rest == 8:
         full, rest = full + 1, 0
     return ("█" * full + (blocks[rest] if rest else "")).ljust(width)
+
+
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+"""What must never reach a terminal or a file viewer: C0 controls but tab and newline (ESC
+starts a terminal escape), DEL, C1 controls, bidirectional overrides, and lone surrogates
+(which are not text and cannot be written as UTF-8)."""
+
+
+def scrub(text: str) -> str:
+    """The last line of defence of the markdown and CSV renderers: every character of
+    :data:`_UNSAFE` left in the output becomes U+FFFD (the loader already removes them from
+    report text, so normally nothing changes)."""
+    return _UNSAFE.sub("\ufffd", text)
+
+
+def escape_unsafe_json(text: str) -> str:
+    """The JSON renderer's defence: such characters (only ever inside JSON strings) become
+    ``\\uXXXX`` escapes, so the JSON text is safe to print and still decodes to the same data."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

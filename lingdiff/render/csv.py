@@ -6,7 +6,7 @@ import csv
 import io
 
 from ..model import Comparison
-from .common import fmt_value
+from .common import fmt_value, scrub
 
 COLUMNS = (
     "row_id",
@@ -68,4 +68,4 @@ def render_csv(comparison: Comparison) -> str:
                     o.id,
                 )
             )
-    return out.getvalue()
+    return scrub(out.getvalue())

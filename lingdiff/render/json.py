@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from ..model import Comparison, Document, EditOp, MetricRow, Observation, SentencePair
+from .common import escape_unsafe_json
 
 SCHEMA = "lingdiff/1"
 
@@ -21,7 +22,7 @@ def render_json(comparison: Comparison) -> str:
     out: list[str] = []
     _write(comparison_dict(comparison), 0, out)
     out.append("\n")
-    return "".join(out)
+    return escape_unsafe_json("".join(out))
 
 
 _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))

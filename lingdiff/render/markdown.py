@@ -1,13 +1,13 @@
 """Comparison -> a markdown report that reads well on GitHub and can be cited.
 
 Every figure carries a footnote with its quote and section; changed sentences
-show deletions as ``<del>`` and insertions as ``<ins>``. Report text is always
-escaped: it is content, never markup.
+show deletions as ``<del>`` and insertions as ``<ins>``. Report text, taxonomy fields and
+paths are always escaped: they are content, never markup (``&lt;`` written in a report
+shows as ``&lt;``; a ``|`` never splits a table cell; a backtick never ends a code span).
 """
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable
 
@@ -21,6 +21,7 @@ from ..model import (
     SentencePair,
     TopicShare,
 )
+from ..output import display_path
 from ..summary import in_both, overview
 from .common import (
     bar,
@@ -28,17 +29,31 @@ from .common import (
     fmt_number,
     fmt_value,
     fmt_values,
+    scrub,
     section_label,
     short_id,
     year_heading,
 )
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|#~])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|#~&])")
+_BACKTICKS = re.compile(r"`+")
 
 
 def md(text: str) -> str:
-    """Escape report text for markdown (and for HTML inside it)."""
+    """Escape report text for markdown (and for HTML inside it): every sign markdown or
+    HTML could read as markup, ``&`` included (so ``&lt;`` stays ``&lt;``), gets a backslash."""
     return _MD_SPECIAL.sub(r"\\\1", text.replace("\n", " "))
+
+
+def code(text: str) -> str:
+    """``text`` as an inline code span that no character of it can end or break: fenced
+    with more backticks than its longest run, padded when it starts or ends with one.
+    (Backslashes are literal in a code span; a ``|`` would still split a table cell, so
+    code spans are used outside tables only.)"""
+    text = text.replace("\n", " ")
+    fence = "`" * (max((len(r) for r in _BACKTICKS.findall(text)), default=0) + 1)
+    pad = " " if text[:1] in ("`", " ") or text[-1:] in ("`", " ") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def render_markdown(comparison: Comparison) -> str:
@@ -55,7 +70,7 @@ def render_markdown(comparison: Comparison) -> str:
         _outlines(comparison),
         notes.render(),
     ]
-    return "\n".join(p for p in parts if p).rstrip() + "\n"
+    return scrub("\n".join(p for p in parts if p).rstrip() + "\n")
 
 
 class _Footnotes:
@@ -87,7 +102,7 @@ def _section_title(doc: Document, section_id: str) -> str:
 def _doc_line(label: str, doc: Document) -> str:
     years = f"review {doc.review_year or '?'}, plan {doc.plan_year or '?'}"
     title = md(doc.title) if doc.title else "(no title)"
-    return f"- **{label}:** {title} — {years} — `{md(doc.path)}`"
+    return f"- **{label}:** {title} — {years} — {code(display_path(doc.path))}"
 
 
 def _header(c: Comparison) -> str:
@@ -120,10 +135,10 @@ def _glance(c: Comparison) -> str:
         lines.append(
             f"**Targets** ({c.old.plan_year or '?'} → {c.new.plan_year or '?'}): "
             + "; ".join(
-                f"{md(r.indicator)}{'' if r.measure == 'level' else f' ({r.measure})'} "
+                f"{md(r.indicator)}{'' if r.measure == 'level' else f' ({md(r.measure)})'} "
                 f"{md(fmt_values(r.values('old', 'target')))} → "
                 f"{md(fmt_values(r.values('new', 'target')))}"
-                f"{' ' + fmt_change(r).split(' ')[0] if fmt_change(r) else ''}"
+                f"{' ' + md(fmt_change(r).split(' ')[0]) if fmt_change(r) else ''}"
                 for r in o.targets
             )
             + "."
@@ -201,14 +216,14 @@ def _metric_table(c: Comparison, rows: list[MetricRow], notes: _Footnotes) -> li
     head.append("Change of target")
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for row in rows:
-        cells = [md(row.indicator), row.measure]
+        cells = [md(row.indicator), md(row.measure)]
         for d, k in cols:
             shown: dict[str, str] = {}  # a repeated figure shows once, with all its quotes
             for o in row.values(d, k):
                 label = fmt_value(o)
                 shown[label] = shown.get(label, md(label)) + notes.cite(o, c)
             cells.append("、".join(shown.values()) or "—")
-        cells.append(fmt_change(row))
+        cells.append(md(fmt_change(row)))
         lines.append("| " + " | ".join(cells) + " |")
     return lines
 
@@ -245,10 +260,10 @@ def _priorities(c: Comparison) -> str:
     top = max(max(t.old_share, t.new_share) for t in c.topics) or 1.0
     lines.append("| Topic | Old share | New share | Change | Old | New |")
     lines.append("|---|---:|---:|---:|---|---|")
-    for t in c.topics:
+    for t in c.topics:  # t.topic is a validated key, [a-z][a-z0-9_]*: nothing to escape
         change = t.change_pp
         lines.append(
-            f"| {md(t.label)} ({t.topic}, CAP {t.cap}) | {t.old_share * 100:.1f}% "
+            f"| {md(t.label)} ({t.topic}, CAP {md(t.cap)}) | {t.old_share * 100:.1f}% "
             f"| {t.new_share * 100:.1f}% | {'+' if change > 0 else ''}{change:.1f} pp "
             f"| `{bar(t.old_share / top, 12)}` | `{bar(t.new_share / top, 12)}` |"
         )
@@ -278,7 +293,7 @@ def _phrases(c: Comparison) -> str:
         for p in rows:
             where = ", ".join(short_id(s) for s in (p.new_sections or p.old_sections)[:4])
             lines.append(
-                f"| {md(p.phrase)} | {p.kind} | {p.old_count} | {p.new_count} "
+                f"| {md(p.phrase)} | {md(p.kind)} | {p.old_count} | {p.new_count} "
                 f"| {md('、'.join(p.variants))} | {where} |"
             )
         lines.append("")
@@ -333,7 +348,7 @@ def _sentence_line(c: Comparison, sp: SentencePair) -> str:
 
 
 def _esc(text: str) -> str:
-    return md(html.unescape(text))
+    return md(text)
 
 
 def _ops_markup(ops: Iterable[EditOp]) -> str:
@@ -353,14 +368,14 @@ def _ops_markup(ops: Iterable[EditOp]) -> str:
 def _outlines(c: Comparison) -> str:
     lines = ["## Outlines", ""]
     for label, doc in (("Old", c.old), ("New", c.new)):
-        lines.append(f"### {label}: {md(doc.title) if doc.title else md(doc.path)}")
+        lines.append(f"### {label}: {md(doc.title or display_path(doc.path))}")
         lines.append("")
         for s in doc.sections:
             indent = "  " * (s.level - 1)
             number = f"**{md(s.number)}** " if s.number else ""
             title = md(s.title) if s.title else ("(preamble)" if s.id.endswith(":0") else "")
             lines.append(
-                f"{indent}- {number}{title} `{short_id(s.id)}` · {s.part} · "
+                f"{indent}- {number}{title} {code(short_id(s.id))} · {md(s.part)} · "
                 f"{fmt_number(s.end - s.start)} chars"
             )
         lines.append("")

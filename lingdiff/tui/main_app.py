@@ -323,9 +323,13 @@ class LingdiffApp(App[None]):
 
         def done(path: Path | None) -> None:
             if path is not None:
-                self.notify(f"Wrote {path}", markup=False)
+                from ..output import display_path
+
+                self.notify(f"Wrote {display_path(path)}", markup=False)
 
         inputs = [Path(comparison.old.path), Path(comparison.new.path)]
+        if comparison.options.topics_path:  # the taxonomy file is an input too
+            inputs.append(Path(comparison.options.topics_path))
         self.push_screen(ExportScreen(lambda: render_markdown(comparison), inputs), done)
 
     # ---------------------------------------------------------------- jumps

@@ -110,7 +110,7 @@ def test_output_may_not_be_an_input(tmp_path: Path) -> None:
     before = old.read_bytes()
     result = run("report", str(old), str(new), "-o", str(old), "--force")
     assert result.returncode == 1
-    assert result.stderr.count("\n") == 1 and "is an input report" in result.stderr
+    assert result.stderr.count("\n") == 1 and "is an input of this comparison" in result.stderr
     assert old.read_bytes() == before
 
 

@@ -1,6 +1,7 @@
 """The layering contract, read statically from the source: which package may import which.
 
-- the core (everything but ``render``, ``cli``, ``output`` and ``tui``) never imports a shell;
+- the core (everything but ``render``, ``cli``, ``output``, ``tui`` and the entry points
+  ``entry`` and ``__main__``) never imports a shell;
 - only ``lingdiff.tui`` imports textual;
 - ``render`` never imports ``tui`` or ``cli``;
 - no import cycles between lingdiff's modules (imports under ``if TYPE_CHECKING:`` are
@@ -15,7 +16,14 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "lingdiff"
-SHELLS = ("lingdiff.render", "lingdiff.cli", "lingdiff.output", "lingdiff.tui")
+SHELLS = (
+    "lingdiff.render",
+    "lingdiff.cli",
+    "lingdiff.output",
+    "lingdiff.tui",
+    "lingdiff.entry",
+    "lingdiff.__main__",
+)
 
 
 def _module_name(path: Path) -> tuple[str, list[str]]:

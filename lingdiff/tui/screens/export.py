@@ -1,4 +1,8 @@
-"""Export of the markdown report (``e``): asks for a path, never overwrites silently."""
+"""Export of the markdown report (``e``): asks for a path, never overwrites silently.
+
+The path is shown and edited in :func:`~lingdiff.output.display_path` form, so a folder
+whose name is not UTF-8 (``\\xd6\\xd0`` for GBK bytes) can be shown and written to.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from ...output import output_problem, write_atomically
+from ...errors import OutputError
+from ...output import display_path, exists, output_problem, path_from_display, write_report
 
 DEFAULT_NAME = "lingdiff-report.md"
 
@@ -35,7 +40,7 @@ class ExportScreen(ModalScreen[Path | None]):
         """Path, message line and buttons."""
         with Vertical(id="export-box") as box:
             box.border_title = "Export the markdown report"
-            yield Input(str(Path.cwd() / DEFAULT_NAME), id="export-path")
+            yield Input(display_path(Path.cwd() / DEFAULT_NAME), id="export-path")
             yield Static(Text("Enter to write, Esc to cancel."), id="export-message")
             with Horizontal(id="export-buttons"):
                 yield Button("Export", variant="primary", id="export-ok")
@@ -60,22 +65,30 @@ class ExportScreen(ModalScreen[Path | None]):
         if not raw:
             self._say("Give a file name.", error=True)
             return
-        path = Path(raw).expanduser()
+        path = path_from_display(raw)
         problem = output_problem(path, self.inputs)
         if problem:
             self._say(problem, error=True)
             return
-        if path.exists() and self.confirm != path:
-            self.confirm = path
-            self.query_one("#export-ok", Button).label = "Overwrite"
-            self._say(f"{path} exists. Enter again (or Overwrite) replaces it.", error=True)
+        if exists(path) and self.confirm != path:
+            self._ask_to_replace(path)
             return
         try:
-            write_atomically(path, self.render_report())
-        except OSError as exc:
-            self._say(f"Could not write {path}: {exc.strerror or exc}", error=True)
+            write_report(path, self.render_report(), self.inputs, replace=self.confirm == path)
+        except OutputError as exc:
+            if exists(path) and self.confirm != path:  # it appeared while rendering
+                self._ask_to_replace(path)
+            else:
+                self._say(str(exc), error=True)
             return
         self.dismiss(path)
+
+    def _ask_to_replace(self, path: Path) -> None:
+        self.confirm = path
+        self.query_one("#export-ok", Button).label = "Overwrite"
+        self._say(
+            f"{display_path(path)} exists. Enter again (or Overwrite) replaces it.", error=True
+        )
 
     @on(Button.Pressed, "#export-cancel")
     def _cancel(self) -> None:
