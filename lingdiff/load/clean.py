@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import UNIT_ALTERNATION
+
 _ARTIFACT = re.compile(r"\[(?:bookmark|anchor|image|comment):[^\]\n]{0,120}\]", re.IGNORECASE)
+_UNIT_START = re.compile(rf"(?:万亿|亿|万|千)?(?:{UNIT_ALTERNATION})(?![\u4e00-\u9fff]{{4}})")
+"""A line that starts with a unit (and is not a heading that happens to begin with 个/元…)."""
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
@@ -25,7 +29,20 @@ def clean_text(raw: str) -> str:
     text = _INVISIBLE.sub("", text)
     text = text.replace("\u00a0", " ")
     lines = (line.strip() for line in text.split("\n"))  # every Unicode space (U+2003, U+3000…)
-    return "\n".join(line for line in lines if line)
+    return _join_split_figures([line for line in lines if line])
+
+
+def _join_split_figures(lines: list[str]) -> str:
+    """Lines joined into text, except where a figure was cut by a line break: a line ending
+    in a number followed by one starting with its unit (``…达到74.4`` / ``万亿元，增长6.7%``) is
+    one paragraph — no paragraph opens with a unit."""
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1][-1:].isdigit() and _UNIT_START.match(line):
+            out[-1] += line
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 _FOLD = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}

@@ -1,0 +1,72 @@
+"""The corpus check (benchmarks/corpus.py) as tests: every real report of ../shared/corpus read
+as a careful reader would, and lingdiff's scores on the hand-checked pairs in tests/gold/.
+
+Each report is checked against facts read by hand (tests/corpus_expected/*.json): its years,
+its review and plan parts, its real top-level sections, the plan year's GDP growth target with
+its qualifier and the review year's GDP growth. The gold pairs are scored for figure recall,
+link F1 and section-pair F1; the floors below are what lingdiff reaches today (the goals are
+0.95 / 0.9 / 0.9 — see the README) and may only go up.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from tests.helpers import CORPUS, ROOT, corpus_file
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import corpus as check
+
+pytestmark = pytest.mark.corpus
+
+FACTS = check.expected_facts()
+
+
+@pytest.mark.parametrize("rel", sorted(FACTS))
+def test_report_reads_as_expected(rel: str) -> None:
+    row = check.check_report(corpus_file(rel), FACTS[rel])
+    assert row.problems == []
+    assert not row.collapsed
+
+
+def test_every_corpus_report_has_expected_facts() -> None:
+    if not CORPUS.is_dir():
+        corpus_file("README.md")  # skips (or fails in CI) with the reason
+    on_disk = {
+        str(p.relative_to(CORPUS))
+        for p in CORPUS.rglob("*")
+        if p.suffix in (".txt", ".docx") and p.parent != CORPUS
+    }
+    assert on_disk == set(FACTS)
+
+
+FLOORS = {
+    # name: (figure recall, link F1, section-pair F1)
+    "national-2024-2025": (0.95, 0.95, 0.9),
+    "fujian-2025-2026": (0.85, 0.9, 0.8),
+    "hubei-2025-2026": (0.9, 0.8, 0.6),
+    "shanghai-2025-2026": (0.8, 0.9, 0.9),
+}
+
+
+@pytest.mark.parametrize("gold", check.gold_files(), ids=lambda g: g["name"])
+def test_gold_pair_scores(gold: dict) -> None:
+    corpus_file(gold["old"])
+    score = check.score_gold(gold)
+    recall, link, pairs = FLOORS[gold["name"]]
+    assert score.recall >= recall, score.misses
+    assert score.precision >= 0.9
+    assert score.link_f1 >= link
+    assert score.pair_f1 >= pairs
+
+
+def test_scores_are_computed_from_real_matches() -> None:
+    """The scorer itself: a gold figure the tool does not read counts as a miss."""
+    gold = next(g for g in check.gold_files() if g["name"] == "national-2024-2025")
+    corpus_file(gold["old"])
+    broken = {**gold, "figures": [{**gold["figures"][0], "value": -1.0}]}
+    score = check.score_gold(broken)
+    assert (score.figures, score.figures_right) == (1, 0)
