@@ -37,11 +37,14 @@ FIVE_YEAR_PLANS = {
 }
 """China's five-year plan periods by name."""
 
-_PLAN_PERIOD = re.compile(r"“?(十[一二三四五六]五)”?(?:时期|期间|以来|规划期|末)")
+_PLAN_PERIOD = re.compile(r"(?<![较比与同])“?(十[一二三四五六]五)”?(?:时期|期间|以来|规划期|末)")
+"""A five-year plan's period named (``“十四五”时期``) — not as a base of comparison
+(``较“十三五”时期增长148%`` is about the current period)."""
 _FIVE_WORDS = re.compile(
     r"过去五年|五年来|五年间|这五年|近五年|五年里|本届政府任期|今后五年|未来五年"
 )
-_AVERAGE = re.compile(r"年均|年平均")
+_AVERAGE = re.compile(r"年均(?!浓度|值|气温|降水)|年平均(?!浓度|值|气温|降水)")
+"""An average over years (``年均增长5.5%``), not an annual mean (``PM2.5年均浓度``)."""
 _ADDRESS = re.compile(r"^各位代表[！，：!,:]?")
 _NAMED_YEAR = re.compile(r"[^，。]{0,3}(?:收官|开局|第一|最后|的?关键|决胜)")
 """``“十四五”收官之年`` / ``“十五五”开局之年``: one year named by its plan, not the period."""
