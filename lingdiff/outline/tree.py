@@ -14,6 +14,8 @@ from .nodes import ADDRESS, Node, find_family, heading_title, paren_family, pop_
 PART_LINE_MAX = 40
 """Longest plain line read as a part heading (the longest seen, ``“十四五”时期发展成就和2025年
 工作回顾``, has 24 characters; body paragraphs are far longer)."""
+DASH_HEADING_MAX = 60
+"""Longest paragraph opened by ``——`` that is read as a heading rather than a bullet."""
 _SENTENCE_MARK = re.compile(r"[。；！？，：;!?,:]")
 
 
@@ -78,7 +80,11 @@ def _accept_start(
     stack: list[Node], family: str, value: int | None, norm: str, ps: int, pe: int, pi: int
 ) -> bool:
     """A paragraph-start marker is a heading unless it is a stray lone number in body text."""
-    if family in ("part", "chapter", "cn", "paren_cn", "paren_num", "circled", "dash", "enum"):
+    if family == "dash":
+        # ——经济运行持续向好。… (a whole paragraph) is a bullet of a summary; a dash item is a
+        # heading only as a line of its own (——扎实抓好稳增长…三项基本任务，…。)
+        return pe - ps <= DASH_HEADING_MAX
+    if family in ("part", "chapter", "cn", "paren_cn", "paren_num", "circled", "enum"):
         return True
     # arabic: "2019年…" never reaches here (the pattern needs a dot); accept series or a start.
     same = find_family(stack, family, value)
