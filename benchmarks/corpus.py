@@ -389,6 +389,12 @@ def _score_sections(c: Comparison, gold: dict, score: GoldScore) -> None:
     mapped = {"old": set(maps["old"].values()), "new": set(maps["new"].values())}
     got: set[tuple[str, str]] = set()
     for pair in c.alignment:
+        if pair.status in ("added", "removed"):  # a whole subtree is added or removed
+            key = "new" if pair.status == "added" else "old"
+            for sid in (*pair.old, *pair.new):
+                for sub in _descendants(c.doc(key), sid):
+                    if sub in mapped[key]:
+                        got.add(("", sub) if key == "new" else (sub, ""))
         olds = [i for i in pair.old if i in mapped["old"]]
         news = [i for i in pair.new if i in mapped["new"]]
         if not olds and not news:
@@ -401,6 +407,10 @@ def _score_sections(c: Comparison, gold: dict, score: GoldScore) -> None:
     score.pair_tp = len(want & got)
     score.pair_fp = len(got - want)
     score.pair_fn = len(want - got)
+
+
+def _descendants(doc: Document, sid: str) -> list[str]:
+    return [s.id for s in doc.sections if s.id.startswith(sid + ".")]
 
 
 def gold_files() -> list[dict]:
