@@ -34,9 +34,10 @@ Conventions (apply everywhere):
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from ..model import Document, Observation, Sentence
+from ..model import Document, Gap, Observation, Sentence
 from .codebook import Codebook, load_codebook
 from .extract import RawObservation, extract_from_text
 from .link import link_observations
@@ -58,13 +59,40 @@ def extract_observations(
     for sentence in doc.sentences:
         frame = frames.frame(sentence.index)
         part = frames.part_of(sentence.section)
+        previous: Observation | None = None
         for raw in extract_from_text(doc.norm, sentence.start, sentence.end):
+            gap = _gap(doc.norm, raw, previous)
+            if gap is not None and previous is not None:
+                out[-1] = previous = replace(previous, gap=gap)
+                continue  # 高于全国0.4个百分点 qualifies the figure before it
             clause_start = max(doc.norm.rfind(mark, sentence.start, raw.start) for mark in "；。")
             clause = doc.norm[max(clause_start + 1, sentence.start) : raw.end]
             own = frames.refine(frame, clause, part)
             obs = _observation(doc, raw, sentence, own, len(out) + 1)
-            out.append(replace(obs, code=codebook.code_of(obs.indicator, obs.unit)))
+            previous = replace(obs, code=codebook.code_of(obs.indicator, obs.unit))
+            out.append(previous)
     return tuple(out)
+
+
+_GAP = re.compile(
+    r"(?:比|较)?(?P<dir>高于|低于|快于|慢于|超出|领先|落后于?)(?P<to>[^，。；、\d]{1,12}?)"
+    r"(?:平均水平|水平|平均)?(?:约|近)?$"
+)
+"""A comparison with a benchmark just before a figure: ``高于全国0.4个百分点``,
+``快于经济增速1个百分点``, ``低于全国平均水平0.3个百分点``."""
+_GAP_UNITS = ("个百分点", "百分点")
+
+
+def _gap(norm: str, raw: RawObservation, previous: Observation | None) -> Gap | None:
+    """The figure's distance to a benchmark, when it states one for the figure before it."""
+    if previous is None or raw.unit not in _GAP_UNITS:
+        return None
+    between = norm[previous.end : raw.start]
+    m = _GAP.search(between)
+    if m is None or len(between) - len(m.group()) > 2:  # only a comma or 、 in between
+        return None
+    sign = -1 if m["dir"] in ("低于", "慢于", "落后", "落后于") else 1
+    return Gap(m["to"].strip(), sign * raw.value, raw.unit)
 
 
 def _observation(

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from lingdiff.figures import extract_observations, link_observations
 from lingdiff.figures.link import LINK_THRESHOLD, name_similarity
 from lingdiff.load import normalise
-from lingdiff.model import Document, Observation, Part, Section, Sentence
+from lingdiff.model import Document, Gap, Observation, Part, Section, Sentence
 from lingdiff.reading import load_document
 from tests.helpers import corpus_file, seed
 
@@ -247,10 +247,10 @@ def test_percentage_points_are_changes() -> None:
     )
     assert [brief(o)[:6] for o in obs] == [
         ("规模以上工业增加值", "growth", 7.8, None, "%", ""),
-        ("规模以上工业增加值", "change", 1.3, None, "个百分点", ""),
         ("城镇化率", "change", 1.2, None, "个百分点", ""),
     ]
-    assert [o.direction for o in obs] == [1, 1, 1]
+    assert [o.direction for o in obs] == [1, 1]
+    assert obs[0].gap == Gap("全省", 1.3, "个百分点")  # a benchmark comparison, not a figure
 
 
 def test_subject_carries_over_a_list() -> None:
@@ -741,3 +741,27 @@ def test_lists_joined_with_he_split_like_lists_with_dun() -> None:
 def test_chinese_numeral_counts_that_end_their_clause() -> None:
     found = _plan_figures("城镇新增就业两万人以上。建设两翼，打造四张网，落实中央八项规定。")
     assert found == [("城镇新增就业", "count", 2.0, "万人", "以上")]
+
+
+def test_a_comparison_with_a_benchmark_is_a_gap_not_an_indicator() -> None:
+    doc = make_doc(
+        (
+            "review",
+            "地区生产总值增长5.5%，高于全国0.4个百分点。"
+            "城镇居民人均可支配收入增长5.1%，快于经济增速1个百分点。"
+            "居民消费价格上涨0.2%，低于全国平均水平0.3个百分点。"
+            "城镇调查失业率下降0.2个百分点。",
+        )
+    )
+    got = [(o.indicator, o.value, o.gap) for o in extract_observations(doc)]
+    assert got == [
+        ("地区生产总值", 5.5, Gap("全国", 0.4, "个百分点")),
+        ("城镇居民人均可支配收入", 5.1, Gap("经济增速", 1.0, "个百分点")),
+        ("居民消费价格", 0.2, Gap("全国", -0.3, "个百分点")),
+        ("城镇调查失业率", 0.2, None),  # a change in points with no benchmark stays a figure
+    ]
+
+
+def test_the_indicator_is_the_thing_measured() -> None:
+    (o,) = extract("先发行超长期特别国债1万亿元。", "plan")
+    assert o.indicator == "超长期特别国债"
