@@ -22,14 +22,22 @@ _NARRATIVE = re.compile(r"预计|已经|已|将|了|正在|目前|年底|明年|
 _CLAUSE_END = re.compile(r"[。！？；]+[”’」』）]*|\n")
 
 
-def inline_pass(norm: str, stack: list[Node], start: int, end: int, pi: int) -> None:
+def inline_pass(
+    norm: str, stack: list[Node], start: int, end: int, pi: int, *, headed: bool = True
+) -> None:
     """Find inline numbered headings and unnumbered sub-headings inside one paragraph's text.
+
+    ``headed``: the paragraph opens with a heading. In a paragraph of running text
+    (``我们也清醒地认识到…一是…；二是…``) an ``一是`` series is a list inside the paragraph,
+    not a run of sections.
 
     Works on the open-heading ``stack`` itself: a heading closed here (``一是`` by ``二是``)
     must not be closed again, later, at a further position.
     """
     owner = stack[-1]
     events = _inline_events(norm, owner, start, end)
+    if not headed:
+        events = [e for e in events if e[0] != "enum"]
     para_start = start == 0 or norm[start - 1] == "\n"
     owner.bare.extend(_bare_candidates(norm, start, end, events, para_start))
     for family, value, pos, marker_end in events:

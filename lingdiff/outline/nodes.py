@@ -40,6 +40,11 @@ def paragraphs(norm: str) -> list[tuple[int, int]]:
     return out
 
 
+HEADING_TITLE_MAX = 40
+"""A heading sentence longer than this is cut at its first comma for a title (the rest is body
+text run on after the heading); a shorter one is the title whole, up to its full stop."""
+
+
 def heading_title(norm: str, body: int, para_end: int, family: str) -> tuple[str, int]:
     """The title after a marker, and where the text after the title begins."""
     stop = para_end
@@ -47,7 +52,7 @@ def heading_title(norm: str, body: int, para_end: int, family: str) -> tuple[str
     if m:
         stop = m.start()
     title = norm[body:stop]
-    if family == "enum" or len(title) > 40:
+    if len(title) > HEADING_TITLE_MAX:
         cut = re.compile(r"[，；：]").search(title)
         if cut and cut.start() >= 2:
             title = title[: cut.start()]

@@ -32,7 +32,7 @@ def build_tree(norm: str, paras: list[tuple[int, int]], root: Node) -> None:
                 inline_pass(norm, stack, node.body_start, pe, pi)
                 continue
         _continue_paragraph(norm, stack, ps, pe, pi)
-        inline_pass(norm, stack, ps, pe, pi)
+        inline_pass(norm, stack, ps, pe, pi, headed=False)
     for node in stack[1:]:
         node.end = _last_end(paras, len(norm))
     finish_ends(root, len(norm))

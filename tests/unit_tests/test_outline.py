@@ -110,9 +110,7 @@ NEW_OUTLINE = [
     ("1.6.1", 3, "review", "1.", "安全生产形势平稳"),
     ("1.6.2", 3, "review", "2.", "社会治理精准高效"),
     ("1.6.3", 3, "review", "3.", "绿色发展成效明显"),
-    ("1.7", 2, "review", "一是", "发展不平衡、不充分的问题依旧突出"),
-    ("1.8", 2, "review", "二是", "基础支撑与高质量发展要求还不适应"),
-    ("1.9", 2, "review", "三是", "受债务负担重、财政运转难等影响"),
+    # the difficulties paragraph (…一是发展不平衡…二是…三是…) stays a paragraph, not sections
     ("2", 1, "plan", "二、", "2026年国民经济和社会发展主要预期目标和任务"),
     ("2.1", 2, "plan", "（一）", "激活产业动能，推动实体经济转型升级"),
     ("2.1.1", 3, "plan", "1.", "培育壮大稀土新材料产业，构筑核心竞争优势"),
@@ -221,8 +219,9 @@ def test_sentences_have_offsets_and_sections() -> None:
     assert heading.is_heading and heading.section == "old:1.1"
     growth = next(s for s in old.sentences if "增长6.7%" in s.text)
     assert growth.section == "old:1"
-    assert len(old.sentences) == 246
-    assert len(seed("new").sentences) == 303
+    assert [s.index for s in old.sentences] == list(range(len(old.sentences)))
+    hard = next(s for s in seed("new").sentences if "发展不平衡、不充分" in s.text)
+    assert hard.section == "new:1" and not hard.is_heading  # the difficulties paragraph
 
 
 # --- other governments' habits ------------------------------------------------------------
@@ -420,9 +419,26 @@ def test_enumeration_on_one_line_gives_disjoint_items() -> None:
     )
     items = [(s.number, s.title, doc.text[s.start : s.end]) for s in doc.sections if s.level == 2]
     assert items == [
-        ("一是", "需求不足", "一是需求不足，投资下滑。"),
+        ("一是", "需求不足，投资下滑", "一是需求不足，投资下滑。"),  # the title up to its full stop
         ("二是", "企业困难", "二是企业困难。"),
         ("三是", "财政紧张", "三是财政紧张。"),
+    ]
+
+
+def test_an_enumeration_inside_running_text_is_a_list_not_sections() -> None:
+    doc = parse_document(
+        "一、2025年工作回顾\n全年增长5%。\n"
+        "我们也清醒地认识到，困难不少：一是需求不足；二是企业经营困难；三是财政紧张。\n"
+        "二、2026年工作安排\n（一）扩大内需。一是促消费。二是扩投资。\n",
+        key="new",
+        path="p",
+    )
+    assert [(s.id, s.number, s.title) for s in doc.sections] == [
+        ("new:1", "一、", "2025年工作回顾"),
+        ("new:2", "二、", "2026年工作安排"),
+        ("new:2.1", "（一）", "扩大内需"),
+        ("new:2.1.1", "一是", "促消费"),  # after a heading, 一是 items are its sub-items
+        ("new:2.1.2", "二是", "扩投资"),
     ]
 
 
