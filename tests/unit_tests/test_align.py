@@ -500,3 +500,52 @@ def test_one_report_against_an_empty_outline(key: str) -> None:
     assert len(sents) == len(doc.sentences) + len(other.sentences) - sum(
         1 for s in sents if s.old is not None and s.new is not None
     )
+
+
+def _pairs(old_text: str, new_text: str) -> list[tuple[tuple[str, ...], tuple[str, ...], str]]:
+    from lingdiff.compare import compare
+    from lingdiff.outline import parse_document
+
+    c = compare(parse_document(old_text, key="old"), parse_document(new_text, key="new"))
+    return [(p.old, p.new, p.status) for p in c.alignment]
+
+
+_SELF_BUILDING = "坚持依法行政，建设法治政府，持续改进作风，严格落实八项规定精神，加强廉政建设。"
+_REVIEW_OLD = "一、2024年工作回顾\n全年增长5%。\n二、2025年工作安排\n"
+_REVIEW_NEW = "一、2025年工作回顾\n全年增长5.2%。\n二、2026年工作安排\n"
+_PART = "三、全面加强政府自身建设\n"
+_ITEM = "（三）全面加强政府自身建设。"
+_PLAN = (
+    "（一）扩大内需。促进消费，扩大投资，稳定外贸增长。\n"
+    "（二）发展产业。做强制造业，培育新兴产业集群。\n"
+)
+
+
+def test_a_part_demoted_to_an_item_still_aligns() -> None:
+    old = _REVIEW_OLD + _PLAN + _PART
+    new = _REVIEW_NEW + _PLAN + _ITEM
+    got = _pairs(old + _SELF_BUILDING, new + _SELF_BUILDING)
+    assert (("old:3",), ("new:2.3",), "matched") in got
+    assert (("old:2",), ("new:2",), "matched") in got
+
+
+def test_an_item_promoted_to_a_part_still_aligns() -> None:
+    old = (
+        f"一、2024年工作回顾\n全年增长5%。\n二、2025年工作安排\n{_PLAN}（三）全面加强政府自身建设。"
+    )
+    new = (
+        f"一、2025年工作回顾\n全年增长5.2%。\n二、2026年工作安排\n{_PLAN}三、全面加强政府自身建设\n"
+    )
+    got = _pairs(old + _SELF_BUILDING, new + _SELF_BUILDING)
+    assert (("old:2.3",), ("new:3",), "matched") in got
+
+
+def test_parts_headed_the_same_align_whatever_their_type() -> None:
+    old = _REVIEW_OLD + _PLAN + _PART
+    new = (
+        "一、2025年工作回顾\n全年增长5.2%。\n"
+        "二、“十五五”时期主要目标\n年均增长5%左右。\n"
+        "三、全面加强政府自身建设\n"
+    )
+    got = _pairs(old + _SELF_BUILDING, new + _SELF_BUILDING)
+    assert (("old:3",), ("new:3",), "matched") in got
