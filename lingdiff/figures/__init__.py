@@ -69,7 +69,10 @@ def extract_observations(
             clause = doc.norm[max(clause_start + 1, sentence.start) : raw.end]
             own = frames.refine(frame, clause, part)
             obs = _observation(doc, raw, sentence, own, len(out) + 1)
-            previous = replace(obs, code=codebook.code_of(obs.indicator, obs.unit))
+            code = codebook.code_of(obs.indicator, obs.unit)
+            local = clause[max(clause.rfind(m, 0, len(clause) - 1) for m in "，；：") + 1 :]
+            scope = "" if code or obs.unit.endswith(("家", "个", "户")) else _scope(local)
+            previous = replace(obs, code=code, scope=scope)
             out.append(previous)
     return tuple(out)
 
@@ -81,6 +84,21 @@ _GAP = re.compile(
 """A comparison with a benchmark just before a figure: ``高于全国0.4个百分点``,
 ``快于经济增速1个百分点``, ``低于全国平均水平0.3个百分点``."""
 _GAP_UNITS = ("个百分点", "百分点")
+_COMPANY = re.compile(r"[\u4e00-\u9fff”]{2,}(?:集团|公司)(?![\u4e00-\u9fff]{0,2}(?:数|家|户))")
+_PROJECT = re.compile(
+    r"(?:该|此|本)项目|(?<![重大点级类上个建工续各批])项目(?:总投资|计划投资|完成投资|投资)"
+)
+_COLLECTIVE = ("重点项目", "重大项目", "产业项目", "续建项目", "新建项目", "新开工项目")
+
+
+def _scope(clause: str) -> str:
+    """Whose figure this is: ``""`` for the jurisdiction, ``company`` for one company's
+    (``三元集团完成产值120亿元``), ``project`` for one project's (``该项目总投资50亿元``)."""
+    if _COMPANY.search(clause) and "等" not in clause:
+        return "company"
+    if _PROJECT.search(clause) and not any(w in clause for w in _COLLECTIVE):
+        return "project"
+    return ""
 
 
 def _gap(norm: str, raw: RawObservation, previous: Observation | None) -> Gap | None:

@@ -765,3 +765,15 @@ def test_a_comparison_with_a_benchmark_is_a_gap_not_an_indicator() -> None:
 def test_the_indicator_is_the_thing_measured() -> None:
     (o,) = extract("先发行超长期特别国债1万亿元。", "plan")
     assert o.indicator == "超长期特别国债"
+
+
+def test_figures_of_one_company_or_project_are_flagged() -> None:
+    doc = make_doc(
+        (
+            "review",
+            "三元集团完成产值120亿元。该项目总投资50亿元。重点项目完成投资80亿元。"
+            "全省规上工业企业营业收入增长6%。",
+        )
+    )
+    got = [(o.value, o.scope) for o in extract_observations(doc)]
+    assert got == [(120, "company"), (50, "project"), (80, ""), (6, "")]
