@@ -51,6 +51,10 @@ _NAMED_YEAR = re.compile(r"[^，。]{0,3}(?:收官|开局|第一|最后|的?关�
 _HORIZON = re.compile(r"(?:到|至|于|在)(20\d\d)年(?:底|末|前)?")
 _TARGET_WORDS = ("目标", "力争", "确保", "预期", "计划", "今年", "明年", "争取")
 _ACTUAL_OPENERS = ("去年", "过去一年", "上年", "一年来", "刚刚过去的")
+_STRONG_TARGET = ("目标", "力争", "确保", "预期目标", "计划", "明年", "争取", "将")
+"""Words that make a sentence a plan whatever part it stands in."""
+_ACTUAL_CUES = ("今年以来", "年初以来", "已经", "完成了", "实现了", "预计全年", "累计")
+"""Words of a statement of what happened (``今年以来…增长5%``, ``预计全年达到…``)."""
 
 
 @dataclass(frozen=True)
@@ -156,10 +160,13 @@ class TimeFrames:
             if opening.startswith(opener) and not self._targety(text):
                 return Frame("actual", ry)
             return Frame("target", py)
+        # A part that says nothing of its time: the sentence's tense and cue words decide.
+        if any(w in text for w in _STRONG_TARGET):
+            return Frame("target", py)
+        if any(w in text for w in (*_ACTUAL_OPENERS, *_ACTUAL_CUES, f"{ry}年" if ry else "去年")):
+            return Frame("actual", ry)
         if self._targety(text):
             return Frame("target", py)
-        if any(w in text for w in (*_ACTUAL_OPENERS, f"{ry}年" if ry else "去年")):
-            return Frame("actual", ry)
         return Frame("unknown", None)
 
     def refine(self, frame: Frame, clause: str, part: str) -> Frame:

@@ -777,3 +777,16 @@ def test_figures_of_one_company_or_project_are_flagged() -> None:
     )
     got = [(o.value, o.scope) for o in extract_observations(doc)]
     assert got == [(120, "company"), (50, "project"), (80, ""), (6, "")]
+
+
+def test_without_structure_tense_and_cues_decide_never_a_default_target() -> None:
+    from lingdiff.outline import parse_document
+
+    doc = parse_document(
+        "今年以来，全市经济稳步增长，地区生产总值增长5%，预计全年达到6000亿元。"
+        "力争明年增长5.5%。新建公园12个。",
+        key="old",
+    )
+    assert doc.warnings == ("no headings found; the whole text is one section",)
+    got = [(o.value, o.kind) for o in extract_observations(doc)]
+    assert got == [(5, "actual"), (6000, "actual"), (5.5, "target"), (12, "unknown")]
