@@ -59,6 +59,7 @@ from collections.abc import Callable, Sequence
 from ..model import Document, SectionPair
 from .assign import greedy_pairs
 from .groups import Group, emit, heading_label
+from .levels import link_level_changes
 from .section_scores import Mix, SectionScorer
 
 MATCH_MIN = 0.25
@@ -80,10 +81,6 @@ FULL_MATRIX_MAX = 40_000
 """Most old × new section pairs scored in one group (200 × 200, far past any real report).
 Beyond it, sections pair in document order and moves are not searched: pathological input
 (tens of thousands of headings) then costs linear time instead of hours."""
-
-LEVEL_TITLE_MIN = 0.8
-"""Least heading similarity (Dice of bigrams) of a section found one level up or down (step 7):
-the heading, not the content, is what survives a promotion or demotion."""
 
 MOVE_MIN = 0.4
 """Lowest score of a pair of sections found under different parents (step 6): above
@@ -112,7 +109,7 @@ def align_sections(
     for group in top:
         aligner.nest(group)
     aligner.link_moves(top)
-    aligner.link_level_changes(top)
+    link_level_changes(aligner, top)
     return emit(top, scorer, order)
 
 
@@ -319,88 +316,6 @@ class _Aligner:
             if new_parent is not None:
                 group.note = "moved: " + heading_label(self.scorer.sections[new_parent])
             self.nest(group)
-
-    def link_level_changes(self, top: list[Group]) -> None:
-        """Step 7: a part that became an item of another part (demoted), or an item that
-        became a part (promoted), found by its heading: ``三、全面加强政府自身建设`` and
-        ``（八）全面加强政府自身建设`` are one section whatever their parts are typed."""
-        self._link_retyped(top)
-        for demote in (True, False):
-            loose_top = self._loose_top(top, old_side=demote)
-            if not loose_top:
-                continue
-            items = self._single_items(top, old_side=not demote)
-            for sid, holder in loose_top:
-                best = max(
-                    items,
-                    key=lambda it, sid=sid: (self.scorer.title([sid], [it[0]]), -self.order[it[0]]),
-                    default=None,
-                )
-                if best is None or self.scorer.title([sid], [best[0]]) < LEVEL_TITLE_MIN:
-                    continue
-                item, single, parent = best
-                items.remove(best)
-                self._detach(sid, holder, top)
-                parent.children.remove(single)
-                o, n = (sid, item) if demote else (item, sid)
-                group = Group([o], [n], self.scorer.score([o], [n]))
-                group.note = ("demoted to " if demote else "promoted from ") + heading_label(
-                    self.scorer.sections[item]
-                )
-                (parent.children if demote else top).append(group)
-                self.nest(group)
-
-    def _link_retyped(self, top: list[Group]) -> None:
-        """Parts typed differently in the two reports (plan in one, other in the other) but
-        headed the same (``全面加强政府自身建设``) are one pair: part typing never blocks it."""
-        news = self._loose_top(top, old_side=False)
-        for sid, holder in self._loose_top(top, old_side=True):
-            best = max(
-                news,
-                key=lambda it, sid=sid: (self.scorer.title([sid], [it[0]]), -self.order[it[0]]),
-                default=None,
-            )
-            if best is None or self.scorer.title([sid], [best[0]]) < LEVEL_TITLE_MIN:
-                continue
-            news.remove(best)
-            self._detach(sid, holder, top)
-            self._detach(best[0], best[1], top)
-            group = Group([sid], [best[0]], self.scorer.score([sid], [best[0]]))
-            group.note = "same heading, parts typed differently"
-            top.append(group)
-            self.nest(group)
-
-    def _loose_top(self, top: list[Group], *, old_side: bool) -> list[tuple[str, Group]]:
-        """Top-level sections of one side that are single, or joined to another part's pair."""
-        out = []
-        for group in top:
-            side, other = (group.old, group.new) if old_side else (group.new, group.old)
-            if not other:
-                out.extend((sid, group) for sid in side)
-            elif len(side) > 1:
-                out.extend((sid, group) for sid in side[1:])
-        return out
-
-    def _single_items(self, top: list[Group], *, old_side: bool) -> list[tuple[str, Group, Group]]:
-        """Second-level sections of one side left single: (id, its group, the parent pair)."""
-        out = []
-        for group in top:
-            for child in group.children:
-                side, other = (child.old, child.new) if old_side else (child.new, child.old)
-                if len(side) == 1 and not other:
-                    out.append((side[0], child, group))
-        return out
-
-    def _detach(self, sid: str, holder: Group, top: list[Group]) -> None:
-        for side in (holder.old, holder.new):
-            if sid in side:
-                side.remove(sid)
-        if holder.old or holder.new:
-            holder.score = (
-                self.scorer.score(holder.old, holder.new) if holder.old and holder.new else 0.0
-            )
-        else:
-            top.remove(holder)
 
 
 def _in_order(olds: Sequence[str], news: Sequence[str], scorer: SectionScorer) -> list[Group]:

@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Generator
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..lexicon import STANCES, SUFFIX_QUALIFIERS
 from ..model import Measure
 from .names import (
     HEADS,
+    PreReading,
     canonical,
     carry_list_head,
     clause_np,
@@ -251,8 +253,10 @@ def _emit(
 ) -> tuple[list[RawObservation], int]:
     """The observations of one group, and how many characters of the noun after it were used.
 
-    ``stances`` are the stance word of the clause itself and the nearest governing one
-    before the figure (see :func:`_sentence`); the clause's own wins.
+    Three steps: choose the subject (:func:`_choose_subjects`), build one observation per
+    figure and subject (:func:`_build`), remember what later figures may refer back to
+    (:func:`_remember`). ``stances`` are the stance word of the clause itself and the nearest
+    governing one before the figure (see :func:`_sentence`); the clause's own wins.
     """
     head = group.items[0].fig
     rd = read_pre(group.pre)
@@ -267,6 +271,18 @@ def _emit(
         rd.share = head.unit_kind == "percent"
         if not rd.share:
             rd.subject = rd.share_base
+    subjects, quote_from, used = _choose_subjects(group, rd, state, cs)
+    stance = stances[0] or stances[1]
+    out = _build(group, rd, subjects, stance, state if continuation else None, (quote_from, ce))
+    if out:
+        _remember(state, out, group, quote_from)
+    return out, used
+
+
+def _choose_subjects(group: _Group, rd: Any, state: _State, cs: int) -> tuple[list[str], int, int]:
+    """The subject of each figure of a group, where the quote starts, and how much of the noun
+    after the group was read as its subject (``建好2个城区敬老院``)."""
+    head = group.items[0].fig
     subject = rd.subject
     quote_from = cs
     subjects: list[str] | None = None
@@ -307,8 +323,20 @@ def _emit(
         subject = subject[1:]  # ``…180亿元和新增就业5000人``: the joiner is not the subject
     if subjects is None:
         subjects = _spread(subject, n, group.each, rd.respectively, rd.each)
-    own_stance, near_stance = stances
-    stance = own_stance or near_stance
+    return subjects, quote_from, used
+
+
+def _build(
+    group: _Group,
+    rd: PreReading,
+    subjects: list[str],
+    stance: list[str],
+    continued: _State | None,
+    quote: tuple[int, int],
+) -> list[RawObservation]:
+    """One observation per figure and subject (every subject for ``均``/``each`` groups).
+
+    ``continued`` is the state whose measure and direction a continuation keeps."""
     if group.each or rd.each:
         pairs = [(item, s) for item in group.items for s in subjects]
     else:
@@ -319,8 +347,8 @@ def _emit(
         indicator = canonical(subj)
         if not indicator:
             continue
-        measure = state.measure if continuation else _measure(f, rd.share, rd.growth)
-        direction = state.direction if continuation else rd.direction
+        measure = continued.measure if continued else _measure(f, rd.share, rd.growth)
+        direction = continued.direction if continued else rd.direction
         words = [*stance, *rd.qualifiers, f.approx, item.suffix]
         out.append(
             RawObservation(
@@ -334,22 +362,25 @@ def _emit(
                 direction=direction if measure in ("growth", "change") else 0,
                 start=f.start,
                 end=f.end,
-                quote_start=quote_from,
-                quote_end=ce,
+                quote_start=quote[0],
+                quote_end=quote[1],
             )
         )
-    if out:
-        if not state.recent:
-            state.recent_at = quote_from
-        state.subject = out[-1].indicator
-        state.subject_at = quote_from
-        state.unit_kind = group.items[-1].fig.unit_kind
-        state.measure, state.direction = out[-1].measure, out[-1].direction
-        state.group = [o.indicator for o in out]
-        for o in out:
-            if o.indicator not in state.recent:
-                state.recent.append(o.indicator)
-    return out, used
+    return out
+
+
+def _remember(state: _State, out: list[RawObservation], group: _Group, quote_from: int) -> None:
+    """What later figures of the sentence may refer back to (the subject, the measure…)."""
+    if not state.recent:
+        state.recent_at = quote_from
+    state.subject = out[-1].indicator
+    state.subject_at = quote_from
+    state.unit_kind = group.items[-1].fig.unit_kind
+    state.measure, state.direction = out[-1].measure, out[-1].direction
+    state.group = [o.indicator for o in out]
+    for o in out:
+        if o.indicator not in state.recent:
+            state.recent.append(o.indicator)
 
 
 _JOINERS = ("和", "及", "与", "、", "等")
