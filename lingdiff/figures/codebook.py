@@ -41,6 +41,7 @@ class Indicator:
     units: tuple[str, ...] = ()
     label_en: str = ""
     note: str = ""
+    patterns: tuple[re.Pattern[str], ...] = ()
 
 
 class Codebook:
@@ -54,13 +55,18 @@ class Codebook:
             for name in ind.names:
                 self._names.setdefault(name, []).append(ind)
         self._prefixes = tuple(sorted(strip_prefixes, key=len, reverse=True))
+        self._patterned = tuple(i for i in indicators if i.patterns)
 
     def code_of(self, name: str, unit: str = "") -> str:
         """The code of an indicator name with a figure in ``unit``, or ``""``."""
-        for candidate in self._candidates(name):
+        candidates = self._candidates(name)
+        for candidate in candidates:
             for ind in self._names.get(candidate, ()):
                 if _unit_fits(ind, unit):
                     return ind.code
+        for ind in self._patterned:
+            if _unit_fits(ind, unit) and any(p.search(c) for p in ind.patterns for c in candidates):
+                return ind.code
         return ""
 
     def _candidates(self, name: str) -> list[str]:
@@ -135,6 +141,10 @@ def parse_codebook(data: Any, source: str) -> Codebook:
         if not isinstance(names, list) or not names or not all(isinstance(x, str) for x in names):
             raise CodebookError(f'{where}: "names" must be a non-empty list of strings')
         seen.add(code)
+        try:
+            patterns = tuple(re.compile(str(x)) for x in entry.get("patterns", ()))
+        except re.error as exc:
+            raise CodebookError(f"{where}: a pattern is not a valid regex ({exc})") from None
         indicators.append(
             Indicator(
                 code=code,
@@ -143,6 +153,7 @@ def parse_codebook(data: Any, source: str) -> Codebook:
                 units=tuple(str(u) for u in entry.get("units", ())),
                 label_en=str(entry.get("label_en", "")),
                 note=str(entry.get("note", "")),
+                patterns=patterns,
             )
         )
     prefixes = data.get("strip_prefixes", [])

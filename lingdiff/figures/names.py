@@ -275,8 +275,29 @@ def split_subjects(subject: str, n: int) -> list[str] | None:
     return None
 
 
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _numbered_items(parts: list[str]) -> list[str] | None:
+    """Items that differ only in a numeral: ``一产、二产、三产增加值``, ``第一、二、三产业
+    增加值`` → 第一产业增加值 / 第二产业增加值 / 第三产业增加值 (each takes the last's tail)."""
+    last = parts[-1].removeprefix("第")
+    run = len(last) - len(last.lstrip(_NUMERALS))
+    if run == 0 or run == len(last):
+        return None
+    heads = [p.removeprefix("第") for p in parts[:-1]]
+    if not all(h and h.strip(_NUMERALS) in ("", last[run : run + len(h) - 1]) for h in heads):
+        return None
+    tail = last[run:]
+    ordinal = "第" if tail.startswith("产业") else ""
+    return [ordinal + h[:run] + tail for h in (*heads, last)]
+
+
 def _share_tail(parts: list[str]) -> list[str]:
     """Give earlier list items the head noun the last one carries (``刑事案件`` + 发案率)."""
+    numbered = _numbered_items(parts)
+    if numbered is not None:
+        return numbered
     last = parts[-1]
     out = []
     for part in parts[:-1]:

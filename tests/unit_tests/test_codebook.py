@@ -97,3 +97,21 @@ def test_a_bad_codebook_is_one_error_line(tmp_path: Path, content: str, message:
     assert "\n" not in str(info.value)
     with pytest.raises(CodebookError, match="no such file"):
         load_codebook(tmp_path / "missing.json")
+
+
+def test_composite_names_are_caught_by_patterns() -> None:
+    book = load_codebook()
+    assert book.code_of("全社会研发经费支出相当于全市生产总值比例", "%") == "rd_intensity"
+    assert book.code_of("单位地区生产总值能耗", "%") == "energy_intensity"
+    assert book.code_of("单位地区生产总值二氧化碳排放", "%") == "carbon_intensity"
+
+
+def test_numbered_list_items_share_the_last_items_tail() -> None:
+    from lingdiff.figures.names import split_subjects
+
+    assert split_subjects("一、二、三产业增加值", 3) == [
+        "第一产业增加值",
+        "第二产业增加值",
+        "第三产业增加值",
+    ]
+    assert split_subjects("一产、二产、三产增加值", 3) == ["一产增加值", "二产增加值", "三产增加值"]
