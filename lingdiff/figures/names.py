@@ -28,7 +28,7 @@ LEVEL_VERBS = (
     "稳定", "保持", "控制", "实现", "完成", "累计", "总计", "合计", "共计", "可", "将", "可达",
     "了", "的", "等", "已", "再", "又", "也", "都", "继续", "全部", "总共", "年均", "平均",
     "实际", "名义", "同比", "比上年", "较上年", "比去年", "较去年", "较上年同期", "要", "按",
-    "拟按", "安排", "拟",
+    "拟按", "安排", "拟", "约合", "折合", "进入",
 )  # fmt: skip
 SHARE_WORDS = ("比重", "占比")
 # The role of a word just before a figure; a later group wins where a word is in two.
@@ -160,9 +160,13 @@ def _share_at(text: str) -> int:
     return -1
 
 
+_DURATION = re.compile(r"连续[\d一二三四五六七八九十两]+年(?:以上)?")
+
+
 def strip_framing(text: str) -> str:
     """Drop framing words (全年, 全区, 完成, 力争 …) from the left and filler from the right."""
     text = _MARKS.sub("", text).replace("分别", "")
+    text = _DURATION.sub("", text)  # 粮食产量连续12年…: how long, not what
     while True:
         m = _FRAMING_RE.match(text)
         if m is None or not m.group():
