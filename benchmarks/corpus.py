@@ -225,6 +225,8 @@ class GoldScore:
     name: str
     figures: int = 0
     figures_right: int = 0
+    targets: int = 0
+    targets_right: int = 0
     figures_found: int = 0
     in_scope: int = 0
     in_scope_right: int = 0
@@ -240,6 +242,11 @@ class GoldScore:
     def recall(self) -> float:
         """Gold figures read with year, kind, value, unit and qualifier all right."""
         return self.figures_right / self.figures if self.figures else 1.0
+
+    @property
+    def target_recall(self) -> float:
+        """Recall on the targets statements alone (targets and five-year goals)."""
+        return self.targets_right / self.targets if self.targets else 1.0
 
     @property
     def precision(self) -> float:
@@ -299,6 +306,8 @@ def _score_figures(c: Comparison, gold: dict, score: GoldScore) -> dict[int, Obs
     for n, g in enumerate(gold["figures"]):
         doc = c.doc(g["doc"])
         score.figures += 1
+        is_target = g["kind"] in ("target", "five-year goal")
+        score.targets += is_target
         pos = locate(doc, g["context"], g["text"])
         if pos is None:
             score.misses.append(f"{g['doc']}: context not found {g['context']}")
@@ -316,6 +325,7 @@ def _score_figures(c: Comparison, gold: dict, score: GoldScore) -> dict[int, Obs
             score.misses.append(f"{g['doc']}: {g['context']} [{g['text']}]: {', '.join(wrong)}")
         else:
             score.figures_right += 1
+            score.targets_right += is_target
     gold_spans = {(matched[n].doc, matched[n].start) for n in matched}
     for key in ("old", "new"):
         doc = c.doc(key)
@@ -467,13 +477,15 @@ def _print_reports(corpus: Path) -> None:
 
 
 def _print_gold(corpus: Path, verbose: bool) -> None:
-    print("| gold pair | figures | recall | precision | link F1 | section-pair F1 |")
-    print("|---|---|---|---|---|---|")
+    print(
+        "| gold pair | figures | recall | targets recall | precision | link F1 | section-pair F1 |"
+    )
+    print("|---|---|---|---|---|---|---|")
     for gold in gold_files():
         s = score_gold(gold, corpus)
         print(
-            f"| {s.name} | {s.figures} | {s.recall:.2f} | {s.precision:.2f} "
-            f"| {s.link_f1:.2f} | {s.pair_f1:.2f} |"
+            f"| {s.name} | {s.figures} | {s.recall:.2f} | {s.target_recall:.2f} "
+            f"| {s.precision:.2f} | {s.link_f1:.2f} | {s.pair_f1:.2f} |"
         )
         if verbose:
             for miss in s.misses:
