@@ -115,6 +115,10 @@ PART_LINE_WORDS = re.compile(
 """Words that make a plain line (no number) a part heading of a report."""
 
 
+APPENDIX = re.compile(r"(?:附件\s*\d*|附录\s*\d*|附|名词解释|注释|注解)\s*[：:]?")
+"""A line that opens an appendix after the report itself (a list of 民生实事, a glossary)."""
+
+
 def strip_heading_number(text: str) -> str:
     """``text`` without the heading number it starts with, if any."""
     return LEADING_NUMBER.sub("", text, count=1)

@@ -56,6 +56,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from ..lexicon import APPENDIX
 from ..model import Document, SectionPair
 from .assign import greedy_pairs
 from .groups import Group, emit, heading_label
@@ -87,7 +88,7 @@ MOVE_MIN = 0.4
 :data:`MATCH_MIN`, as a section found away from its place needs more evidence."""
 
 
-_PART_GROUPS = ("other", "review", "targets", "plan")
+_PART_GROUPS = ("other", "review", "targets", "plan", "appendix")
 
 
 def align_sections(
@@ -129,7 +130,9 @@ class _Aligner:
         by_part: dict[str, tuple[list[str], list[str]]] = {p: ([], []) for p in _PART_GROUPS}
         for side, doc in enumerate((self.old, self.new)):
             for sec in doc.top_sections():
-                by_part[sec.part][side].append(sec.id)
+                # an appendix (附件, 名词解释) pairs only with an appendix
+                group = "appendix" if APPENDIX.fullmatch(sec.title) else sec.part
+                by_part[group][side].append(sec.id)
         old_t, new_t = by_part["targets"]
         folded: list[str] = []
         if old_t and not new_t and by_part["plan"][0]:

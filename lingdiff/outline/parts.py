@@ -103,10 +103,18 @@ def _part_of(
     then its content (a part stating the targets with a list of tasks is the plan)."""
     if any(w in title for w in _REVIEW_WORDS):
         return "review"
+    review_year, plan_year = years
+    if _FIVE_YEAR_PLAN.search(title) and not (plan_year and f"{plan_year}年" in title):
+        return "other"  # “十五五”时期主要目标和重点任务: the next five years, not the plan year
     has_target = any(w in title for w in _TARGET_WORDS)
     has_tasks = any(w in t for t in (title, *child_titles) for w in _TASK_WORDS)
-    if has_target:
-        return "plan" if has_tasks else "targets"
+    if has_target or "总体要求" in title:
+        # 主要预期目标和任务 with its tasks listed under it is the plan; 工作总体要求和目标任务
+        # stated in a paragraph or two (the tasks in a part of their own) is the targets part
+        tasks_inside = len(child_titles) >= PLAN_MIN_TASKS or any(
+            w in t for t in child_titles for w in _TASK_WORDS
+        )
+        return "plan" if has_tasks and tasks_inside else "targets"
     if "预期目标" in body and not has_tasks:
         return "plan" if len(child_titles) >= PLAN_MIN_TASKS else "targets"
     if any(w in title for w in _PLAN_WORDS):
@@ -115,7 +123,6 @@ def _part_of(
     if by_year != "other":
         return by_year
     opening = body.lstrip()[:OPENING]
-    review_year, plan_year = years
     if _FIVE_YEAR_PLAN.search(opening) and not opening.startswith(f"{plan_year}年"):
         return "other"
     if opening.startswith(_opening_words(review_year, _REVIEW_OPENERS)) or any(
@@ -168,9 +175,10 @@ def flatten(
                 tuple(child.title for child in node.children),
                 (review_year, plan_year),
             )
-            if node.family == "none":
+            if node.family in ("none", "appendix"):
                 part = "other"
-            if part == "other" and after_plan[0]:
+                after_plan[0] = after_plan[0] and node.family != "appendix"
+            if part == "other" and after_plan[0] and not _FIVE_YEAR_PLAN.search(node.title):
                 part = "plan"  # a part after the plan (加强政府自身建设) is about the plan year
             after_plan[0] = after_plan[0] or part == "plan"
         start, end = node.start, node.end

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import HEADING_START, PART_LINE_WORDS, heading_numeral
+from ..lexicon import APPENDIX, HEADING_START, PART_LINE_WORDS, heading_numeral
 from .inline import finish_ends, inline_pass
 from .nodes import ADDRESS, Node, find_family, heading_title, paren_family, pop_to
 
@@ -22,6 +22,11 @@ _SENTENCE_MARK = re.compile(r"[。；！？，：;!?,:]")
 def build_tree(norm: str, paras: list[tuple[int, int]], root: Node) -> None:
     stack: list[Node] = [root]
     for pi, (ps, pe) in enumerate(paras):
+        if APPENDIX.fullmatch(norm, ps, pe):
+            # 附件1 / 名词解释 / 注释: what follows is not the report; its numbering starts anew
+            pop_to(stack, 1, ps)
+            _open(norm, stack, "appendix", None, ps, ps, pe, pi, closing_at=ps)
+            continue
         marker = _start_marker(norm, ps, pe) or _part_line(norm, ps, pe, root)
         if marker is not None:
             family, value, number_end = marker
@@ -68,7 +73,8 @@ def _part_line(norm: str, ps: int, pe: int, root: Node) -> tuple[str, None, int]
     Only while the report's top level is not numbered (no ``一、`` part opened before): a
     plain line after numbered parts is a sub-heading, not a part.
     """
-    if not ps or pe - ps > PART_LINE_MAX or any(n.family != "part" for n in root.children):
+    numbered = any(n.family not in ("part", "appendix") for n in root.children)
+    if not ps or pe - ps > PART_LINE_MAX or numbered:
         return None
     line = norm[ps:pe]
     if _SENTENCE_MARK.search(line) or not PART_LINE_WORDS.search(line):
