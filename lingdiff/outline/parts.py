@@ -108,7 +108,7 @@ def _part_of(
         return "other"  # “十五五”时期主要目标和重点任务: the next five years, not the plan year
     has_target = any(w in title for w in _TARGET_WORDS)
     has_tasks = any(w in t for t in (title, *child_titles) for w in _TASK_WORDS)
-    if has_target or "总体要求" in title:
+    if has_target or "总体要求" in title or "总体部署" in title:
         # 主要预期目标和任务 with its tasks listed under it is the plan; 工作总体要求和目标任务
         # stated in a paragraph or two (the tasks in a part of their own) is the targets part
         tasks_inside = len(child_titles) >= PLAN_MIN_TASKS or any(
@@ -180,7 +180,7 @@ def flatten(
                 after_plan[0] = after_plan[0] and node.family != "appendix"
             if part == "other" and after_plan[0] and not _FIVE_YEAR_PLAN.search(node.title):
                 part = "plan"  # a part after the plan (加强政府自身建设) is about the plan year
-            after_plan[0] = after_plan[0] or part == "plan"
+            after_plan[0] = after_plan[0] or part in ("plan", "targets")  # tasks follow targets
         start, end = node.start, node.end
         while end > start and text[end - 1] in "\n \t":
             end -= 1
