@@ -147,6 +147,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv and argv[0] == "report":
             return run_report(argv[1:])
+        if argv and argv[0] in ("series", "panel"):
+            from . import cli_series
+
+            run = cli_series.run_series if argv[0] == "series" else cli_series.run_panel
+            return run(argv[1:])
         return run_tui(argv)
     except UsageError as exc:
         _err(f"lingdiff: usage error: {exc}")

@@ -1,0 +1,213 @@
+"""``lingdiff series`` and ``lingdiff panel``: argument parsing, files and exit codes only.
+
+The analysis is :mod:`lingdiff.series` and :mod:`lingdiff.panel`; :mod:`lingdiff.cli` hands the
+arguments over. Exit codes as everywhere: 0 ok, 1 input error, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .cli import UsageError
+from .errors import LoadError
+
+SERIES_EPILOG = """\
+examples:
+  lingdiff series ../shared/corpus/national/            every report in the folder, markdown
+  lingdiff series r2023.txt r2024.txt r2025.docx --format csv -o series.csv
+  lingdiff series reports/ --format json | jq '.indicators[0].cells'
+
+One government's reports, in any order; each report's year is read from its text.
+formats: md (a table per headline indicator, quotes as footnotes), json (lingdiff-series/1),
+csv (long: one row per indicator and year).
+"""
+
+PANEL_EPILOG = """\
+examples:
+  lingdiff panel reports/ -o panel.csv                   all cores, progress on stderr
+  lingdiff panel 'reports/**/*.docx' -j 2 -o panel.parquet --failures failed.csv
+  lingdiff panel reports/ --manifest places.csv --resume -o panel.csv
+  lingdiff panel reports/ --dask tcp://scheduler:8786 -o panel.parquet
+
+One row per figure of every report. A file that cannot be read is listed (and written to
+--failures FILE) and the run goes on. Exit 1 only when no file could be read.
+"""
+
+
+def series_parser() -> argparse.ArgumentParser:
+    """The parser of ``lingdiff series``."""
+    p = argparse.ArgumentParser(
+        prog="lingdiff series",
+        description="Targets against what was achieved, year by year, for one government.",
+        epilog=SERIES_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("paths", nargs="+", metavar="FILE|DIR", help="two or more reports, or a folder")
+    p.add_argument("--format", "-f", choices=("md", "json", "csv"), default="md")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    return p
+
+
+def panel_parser() -> argparse.ArgumentParser:
+    """The parser of ``lingdiff panel``."""
+    p = argparse.ArgumentParser(
+        prog="lingdiff panel",
+        description="Many governments' reports, many years: one long table, one row per figure.",
+        epilog=PANEL_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="report files, folders or globs")
+    p.add_argument(
+        "-o", "--output", metavar="FILE", required=True, help="panel.csv or panel.parquet"
+    )
+    p.add_argument(
+        "-j", "--jobs", type=int, default=0, help="worker processes (default: all cores)"
+    )
+    p.add_argument("--manifest", metavar="CSV", help="path, place, place_code, level per file")
+    p.add_argument("--failures", metavar="FILE", help="also write the failures table as CSV")
+    p.add_argument("--resume", action="store_true", help="keep FILE's rows; read only new files")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.add_argument("--dask", metavar="ADDRESS", help="run on this Dask scheduler (lingdiff[dask])")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    return p
+
+
+def _check_output(output: Path, inputs: Sequence[Path], force: bool) -> None:
+    from .output import output_problem
+
+    problem = output_problem(output, inputs)
+    if problem:
+        raise LoadError(problem)
+    if output.exists() and not force:
+        raise LoadError(f"{output}: already exists; use --force to replace it")
+
+
+def run_series(argv: Sequence[str]) -> int:
+    """``lingdiff series``: the series as markdown, JSON or CSV."""
+    from .output import write_atomically
+    from .render.series import render_series
+    from .series import read_series
+
+    args = series_parser().parse_args(argv)
+    output = Path(args.output) if args.output else None
+    if output is not None:
+        _check_output(output, [Path(p) for p in args.paths], args.force)
+    result = read_series(args.paths)
+    for report in result.reports:
+        print(f"lingdiff: {report.path}: report of {report.year}", file=sys.stderr)
+    text = render_series(result, args.format)
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        write_atomically(output, text)
+        print(f"lingdiff: wrote {output}", file=sys.stderr)
+    return 0
+
+
+def _format_of(output: Path) -> str:
+    suffix = output.suffix.lower()
+    if suffix in (".csv", ".parquet"):
+        return suffix[1:]
+    raise UsageError(f"{output}: the panel is written as .csv or .parquet")
+
+
+def run_panel(argv: Sequence[str]) -> int:
+    """``lingdiff panel``: one long table of every figure of every report."""
+    from .series import expand_inputs
+
+    args = panel_parser().parse_args(argv)
+    output = Path(args.output)
+    fmt = _format_of(output)
+    if args.jobs < 0:
+        raise UsageError("-j needs a number of processes ≥ 1 (0 or none: all cores)")
+    if fmt == "parquet":
+        _need("pyarrow", "parquet")
+    paths = expand_inputs(args.paths)
+    if not paths:
+        raise LoadError(f"{' '.join(args.paths)}: no files found")
+    _check_output(output, paths, args.force or args.resume)
+    failures = Path(args.failures) if args.failures else None
+    if failures is not None:
+        _check_output(failures, paths, args.force)
+    from .panel import read_manifest
+
+    manifest = read_manifest(args.manifest) if args.manifest else {}
+    summary = _run(args, paths, output, fmt, manifest)
+    from .panel_run import failures_csv, print_failures
+
+    print_failures(summary.failures, summary.files)
+    if failures is not None:
+        from .output import write_atomically
+
+        write_atomically(failures, failures_csv(summary.failures))
+    skipped = f", {summary.skipped} already done" if summary.skipped else ""
+    print(
+        f"lingdiff: wrote {output}: {summary.rows} rows from {summary.files - len(summary.failures)} "
+        f"of {summary.files} files{skipped}",
+        file=sys.stderr,
+    )
+    read_ok = summary.files - len(summary.failures) + summary.skipped
+    return 0 if read_ok > 0 else 1
+
+
+def _run(
+    args: argparse.Namespace, paths: list[Path], output: Path, fmt: str, manifest: dict
+) -> object:
+    from .panel_run import run_panel as run
+
+    jobs = args.jobs or os.cpu_count() or 1
+    jobs = min(jobs, len(paths))
+    executor = None
+    client = None
+    if args.dask:
+        _need("distributed", "dask")
+        from dask.distributed import Client
+
+        try:
+            client = Client(args.dask, timeout=20)
+        except OSError as exc:
+            raise LoadError(f"{args.dask}: cannot reach the Dask scheduler ({exc})") from None
+        executor = client.get_executor()
+    show = not args.no_progress and sys.stderr.isatty()
+    try:
+        if not show:
+            return run(
+                paths,
+                output,
+                fmt=fmt,
+                jobs=jobs,
+                resume=args.resume,
+                manifest=manifest,
+                executor=executor,
+            )
+        from rich.console import Console
+        from rich.progress import Progress
+
+        with Progress(console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("reading reports", total=len(paths))
+            return run(
+                paths,
+                output,
+                fmt=fmt,
+                jobs=jobs,
+                resume=args.resume,
+                manifest=manifest,
+                executor=executor,
+                progress=lambda n: bar.advance(task, n),
+            )
+    finally:
+        if client is not None:
+            client.close()
+
+
+def _need(module: str, extra: str) -> None:
+    import importlib.util
+
+    if importlib.util.find_spec(module) is None:
+        raise UsageError(f"this needs the {module} package: pip install 'lingdiff[{extra}]'")
