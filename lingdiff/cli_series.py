@@ -148,8 +148,8 @@ def run_panel(argv: Sequence[str]) -> int:
         write_atomically(failures, failures_csv(summary.failures))
     skipped = f", {summary.skipped} already done" if summary.skipped else ""
     print(
-        f"lingdiff: wrote {output}: {summary.rows} rows from {summary.files - len(summary.failures)} "
-        f"of {summary.files} files{skipped}",
+        f"lingdiff: wrote {output}: {summary.rows} rows from "
+        f"{summary.files - len(summary.failures)} of {summary.files} files{skipped}",
         file=sys.stderr,
     )
     read_ok = summary.files - len(summary.failures) + summary.skipped

@@ -75,7 +75,8 @@ def _items(
                 summary.files += 1
                 continue
             if size > MAX_BYTES:
-                reason = f"the file is {size / 1024 / 1024:.1f} MB; reports are read up to {MAX_BYTES >> 20} MB"
+                mb = f"{size / 1024 / 1024:.1f}"
+                reason = f"the file is {mb} MB; reports are read up to {MAX_BYTES >> 20} MB"
                 summary.failures.append(FileResult(source, "", error=reason))
                 summary.files += 1
                 continue

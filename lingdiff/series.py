@@ -18,8 +18,8 @@ The target sets a bound on the signed actual:
 
 * ``以上`` / ``超过`` / ``突破`` / ``不低于`` / ``至少`` — a floor: met when actual ≥ target (for a
   decline, ``下降3%以上``, the decline must be at least 3: signed actual ≤ −3);
-* ``以内`` / ``以下`` / ``不超过`` / ``控制在`` / ``低于`` — a ceiling: met when actual ≤ target (for a
-  decline, the decline may be at most the figure);
+* ``以内`` / ``以下`` / ``不超过`` / ``控制在`` / ``低于`` — a ceiling: met when actual ≤ target
+  (for a decline, the decline may be at most the figure);
 * no bound word, or ``左右`` — the indicator's polarity decides: a rise or level is a floor,
   unless the indicator is one where less is better (prices, unemployment, deficits, energy
   use, emissions, accidents, debt: :data:`LOWER_IS_BETTER`) or the target is a decline, which are
@@ -36,6 +36,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, Literal
 
@@ -167,7 +168,7 @@ def series_reports(docs: Sequence[Document]) -> list[tuple[SeriesReport, Documen
         )
         found.append((report, doc))
     found.sort(key=lambda rd: rd[0].year)
-    for (a, _), (b, _) in zip(found, found[1:], strict=False):
+    for (a, _), (b, _) in pairwise(found):
         if a.year == b.year:
             raise SeriesError(f"{a.path} and {b.path} are both the report of {a.year}")
     places = {r.place for r, _ in found if r.place}
@@ -349,7 +350,7 @@ def _trend(cells: tuple[Cell, ...]) -> str:
     values = [c.target.signed_value for c in cells if c.target is not None]
     if len(values) < 2:
         return ""
-    steps = [b - a for a, b in zip(values, values[1:], strict=False)]
+    steps = [b - a for a, b in pairwise(values)]
     if all(s == 0 for s in steps):
         return "flat"
     if all(s <= 0 for s in steps):

@@ -103,9 +103,8 @@ def series_markdown(series: Series) -> str:
         for row in others:
             targets = ", ".join(str(c.year) for c in row.cells if c.target)
             actuals = ", ".join(str(c.year) for c in row.cells if c.actual)
-            out.append(
-                f"| {md(row.indicator)} | {row.measure} | {targets} | {actuals} | {_TREND.get(row.trend, '')} |"
-            )
+            trend = _TREND.get(row.trend, "")
+            out.append(f"| {md(row.indicator)} | {row.measure} | {targets} | {actuals} | {trend} |")
         out.append("")
     out += notes.items
     return "\n".join(out).rstrip() + "\n"
