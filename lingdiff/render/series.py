@@ -232,7 +232,8 @@ def series_json(series: Series) -> str:
 
 
 def cell_records(series: Series) -> list[tuple[Any, ...]]:
-    """One tuple per cell (and per five-year figure), in :data:`CSV_COLUMNS` order."""
+    """One tuple per cell (and per five-year figure), in :data:`CSV_COLUMNS` order; None where a
+    number is missing (written as an empty field)."""
     out: list[tuple[Any, ...]] = []
     for row in series.rows:
         head = (
@@ -247,22 +248,23 @@ def cell_records(series: Series) -> list[tuple[Any, ...]]:
         for c in row.cells:
             target = _side(c.target, c.target_status, c.target_report)
             actual = _side(c.actual, c.actual_status, c.actual_report)
-            diff = "" if c.difference is None else c.difference
-            out.append((*head, c.year, "", "year", *target, *actual, diff, c.verdict, c.rule))
+            out.append(
+                (*head, c.year, "", "year", *target, *actual, c.difference, c.verdict, c.rule)
+            )
         for p in row.periods:
             o = p.observation
             is_target = o.kind in ("five-year goal", "target")
             side = _side(o, "stated", p.report)
-            empty = ("",) * 9
+            empty = _side(None, "", "")
             target, actual = (side, empty) if is_target else (empty, side)
-            out.append((*head, o.year or "", o.period or "", o.kind, *target, *actual, "", "", ""))
+            out.append((*head, o.year, o.period or "", o.kind, *target, *actual, None, "", ""))
     return out
 
 
 def _side(obs: Observation | None, status: str, report: str) -> tuple[Any, ...]:
     if obs is None:
-        return ("", "", "", "", "", status, "", "", "")
-    high = "" if obs.value_high is None else obs.value_high
+        return (None, None, "", "", None, status, "", "", "")
+    high = obs.value_high
     return (
         obs.value,
         high,
