@@ -189,7 +189,7 @@ def series(docs: Sequence[Document]) -> Series:
     groups = link_many(per_report)
     rows = [_row(f"s{n:03d}", g, reports, years) for n, g in enumerate(groups, 1)]
     rows = [r for r in rows if any(c.target or c.actual for c in r.cells) or r.periods]
-    headline = _headline(rows)
+    headline = _headline(rows, max(1, len(reports) // 4))
     rows = [replace(r, headline=r.id in headline) for r in rows]
     rows.sort(key=lambda r: (not r.headline, r.id))
     place = next((r.place for r in reports if r.place), "")
@@ -360,13 +360,14 @@ def _trend(cells: tuple[Cell, ...]) -> str:
     return "mixed"
 
 
-def _headline(rows: Sequence[SeriesRow]) -> set[str]:
+def _headline(rows: Sequence[SeriesRow], least: int) -> set[str]:
     """Rows with a codebook code; when no row has one, rows whose target and actual are both
-    stated in at least two years (the indicators a government tracks)."""
+    stated in at least ``least`` years (a quarter of the reports: the indicators a government
+    tracks year after year)."""
     coded = {r.id for r in rows if r.code}
     if coded:
         return coded
-    return {r.id for r in rows if sum(1 for c in r.cells if c.target and c.actual) >= 2}
+    return {r.id for r in rows if sum(1 for c in r.cells if c.target and c.actual) >= least}
 
 
 def read_series(paths: Sequence[str | Path]) -> Series:
