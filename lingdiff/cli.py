@@ -182,4 +182,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # ``python -m lingdiff.cli``: run the imported module's main, so the subcommand modules
+    # and this one share one UsageError class.
+    from lingdiff.cli import main as _main
+
+    raise SystemExit(_main())
