@@ -9,7 +9,10 @@ from lingdiff.outline import parse_document
 from lingdiff.outline.place import delivery_year, detect_place
 from lingdiff.series import SeriesError, realise, series
 
-HEAD = "关于{place}{review}年国民经济和社会发展计划执行情况及{plan}年计划草案的报告\n——{plan}年1月10日在{place}第十八届人民代表大会第二次会议上\n"
+HEAD = (
+    "关于{place}{review}年国民经济和社会发展计划执行情况及{plan}年计划草案的报告\n"
+    "——{plan}年1月10日在{place}第十八届人民代表大会第二次会议上\n"
+)
 REPORTS = {
     2023: "一、2022年计划执行情况\n全年地区生产总值增长5.2%，居民消费价格上涨2.1%。\n"
     "二、2023年主要预期目标\n地区生产总值增长6%以上，居民消费价格涨幅3%左右，"
@@ -109,7 +112,7 @@ def test_refuses_two_reports_of_one_year() -> None:
 
 
 def test_refuses_two_governments() -> None:
-    with pytest.raises(SeriesError, match="测试县's report but r2024.txt is 示范县's"):
+    with pytest.raises(SeriesError, match=r"测试县's report but r2024\.txt is 示范县's"):
         series([report(2023), report(2024, place="示范县")])
 
 
@@ -128,7 +131,8 @@ def test_refuses_a_single_report() -> None:
             2026,
         ),
         (
-            "2025年海南省政府工作报告\n——2025年1月14日海南省省长 刘小明在海南省第七届人民代表大会第四次会议上的讲话\n",
+            "2025年海南省政府工作报告\n——2025年1月14日海南省省长 刘小明"
+            "在海南省第七届人民代表大会第四次会议上的讲话\n",
             "海南省",
             "province",
             2025,
