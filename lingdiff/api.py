@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from .model import Comparison, Document, Options
+from .model import Comparison, DocKey, Document, Options
 from .panel import Panel
 from .series import Series
 
@@ -27,14 +27,21 @@ def compare(
     old: PathLike | Document, new: PathLike | Document, topics: str | None = None
 ) -> Comparison:
     """Two reports (paths or documents from :func:`read`) compared: sections, figures, topics."""
-    from dataclasses import replace
-
     from .compare import compare as _compare
+
+    return _compare(_as(old, "old"), _as(new, "new"), Options(topics))
+
+
+def _as(report: PathLike | Document, key: DocKey) -> Document:
+    """A document keyed ``old`` or ``new`` (its section ids carry the key)."""
+    from .outline import parse_document
     from .reading import load_document
 
-    old_doc = old if isinstance(old, Document) else load_document(old, "old")
-    new_doc = new if isinstance(new, Document) else load_document(new, "new")
-    return _compare(replace(old_doc, key="old"), replace(new_doc, key="new"), Options(topics))
+    if not isinstance(report, Document):
+        return load_document(report, key)
+    if report.key == key:
+        return report
+    return parse_document(report.text, key=key, path=report.path)
 
 
 def series(paths: Sequence[PathLike | Document] | PathLike) -> Series:

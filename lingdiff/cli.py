@@ -152,6 +152,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             run = cli_series.run_series if argv[0] == "series" else cli_series.run_panel
             return run(argv[1:])
+        if len(argv) > 2 or (len(argv) == 1 and os.path.isdir(argv[0])):
+            from . import cli_series
+
+            if cli_series.wants_series_tui(argv):
+                return cli_series.run_series_tui(argv)
         return run_tui(argv)
     except UsageError as exc:
         _err(f"lingdiff: usage error: {exc}")

@@ -211,3 +211,36 @@ def _need(module: str, extra: str) -> None:
 
     if importlib.util.find_spec(module) is None:
         raise UsageError(f"this needs the {module} package: pip install 'lingdiff[{extra}]'")
+
+
+def wants_series_tui(argv: Sequence[str]) -> bool:
+    """True when ``lingdiff ARGS`` names more than two reports, or one folder (the Series TUI)."""
+    positional: list[str] = []
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--topics":
+            skip = True
+        elif not arg.startswith("-"):
+            positional.append(arg)
+    return len(positional) > 2 or (len(positional) == 1 and Path(positional[0]).is_dir())
+
+
+def run_series_tui(argv: Sequence[str]) -> int:
+    """``lingdiff A B C …`` or ``lingdiff FOLDER``: the TUI with a Series tab."""
+    p = argparse.ArgumentParser(prog="lingdiff", description="Browse a series of reports.")
+    p.add_argument("paths", nargs="+", metavar="FILE|DIR")
+    p.add_argument("--topics", metavar="FILE", help="a topic taxonomy JSON replacing the built-in")
+    args = p.parse_args(argv)
+    from .reading import load_document
+    from .series import expand_inputs, series_reports
+
+    docs = [load_document(path) for path in expand_inputs(args.paths)]
+    series_reports(docs)  # two reports of one year, or of two governments: say so now
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError("the terminal UI needs a terminal; use 'lingdiff series' for files")
+    from .tui.series_app import run_series_app
+
+    run_series_app(docs, args.topics)
+    return 0
