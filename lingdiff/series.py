@@ -148,7 +148,7 @@ class Series:
         """The long table (one row per cell) as a pandas DataFrame (needs pandas)."""
         import pandas as pd
 
-        from .render.series import CSV_COLUMNS, cell_records
+        from .series_records import CSV_COLUMNS, cell_records
 
         return pd.DataFrame(cell_records(self), columns=list(CSV_COLUMNS))
 
