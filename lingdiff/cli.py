@@ -141,22 +141,27 @@ def run_tui(argv: Sequence[str]) -> int:
     return EXIT_OK
 
 
+def _one_folder(argv: Sequence[str]) -> bool:
+    return len(argv) == 1 and os.path.isdir(argv[0])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``lingdiff`` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] == "report":
             return run_report(argv[1:])
-        if argv and argv[0] in ("series", "panel"):
+        if (argv and argv[0] in ("series", "panel")) or len(argv) > 2 or _one_folder(argv):
             from . import cli_series
 
-            run = cli_series.run_series if argv[0] == "series" else cli_series.run_panel
-            return run(argv[1:])
-        if len(argv) > 2 or (len(argv) == 1 and os.path.isdir(argv[0])):
-            from . import cli_series
-
-            if cli_series.wants_series_tui(argv):
-                return cli_series.run_series_tui(argv)
+            try:
+                if argv[0] in ("series", "panel"):
+                    run = cli_series.run_series if argv[0] == "series" else cli_series.run_panel
+                    return run(argv[1:])
+                if cli_series.wants_series_tui(argv):
+                    return cli_series.run_series_tui(argv)
+            except cli_series.UsageError as exc:
+                raise UsageError(str(exc)) from None
         return run_tui(argv)
     except UsageError as exc:
         _err(f"lingdiff: usage error: {exc}")
@@ -187,8 +192,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    # ``python -m lingdiff.cli``: run the imported module's main, so the subcommand modules
-    # and this one share one UsageError class.
-    from lingdiff.cli import main as _main
-
-    raise SystemExit(_main())
+    raise SystemExit(main())

@@ -12,7 +12,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .cli import UsageError
 from .errors import LoadError
 
 SERIES_EPILOG = """\
@@ -36,6 +35,10 @@ examples:
 One row per figure of every report. A file that cannot be read is listed (and written to
 --failures FILE) and the run goes on. Exit 1 only when no file could be read.
 """
+
+
+class UsageError(Exception):
+    """Arguments that do not make sense together; :mod:`lingdiff.cli` turns it into exit 2."""
 
 
 def series_parser() -> argparse.ArgumentParser:

@@ -43,7 +43,7 @@ from typing import Any, Literal
 from .errors import LingdiffError
 from .figures import extract_observations
 from .figures.link_many import LinkedGroup, link_many
-from .figures.patterns import unit_family
+from .lexicon import unit_family
 from .model import Document, Observation
 from .outline.place import delivery_year, detect_place
 

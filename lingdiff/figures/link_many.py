@@ -18,9 +18,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ..lexicon import unit_family
 from ..model import Observation
 from .link import link_observations
-from .patterns import unit_family
 
 
 @dataclass(frozen=True)
