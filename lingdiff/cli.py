@@ -27,6 +27,9 @@ examples:
   lingdiff old.txt new.docx         browse two reports of your own
   lingdiff report                   markdown report of the bundled pair on stdout
   lingdiff report old.txt new.txt --format json -o diff.json
+  lingdiff r2023.txt r2024.txt r2025.txt   browse a series (or give a folder)
+  lingdiff series reports/          targets against actuals, year by year (see --help)
+  lingdiff panel reports/ -o p.csv  every figure of many reports, one long table
 
 Inputs may be .txt (UTF-8, UTF-16 or GB18030) or .docx.
 """

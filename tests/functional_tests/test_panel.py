@@ -150,3 +150,10 @@ def test_panel_on_a_dask_cluster_gives_identical_rows(folder: Path, tmp_path: Pa
         result = run(str(folder), "--dask", cluster.scheduler_address, "-o", str(on_dask))
     assert result.returncode == 0, result.stderr
     assert on_dask.read_bytes() == local.read_bytes()
+
+
+def test_panel_api_takes_globs(folder: Path) -> None:
+    result = panel([str(folder / "**" / "*.txt")])
+    sources = {Path(r["source"]).name for r in result.records()}
+    assert sources == {"2026年浙江省政府工作报告.txt", "2026年福建省政府工作报告.txt"}
+    assert {Path(f.source).name for f in result.failures} == {"empty.txt", "noyear.txt"}

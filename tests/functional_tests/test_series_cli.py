@@ -156,3 +156,12 @@ def test_series_cli_refusals(tmp_path: Path) -> None:
     over = run("series", str(files[-1]), str(files[-2]), "-o", str(files[-1]))
     assert over.returncode == 1 and "is an input report" in over.stderr
     assert run("series").returncode == 2
+
+
+def test_many_reports_without_a_terminal_is_a_usage_error() -> None:
+    files = [str(p) for p in national_files()[:3]]
+    result = run(*files)
+    assert result.returncode == 2
+    assert "use 'lingdiff series' for files" in result.stderr
+    same = run(files[0], files[0], files[0])
+    assert same.returncode == 1 and "are both the report of 2012" in same.stderr
