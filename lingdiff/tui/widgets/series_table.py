@@ -33,7 +33,11 @@ class SeriesTable(DataTable[Text]):
     """One government's indicators across the years of its reports."""
 
     DEFAULT_CSS = """
-    SeriesTable { height: 1fr; }
+    SeriesTable {
+        height: 1fr;
+        border-top: solid $primary 50%;
+        border-title-color: $text-primary;
+    }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
