@@ -54,11 +54,13 @@ def done_hashes(output: Path, fmt: str) -> set[str]:
         import pyarrow.parquet as pq
 
         return set(pq.read_table(output, columns=["sha256"]).column("sha256").to_pylist())
+    from .errors import LoadError
+
     with output.open(encoding="utf-8", newline="") as fh:
         reader = csv.reader(fh)
         header = next(reader, [])
-        if "sha256" not in header:
-            return set()
+        if tuple(header) != PANEL_COLUMNS:
+            raise LoadError(f"{output}: not a panel of this lingdiff's columns; cannot resume it")
         at = header.index("sha256")
         return {row[at] for row in reader if len(row) > at}
 

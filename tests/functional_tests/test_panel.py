@@ -98,6 +98,11 @@ def test_panel_resume_skips_files_already_done(folder: Path, tmp_path: Path) -> 
     assert sorted(after.splitlines()) == sorted(full.read_text(encoding="utf-8").splitlines())
     refused = run(str(folder), "-o", str(out))
     assert refused.returncode == 1 and "already exists" in refused.stderr
+    other = tmp_path / "other.csv"
+    other.write_text("a,b\n1,2\n", encoding="utf-8")
+    foreign = run(str(folder), "-o", str(other), "--resume")
+    assert foreign.returncode == 1 and "cannot resume it" in foreign.stderr
+    assert other.read_text(encoding="utf-8") == "a,b\n1,2\n"
 
 
 def test_panel_manifest_overrides_place(folder: Path, tmp_path: Path) -> None:
