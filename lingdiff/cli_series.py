@@ -122,7 +122,7 @@ def _format_of(output: Path) -> str:
 
 def run_panel(argv: Sequence[str]) -> int:
     """``lingdiff panel``: one long table of every figure of every report."""
-    from .series import expand_inputs
+    from .inputs import expand_inputs
 
     args = panel_parser().parse_args(argv)
     output = Path(args.output)
@@ -236,8 +236,9 @@ def run_series_tui(argv: Sequence[str]) -> int:
     p.add_argument("paths", nargs="+", metavar="FILE|DIR")
     p.add_argument("--topics", metavar="FILE", help="a topic taxonomy JSON replacing the built-in")
     args = p.parse_args(argv)
+    from .inputs import expand_inputs
     from .reading import load_document
-    from .series import expand_inputs, series_reports
+    from .series import series_reports
 
     docs = [load_document(path) for path in expand_inputs(args.paths)]
     series_reports(docs)  # two reports of one year, or of two governments: say so now

@@ -212,7 +212,7 @@ def read_manifest(path: str | Path) -> dict[str, ManifestEntry]:
 
 def panel(paths: Sequence[str | Path], manifest: str | Path | None = None) -> Panel:
     """Read reports (files, folders, globs) into one panel, in-process (the Python API)."""
-    from .series import expand_inputs
+    from .inputs import expand_inputs
 
     entries = read_manifest(manifest) if manifest else {}
     out = Panel()

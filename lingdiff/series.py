@@ -372,28 +372,7 @@ def _headline(rows: Sequence[SeriesRow], least: int) -> set[str]:
 
 def read_series(paths: Sequence[str | Path]) -> Series:
     """Load report files (a folder is read whole) and build their series."""
+    from .inputs import expand_inputs
     from .reading import load_document
 
     return series([load_document(p) for p in expand_inputs(paths)])
-
-
-def expand_inputs(paths: Sequence[str | Path]) -> list[Path]:
-    """Files named, folders read for their non-hidden files (sorted), globs expanded."""
-    import glob
-
-    out: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and not _hidden(f, p)))
-        elif not p.exists() and any(ch in str(raw) for ch in "*?["):
-            out.extend(
-                Path(m) for m in sorted(glob.glob(str(raw), recursive=True)) if Path(m).is_file()
-            )
-        else:
-            out.append(p)
-    return out
-
-
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
