@@ -14,26 +14,24 @@ full names (``from lingdiff.series import Series``).
 from __future__ import annotations
 
 import sys
-import types
-from typing import Any
 
 __version__ = "0.1.0"
 __all__ = ["compare", "panel", "read", "series"]
 
 
 def _api(name: str) -> property:
-    def get(module: types.ModuleType) -> Any:
+    def get(module: object) -> object:
         from . import api
 
         return getattr(api, name)
 
-    def keep(module: types.ModuleType, value: Any) -> None:
-        module.__dict__[f"_{name}_module"] = value  # where the import system puts the submodule
+    def keep(module: object, value: object) -> None:
+        vars(module)[f"_{name}_module"] = value  # where the import system puts the submodule
 
     return property(get, keep, doc=f"lingdiff.api.{name}")
 
 
-class _Package(types.ModuleType):
+class _Package(type(sys)):  # types.ModuleType, without importing types
     """The lingdiff package, whose API functions win over its submodules of the same name."""
 
     read = _api("read")

@@ -11,8 +11,12 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import LoadError
+
+if TYPE_CHECKING:
+    from .panel import FileResult
 
 SERIES_EPILOG = """\
 examples:
@@ -80,36 +84,37 @@ def panel_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _check_output(output: Path, inputs: Sequence[Path], force: bool) -> None:
-    from .output import output_problem
+def _say(line: str) -> None:
+    """One line on stderr, control characters shown as ``\\xNN`` (as the rest of the CLI)."""
+    from .output import printable
 
-    problem = output_problem(output, inputs)
-    if problem:
-        raise LoadError(problem)
-    if output.exists() and not force:
-        raise LoadError(f"{output}: already exists; use --force to replace it")
+    if sys.stderr is not None:
+        print(printable(line), file=sys.stderr)
 
 
 def run_series(argv: Sequence[str]) -> int:
     """``lingdiff series``: the series as markdown, JSON or CSV."""
-    from .output import write_atomically
+    from .inputs import expand_inputs
+    from .output import check_output, write_report, write_stdout
+    from .reading import load_document
     from .render.series import render_series
-    from .series import read_series
+    from .series import series
 
     args = series_parser().parse_args(argv)
-    output = Path(args.output) if args.output else None
-    if output is not None:
-        _check_output(output, [Path(p) for p in args.paths], args.force)
-    result = read_series(args.paths)
+    if args.output == "":
+        raise UsageError("-o needs a file name")
+    output = Path(args.output) if args.output is not None else None
+    paths = expand_inputs(args.paths)
+    check_output(output, paths, force=args.force)
+    result = series([load_document(p) for p in paths])
     for report in result.reports:
-        print(f"lingdiff: {report.path}: report of {report.year}", file=sys.stderr)
+        _say(f"lingdiff: {report.path}: report of {report.year}")
     text = render_series(result, args.format)
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        write_stdout(text)
     else:
-        write_atomically(output, text)
-        print(f"lingdiff: wrote {output}", file=sys.stderr)
+        write_report(output, text, paths, replace=args.force)
+        _say(f"lingdiff: wrote {output}")
     return 0
 
 
@@ -134,26 +139,25 @@ def run_panel(argv: Sequence[str]) -> int:
     paths = expand_inputs(args.paths)
     if not paths:
         raise LoadError(f"{' '.join(args.paths)}: no files found")
-    _check_output(output, paths, args.force or args.resume)
+    from .output import check_output, write_report
+
+    check_output(output, paths, force=args.force or args.resume)
     failures = Path(args.failures) if args.failures else None
     if failures is not None:
-        _check_output(failures, paths, args.force)
+        check_output(failures, paths, force=args.force)
     from .panel import read_manifest
 
     manifest = read_manifest(args.manifest) if args.manifest else {}
     summary = _run(args, paths, output, fmt, manifest)
-    from .panel_run import failures_csv, print_failures
+    from .panel_run import failures_csv
 
-    print_failures(summary.failures, summary.files)
+    _print_failures(summary.failures, summary.files)
     if failures is not None:
-        from .output import write_atomically
-
-        write_atomically(failures, failures_csv(summary.failures))
+        write_report(failures, failures_csv(summary.failures), paths, replace=args.force)
     skipped = f", {summary.skipped} already done" if summary.skipped else ""
-    print(
+    _say(
         f"lingdiff: wrote {output}: {summary.rows} rows from "
-        f"{summary.files - len(summary.failures)} of {summary.files} files{skipped}",
-        file=sys.stderr,
+        f"{summary.files - len(summary.failures)} of {summary.files} files{skipped}"
     )
     read_ok = summary.files - len(summary.failures) + summary.skipped
     return 0 if read_ok > 0 else 1
@@ -248,3 +252,13 @@ def run_series_tui(argv: Sequence[str]) -> int:
 
     run_series_app(docs, args.topics)
     return 0
+
+
+def _print_failures(failures: Sequence[FileResult], total: int) -> None:
+    """The failures table on stderr (nothing when there are none)."""
+    if not failures:
+        return
+    width = min(60, max(len(f.source) for f in failures))
+    _say(f"lingdiff: {len(failures)} of {total} files failed:")
+    for f in failures:
+        _say(f"  {f.source:<{width}}  {f.error}")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import os
-import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass, field
@@ -272,13 +271,3 @@ def failures_csv(failures: Sequence[FileResult]) -> str:
     writer.writerow(("source", "sha256", "reason"))
     writer.writerows((f.source, f.sha256, f.error) for f in failures)
     return buf.getvalue()
-
-
-def print_failures(failures: Sequence[FileResult], total: int) -> None:
-    """The failures table on stderr (nothing when there are none)."""
-    if not failures:
-        return
-    width = min(60, max(len(f.source) for f in failures))
-    print(f"lingdiff: {len(failures)} of {total} files failed:", file=sys.stderr)
-    for f in failures:
-        print(f"  {f.source:<{width}}  {f.error}", file=sys.stderr)

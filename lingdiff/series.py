@@ -361,12 +361,11 @@ def _trend(cells: tuple[Cell, ...]) -> str:
 
 
 def _headline(rows: Sequence[SeriesRow], least: int) -> set[str]:
-    """Rows with a codebook code; when no row has one, rows whose target and actual are both
-    stated in at least ``least`` years (a quarter of the reports: the indicators a government
-    tracks year after year)."""
-    coded = {r.id for r in rows if r.code}
-    if coded:
-        return coded
+    """The indicators a government sets targets for year after year: rows with a codebook code
+    whose target is stated in at least ``least`` years (a quarter of the reports); when no row
+    has a code, rows whose target and actual are both stated in at least ``least`` years."""
+    if any(r.code for r in rows):
+        return {r.id for r in rows if r.code and sum(1 for c in r.cells if c.target) >= least}
     return {r.id for r in rows if sum(1 for c in r.cells if c.target and c.actual) >= least}
 
 

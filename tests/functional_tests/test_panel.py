@@ -125,7 +125,7 @@ def test_panel_refuses_what_it_cannot_write(folder: Path, tmp_path: Path) -> Non
     onto_input_csv = onto_input.with_suffix(".csv")
     shutil.copy(onto_input, onto_input_csv)
     clash = run(str(folder / "sub"), "-o", str(onto_input_csv), "--force")
-    assert clash.returncode == 1 and "is an input report" in clash.stderr
+    assert clash.returncode == 1 and "is an input of this comparison" in clash.stderr
     nothing = run(str(tmp_path / "missing"), "-o", str(tmp_path / "x.csv"))
     assert nothing.returncode == 1
 

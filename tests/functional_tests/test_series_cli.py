@@ -106,7 +106,7 @@ def test_series_cli_markdown_json_csv(tmp_path: Path) -> None:
     files = [str(p) for p in national_files(exclude=("2013",))]
     md = run("series", *files)
     assert md.returncode == 0, md.stderr
-    assert "## 国内生产总值 (growth, %) — targets ↘ falling" in md.stdout
+    assert "## 国内生产总值 `gdp` (growth, %) — targets ↘ falling" in md.stdout
     assert "| 2022 | 5.5%左右[^" in md.stdout and "| -2.5 | ✗ missed |" in md.stdout
     assert "| 2020 | — (no report) | 2.3%[^" in md.stdout
     assert f"lingdiff: {files[0]}: report of 2012" in md.stderr
@@ -154,7 +154,7 @@ def test_series_cli_refusals(tmp_path: Path) -> None:
     one = run("series", str(files[-1]))
     assert one.returncode == 1 and "at least two reports" in one.stderr
     over = run("series", str(files[-1]), str(files[-2]), "-o", str(files[-1]))
-    assert over.returncode == 1 and "is an input report" in over.stderr
+    assert over.returncode == 1 and "is an input of this comparison" in over.stderr
     assert run("series").returncode == 2
 
 
