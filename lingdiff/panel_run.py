@@ -241,6 +241,7 @@ def run_panel(
         if pool is None and jobs > 1:
             from concurrent.futures import ProcessPoolExecutor
 
+            _warm()  # forked workers inherit the imported core instead of each importing it
             pool = ProcessPoolExecutor(max_workers=jobs)
         execute(chunks, pool, max(2, jobs) * 4, take)
         sink.close()
@@ -252,6 +253,16 @@ def run_panel(
         if pool is not None and pool is not executor:
             pool.shutdown(cancel_futures=True)
     return summary
+
+
+def _warm() -> None:
+    """Import what reading a report needs (:func:`lingdiff.panel.file_rows`), once, here."""
+    from . import outline  # noqa: F401
+    from .figures.codebook import load_codebook
+    from .load import decode_report  # noqa: F401
+    from .outline import place  # noqa: F401
+
+    load_codebook()  # the packaged codebook, parsed once for every worker
 
 
 def _replace(tmp: Path, output: Path) -> None:
