@@ -27,6 +27,9 @@ examples:
   lingdiff old.txt new.docx         browse two reports of your own
   lingdiff report                   markdown report of the bundled pair on stdout
   lingdiff report old.txt new.txt --format json -o diff.json
+  lingdiff r2023.txt r2024.txt r2025.txt   browse a series (or give a folder)
+  lingdiff series reports/          targets against actuals, year by year (see --help)
+  lingdiff panel reports/ -o p.csv  every figure of many reports, one long table
 
 Inputs may be .txt (UTF-8, UTF-16 or GB18030) or .docx.
 """
@@ -141,12 +144,27 @@ def run_tui(argv: Sequence[str]) -> int:
     return EXIT_OK
 
 
+def _one_folder(argv: Sequence[str]) -> bool:
+    return len(argv) == 1 and os.path.isdir(argv[0])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``lingdiff`` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] == "report":
             return run_report(argv[1:])
+        if (argv and argv[0] in ("series", "panel")) or len(argv) > 2 or _one_folder(argv):
+            from . import cli_series
+
+            try:
+                if argv[0] in ("series", "panel"):
+                    run = cli_series.run_series if argv[0] == "series" else cli_series.run_panel
+                    return run(argv[1:])
+                if cli_series.wants_series_tui(argv):
+                    return cli_series.run_series_tui(argv)
+            except cli_series.UsageError as exc:
+                raise UsageError(str(exc)) from None
         return run_tui(argv)
     except UsageError as exc:
         _err(f"lingdiff: usage error: {exc}")

@@ -1,7 +1,7 @@
 """The layering contract, read statically from the source: which package may import which.
 
-- the core (everything but ``render``, ``cli``, ``output``, ``tui`` and the entry points
-  ``entry`` and ``__main__``) never imports a shell;
+- the core (everything but ``render``, ``cli``, ``cli_series``, ``output``, ``tui`` and the
+  entry points ``entry`` and ``__main__``) never imports a shell;
 - only ``lingdiff.tui`` imports textual;
 - ``render`` never imports ``tui`` or ``cli``;
 - no import cycles between lingdiff's modules (imports under ``if TYPE_CHECKING:`` are
@@ -19,6 +19,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "lingdiff"
 SHELLS = (
     "lingdiff.render",
     "lingdiff.cli",
+    "lingdiff.cli_series",
     "lingdiff.output",
     "lingdiff.tui",
     "lingdiff.entry",
