@@ -69,7 +69,7 @@ def extract_observations(
             clause = doc.norm[max(clause_start + 1, sentence.start) : raw.end]
             own = frames.refine(frame, clause, part)
             obs = _observation(doc, raw, sentence, own, len(out) + 1)
-            code = codebook.code_of(obs.indicator, obs.unit)
+            code = codebook.code_of(obs.indicator, obs.unit, obs.measure)
             local = clause[max(clause.rfind(m, 0, len(clause) - 1) for m in "，；：") + 1 :]
             scope = "" if code or obs.unit.endswith(("家", "个", "户")) else _scope(local)
             previous = replace(obs, code=code, scope=scope)

@@ -57,8 +57,14 @@ class Codebook:
         self._prefixes = tuple(sorted(strip_prefixes, key=len, reverse=True))
         self._patterned = tuple(i for i in indicators if i.patterns)
 
-    def code_of(self, name: str, unit: str = "") -> str:
-        """The code of an indicator name with a figure in ``unit``, or ``""``."""
+    def code_of(self, name: str, unit: str = "", measure: str = "") -> str:
+        """The code of an indicator name with a figure in ``unit``, or ``""``.
+
+        A share (``占国内生产总值比重``) is a share of the indicator, not the indicator: it
+        gets no code unless the indicator is itself a share (``unit`` is then a percent and
+        the entry lists no level unit, e.g. ``rd_intensity``)."""
+        if measure == "share":
+            return self._share_code(name, unit)
         candidates = self._candidates(name)
         for candidate in candidates:
             for ind in self._names.get(candidate, ()):
@@ -82,6 +88,12 @@ class Codebook:
         if place:
             out.append(stripped[place.end() :])
         return out
+
+
+    def _share_code(self, name: str, unit: str) -> str:
+        code = self.code_of(name, unit)
+        ind = self.by_code.get(code)
+        return code if ind is not None and ind.units and set(ind.units) <= {"%"} else ""
 
 
 def _unit_fits(ind: Indicator, unit: str) -> bool:

@@ -115,3 +115,10 @@ def test_numbered_list_items_share_the_last_items_tail() -> None:
         "第三产业增加值",
     ]
     assert split_subjects("一产、二产、三产增加值", 3) == ["一产增加值", "二产增加值", "三产增加值"]
+
+
+def test_a_share_of_an_indicator_is_not_the_indicator() -> None:
+    book = load_codebook()
+    assert book.code_of("国内生产总值", "%", "share") == ""  # 占国内生产总值比重
+    assert book.code_of("研发经费投入强度", "%", "share") == "rd_intensity"  # a share itself
+    assert book.code_of("国内生产总值", "%", "growth") == "gdp"
