@@ -77,6 +77,9 @@ def _report_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.add_argument("--topics", metavar="FILE", help="a topic taxonomy JSON replacing the built-in")
+    p.add_argument(
+        "--indicators", metavar="FILE", help="an indicator codebook JSON replacing the built-in"
+    )
     return p
 
 
@@ -88,7 +91,9 @@ def _inputs(old: str | None, new: str | None) -> tuple[Path, Path]:
     return Path(old), Path(new)
 
 
-def build_comparison(old: Path, new: Path, topics: str | None) -> Comparison:
+def build_comparison(
+    old: Path, new: Path, topics: str | None, indicators: str | None = None
+) -> Comparison:
     """Load both files and compare them; LoadError/TaxonomyError propagate to :func:`main`."""
     from .compare import compare
     from .reading import load_document
@@ -98,7 +103,7 @@ def build_comparison(old: Path, new: Path, topics: str | None) -> Comparison:
     for doc in (old_doc, new_doc):
         for warning in doc.warnings:
             _err(f"lingdiff: warning: {doc.path}: {warning}")
-    return compare(old_doc, new_doc, Options(topics_path=topics))
+    return compare(old_doc, new_doc, Options(topics_path=topics, indicators_path=indicators))
 
 
 def _err(line: str) -> None:
@@ -114,9 +119,9 @@ def run_report(argv: Sequence[str]) -> int:
     if args.output == "":
         raise UsageError("-o needs a file name")
     output = Path(args.output) if args.output is not None else None
-    inputs = (old, new, Path(args.topics) if args.topics else None)
+    inputs = (old, new, *(Path(f) for f in (args.topics, args.indicators) if f))
     check_output(output, inputs, force=args.force)
-    comparison = build_comparison(old, new, args.topics)
+    comparison = build_comparison(old, new, args.topics, args.indicators)
     from .render import renderer
 
     text = renderer(args.format)(comparison)

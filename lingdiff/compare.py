@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .align import align_sections, align_sentences
 from .figures import extract_observations, link_observations
+from .figures.codebook import load_codebook
 from .model import Comparison, Document, MetricRow, Options, Topic
 from .phrases import compare_phrases
 from .reading import load_document
@@ -32,7 +33,10 @@ def compare(old: Document, new: Document, options: Options | None = None) -> Com
     alignment = align_sections(old, new, old_mix, new_mix)
     sentence_pairs = align_sentences(old, new, alignment)
     sentence_mix = {"old": sentence_topics(old, taxonomy), "new": sentence_topics(new, taxonomy)}
-    metrics = link_observations(extract_observations(old), extract_observations(new))
+    codebook = load_codebook(options.indicators_path)
+    metrics = link_observations(
+        extract_observations(old, codebook), extract_observations(new, codebook)
+    )
     metrics = _with_topics(metrics, (old, new), sentence_mix, taxonomy)
     shares, diversity = attention_shares(old, new, taxonomy)
     phrases = compare_phrases(old, new)

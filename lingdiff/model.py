@@ -287,6 +287,8 @@ class Options:
     """Settings of one comparison."""
 
     topics_path: str | None = None
+    indicators_path: str | None = None
+    """An indicator codebook file replacing the packaged ``lingdiff/data/indicators.json``."""
 
 
 @dataclass(frozen=True)

@@ -89,7 +89,6 @@ class Codebook:
             out.append(stripped[place.end() :])
         return out
 
-
     def _share_code(self, name: str, unit: str) -> str:
         code = self.code_of(name, unit)
         ind = self.by_code.get(code)

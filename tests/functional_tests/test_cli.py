@@ -219,3 +219,20 @@ def test_tui_reports_a_bad_file_before_asking_for_a_terminal(tmp_path: Path) -> 
     result = run(str(tmp_path / "missing.txt"), str(NEW_PATH))
     assert result.returncode == 1
     assert "no such file" in result.stderr and "terminal" not in result.stderr
+
+
+def test_indicators_file_replaces_the_codebook(tmp_path: Path) -> None:
+    book = tmp_path / "codes.json"
+    book.write_text(
+        '{"indicators": [{"code": "growth_all", "names": ["地区生产总值"], "units": ["%"]}]}',
+        encoding="utf-8",
+    )
+    result = run("report", "--format", "json", "--indicators", str(book))
+    assert result.returncode == 0, result.stderr
+    import json
+
+    codes = {r["code"] for r in json.loads(result.stdout)["metrics"]}
+    assert codes == {"", "growth_all"}
+    missing = run("report", "--indicators", str(tmp_path / "none.json"))
+    assert missing.returncode == 1
+    assert missing.stderr.strip().endswith("none.json: no such file")
