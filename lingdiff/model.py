@@ -77,6 +77,10 @@ class Document:
     sections: tuple[Section, ...]
     sentences: tuple[Sentence, ...]
     warnings: tuple[str, ...] = ()
+    place: str = ""
+    """The government the report is from, as named in its byline or title (``福建省``)."""
+    place_level: str = ""
+    """``national``, ``province``, ``prefecture``, ``county`` or "" (see outline/place.py)."""
 
     def section(self, section_id: str) -> Section:
         """The section with this id (KeyError if there is none)."""

@@ -28,6 +28,7 @@ from ..load import clean_text, normalise
 from ..model import DocKey, Document
 from .nodes import Node, paragraphs
 from .parts import document_title, document_years, flatten
+from .place import detect_place
 from .sentences import split_sentences
 from .tree import build_tree
 
@@ -48,6 +49,7 @@ def parse_document(raw: str, *, key: DocKey, path: str = "") -> Document:
     review_year, plan_year = document_years(title, norm, root)
     sections = flatten(key, text, norm, root, review_year, plan_year)
     sentences = split_sentences(key, text, norm, sections)
+    place = detect_place(norm)
     return Document(
         key=key,
         path=path,
@@ -59,4 +61,6 @@ def parse_document(raw: str, *, key: DocKey, path: str = "") -> Document:
         sections=tuple(sections),
         sentences=tuple(sentences),
         warnings=tuple(warnings),
+        place=place.name if place else "",
+        place_level=place.level if place else "",
     )

@@ -111,6 +111,8 @@ def _document(c: Comparison, d: Document) -> dict[str, Any]:
         "key": d.key,
         "path": d.path,
         "title": d.title,
+        "place": d.place,
+        "place_level": d.place_level,
         "review_year": d.review_year,
         "plan_year": d.plan_year,
         "warnings": list(d.warnings),
