@@ -190,6 +190,10 @@ SUFFIX_QUALIFIERS = ("以上", "以下", "以内", "之内", "左右", "上下")
 """Qualifiers written after a figure (``7.5%以上``, ``5%左右``)."""
 APPROX_MARKS = ("余", "多")
 """Marks of an approximate count inside a figure (``300余家``, ``2万多人``)."""
+FLOOR_QUALIFIERS = ("以上", "超过", "超", "突破", "不低于", "不少于", "至少", "高于", "逾")
+"""Qualifiers that make a target a floor (met at or above it)."""
+CEILING_QUALIFIERS = ("以内", "以下", "不超过", "不高于", "控制在", "低于", "之内", "内")
+"""Qualifiers that make a target a ceiling (met at or below it)."""
 STANCES = ("力争", "预计", "确保", "有望")
 """How firmly a figure is stated: a stretch goal, an estimate, a floor, a prospect."""
 AFTER_FIGURE = frozenset(SUFFIX_QUALIFIERS + APPROX_MARKS)

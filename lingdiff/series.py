@@ -42,8 +42,9 @@ from typing import Any, Literal
 
 from .errors import LingdiffError
 from .figures import extract_observations
+from .figures.codebook import load_codebook
 from .figures.link_many import LinkedGroup, link_many
-from .lexicon import unit_family
+from .lexicon import CEILING_QUALIFIERS, FLOOR_QUALIFIERS, unit_family
 from .model import Document, Observation
 from .outline.place import delivery_year, detect_place
 
@@ -52,8 +53,6 @@ Status = Literal["stated", "not stated", "no report"]
 
 LOWER_IS_BETTER = ("消费价格", "物价", "失业率", "赤字", "能耗", "排放", "污染", "事故", "死亡")
 """Words of indicators where a smaller figure is the aim (their plain targets are ceilings)."""
-FLOOR_WORDS = ("以上", "超过", "超", "突破", "不低于", "至少", "高于")
-CEILING_WORDS = ("以内", "以下", "不超过", "控制在", "低于", "之内", "内")
 ABOUT_TOLERANCE = 0.10
 """``左右`` accepts a shortfall of this fraction of the target's size."""
 _MAGNITUDE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
@@ -275,7 +274,8 @@ def _cell(
     )
     if target is None or actual is None:
         return cell
-    difference, verdict, rule = realise(target, actual, lower_is_better(indicator))
+    lower = lower_is_better(indicator, target.code or actual.code)
+    difference, verdict, rule = realise(target, actual, lower)
     return replace(cell, difference=difference, verdict=verdict, rule=rule)
 
 
@@ -301,8 +301,12 @@ def _status(report: int | None, found: Observation | None) -> Status:
     return "stated" if found is not None else "not stated"
 
 
-def lower_is_better(indicator: str) -> bool:
-    """True for indicators whose aim is a smaller figure (see :data:`LOWER_IS_BETTER`)."""
+def lower_is_better(indicator: str, code: str = "") -> bool:
+    """True for indicators whose aim is a smaller figure: the codebook's ``better: lower``
+    for a headline indicator, else the words of :data:`LOWER_IS_BETTER`."""
+    entry = load_codebook().by_code.get(code) if code else None
+    if entry is not None and entry.better:
+        return entry.better == "lower"
     return any(w in indicator for w in LOWER_IS_BETTER)
 
 
@@ -327,9 +331,9 @@ def realise(
     low, high = min(low, high), max(low, high)
     words = target.qualifier.split()
     declining = target.direction < 0
-    if any(w in FLOOR_WORDS for w in words):
+    if any(w in FLOOR_QUALIFIERS for w in words):
         ceiling, rule = declining, "bound (以上)"
-    elif any(w in CEILING_WORDS for w in words):
+    elif any(w in CEILING_QUALIFIERS for w in words):
         ceiling, rule = not declining, "bound (以内)"
     else:
         ceiling = declining or less_is_better

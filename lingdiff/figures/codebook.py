@@ -42,6 +42,9 @@ class Indicator:
     label_en: str = ""
     note: str = ""
     patterns: tuple[re.Pattern[str], ...] = ()
+    better: str = ""
+    """``lower`` where a smaller figure is the aim (prices, unemployment, energy use), ``higher``
+    where a larger one is, "" when the codebook does not say."""
 
 
 class Codebook:
@@ -165,6 +168,7 @@ def parse_codebook(data: Any, source: str) -> Codebook:
                 label_en=str(entry.get("label_en", "")),
                 note=str(entry.get("note", "")),
                 patterns=patterns,
+                better=str(entry.get("better", "")),
             )
         )
     prefixes = data.get("strip_prefixes", [])
