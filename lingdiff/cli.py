@@ -20,6 +20,8 @@ from .output import check_output, os_reason, printable, silence_stdout, write_re
 from .render import FORMATS
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+STDIN = "-"
+"""An input argument naming standard input (``… | lingdiff report - new.txt``)."""
 
 MAIN_EPILOG = """\
 examples:
@@ -39,6 +41,7 @@ examples:
   lingdiff report                                   the bundled pair, markdown to stdout
   lingdiff report a.txt b.txt --format csv -o targets.csv
   lingdiff report a.txt b.txt --format json | jq '.metrics[].indicator'
+  curl -s URL | lingdiff report - new.txt           the old report from standard input
 
 formats: md (readable on GitHub), json (schema lingdiff/1), csv (one row per figure).
 """
@@ -71,8 +74,14 @@ def _report_parser() -> argparse.ArgumentParser:
         epilog=REPORT_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("old", nargs="?", help="the earlier report (default: bundled 2019/2020)")
-    p.add_argument("new", nargs="?", help="the later report (default: bundled 2025/2026)")
+    p.add_argument(
+        "old",
+        nargs="?",
+        help="the earlier report, - for standard input (default: bundled 2019/2020)",
+    )
+    p.add_argument(
+        "new", nargs="?", help="the later report, - for standard input (default: bundled 2025/2026)"
+    )
     p.add_argument("--format", "-f", choices=FORMATS, default="md")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
@@ -88,6 +97,8 @@ def _inputs(old: str | None, new: str | None) -> tuple[Path, Path]:
         raise UsageError("give both OLD and NEW, or neither for the bundled reports")
     if old is None or new is None:
         return bundled_pair()
+    if old == new == STDIN:
+        raise UsageError("only one of OLD and NEW can be read from standard input (-)")
     return Path(old), Path(new)
 
 
@@ -137,6 +148,8 @@ def run_tui(argv: Sequence[str]) -> int:
     """``lingdiff [OLD NEW]``: open the terminal UI."""
     args = _main_parser().parse_args(argv)
     old, new = _inputs(args.old, args.new)
+    if STDIN in (str(old), str(new)):
+        raise UsageError("the terminal UI needs standard input; use 'lingdiff report - NEW'")
     from .load import read_text
 
     for path in (old, new):
