@@ -43,7 +43,9 @@ examples:
   lingdiff report a.txt b.txt --format json | jq '.metrics[].indicator'
   curl -s URL | lingdiff report - new.txt           the old report from standard input
 
-formats: md (readable on GitHub), json (schema lingdiff/1), csv (one row per figure).
+formats: md (readable on GitHub), json (schema lingdiff/1), csv (one row per figure),
+bibtex and csl-json (the two sources, to cite them).
+Provenance: REPORT.meta.json beside a report (or --meta FILE) with url, publisher, date, title.
 """
 
 
@@ -89,6 +91,14 @@ def _report_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--indicators", metavar="FILE", help="an indicator codebook JSON replacing the built-in"
     )
+    p.add_argument(
+        "--meta",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="provenance JSON (url, publisher, date, title) of OLD, then of NEW if given again; "
+        "default: REPORT.meta.json beside each report",
+    )
     return p
 
 
@@ -103,14 +113,20 @@ def _inputs(old: str | None, new: str | None) -> tuple[Path, Path]:
 
 
 def build_comparison(
-    old: Path, new: Path, topics: str | None, indicators: str | None = None
+    old: Path,
+    new: Path,
+    topics: str | None,
+    indicators: str | None = None,
+    meta: Sequence[str] = (),
 ) -> Comparison:
     """Load both files and compare them; LoadError/TaxonomyError propagate to :func:`main`."""
     from .compare import compare
     from .reading import load_document
 
-    old_doc = load_document(old, "old")
-    new_doc = load_document(new, "new")
+    if len(meta) > 2:
+        raise UsageError("--meta is given once for OLD and once more for NEW, not more")
+    old_doc = load_document(old, "old", meta[0] if meta else None)
+    new_doc = load_document(new, "new", meta[1] if len(meta) > 1 else None)
     for doc in (old_doc, new_doc):
         for warning in doc.warnings:
             _err(f"lingdiff: warning: {doc.path}: {warning}")
@@ -130,9 +146,10 @@ def run_report(argv: Sequence[str]) -> int:
     if args.output == "":
         raise UsageError("-o needs a file name")
     output = Path(args.output) if args.output is not None else None
-    inputs = (old, new, *(Path(f) for f in (args.topics, args.indicators) if f))
+    meta = [Path(m) for m in args.meta]
+    inputs = (old, new, *(Path(f) for f in (args.topics, args.indicators) if f), *meta)
     check_output(output, inputs, force=args.force)
-    comparison = build_comparison(old, new, args.topics, args.indicators)
+    comparison = build_comparison(old, new, args.topics, args.indicators, args.meta)
     from .render import renderer
 
     text = renderer(args.format)(comparison)

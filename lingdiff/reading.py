@@ -12,11 +12,21 @@ from .model import DocKey, Document
 from .outline import parse_document
 
 
-def load_document(path: str | Path, key: DocKey = "old") -> Document:
-    """Read a report file and build its outline (raises :class:`~lingdiff.errors.LoadError`)."""
+def load_document(
+    path: str | Path, key: DocKey = "old", meta: str | Path | None = None
+) -> Document:
+    """Read a report file and build its outline (raises :class:`~lingdiff.errors.LoadError`).
+
+    Provenance comes from ``meta`` if given, else from a ``REPORT.meta.json`` beside it.
+    """
+    from .load.meta import read_meta, sidecar_for
+
     loaded = read_source(path)
     doc = parse_document(loaded.text, key=key, path=str(path))
     source = loaded.source
+    meta_file = meta if meta is not None else sidecar_for(path)
+    if meta_file is not None:
+        source = replace(source, meta=read_meta(meta_file))
     if doc.text != loaded.text:  # the outline cleaned further: the map no longer applies
         source = replace(source, clean_starts=(), original_starts=())
     return replace(doc, source=source, warnings=loaded.warnings + doc.warnings)

@@ -2,7 +2,8 @@
 one clear :class:`LoadError`.
 
 Reads ``.txt`` in UTF-8 (with or without BOM), UTF-16 (with BOM, or plainly recognisable
-without one) and GB18030/GBK (:mod:`.encodings`), and ``.docx`` (:mod:`.docx`). The file
+without one) and GB18030/GBK (:mod:`.encodings`), ``.docx`` (:mod:`.docx`), PDF
+(:mod:`.pdf`) and saved web pages (:mod:`.html`), told apart by their content. The file
 may be a path, ``-`` (standard input), ``/dev/stdin`` or a pipe. :mod:`.clean` removes
 conversion artifacts, terminal controls and invisible characters, trims lines and drops
 blank ones, keeping a compact map from the clean text back to the decoded original, and
@@ -22,7 +23,7 @@ from ..errors import LoadError
 from ..model import SourceInfo
 from .clean import clean_text, clean_with_map, normalise
 from .limits import MAX_BYTES
-from .source import read_input
+from .source import is_html, is_pdf, read_input
 
 __all__ = [
     "MAX_BYTES",
@@ -70,16 +71,27 @@ def load_bytes(data: bytes, name: str = "<input>") -> LoadedText:
     """Decode, extract and clean the bytes of a report; the format is told by its content."""
     import hashlib
 
-    fmt, encoding = "txt", ""
+    fmt, encoding, page_starts = "txt", "", ()
     if data.startswith(b"PK\x03\x04"):
         from .docx import docx_text  # zipfile + ElementTree cost ~5 ms; most reports are .txt
 
         raw, fmt, encoding = docx_text(data, name), "docx", "utf-8"
+    elif is_pdf(data):
+        from .pdf import pdf_text
+
+        (raw, page_starts), fmt = pdf_text(data, name), "pdf"
+    elif is_html(data, name):
+        from .html import html_text
+
+        raw, encoding = html_text(data, name)
+        fmt = "html"
     else:
         from .encodings import decode_with_encoding, refuse_known_binary
 
         refuse_known_binary(data, name)
         raw, encoding = decode_with_encoding(data, name)
+    if fmt in ("pdf", "html") and len(raw.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise LoadError(f"{name}: the text is over 5 MB; lingdiff reads reports up to 5 MB")
     cleaned = clean_with_map(raw)
     text = cleaned.text
     if not text.strip():
@@ -101,5 +113,6 @@ def load_bytes(data: bytes, name: str = "<input>") -> LoadedText:
         original=raw,
         clean_starts=cleaned.clean_starts,
         original_starts=cleaned.raw_starts,
+        page_starts=page_starts,
     )
     return LoadedText(text, source, tuple(warnings))

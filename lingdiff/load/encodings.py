@@ -1,6 +1,6 @@
 """Bytes of a plain-text report -> str: BOMs, BOM-less UTF-16, UTF-8, GB18030/GBK.
 
-Known binary formats (images, PDF, old .doc, archives, executables) are refused by their
+Known binary formats (images, old .doc, archives, executables) are refused by their
 magic bytes; text that decodes only by luck (many controls or private-use characters) too.
 """
 
@@ -15,7 +15,6 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF87a", "a GIF image"),
     (b"GIF89a", "a GIF image"),
-    (b"%PDF", "a PDF file (convert it to text or .docx first)"),
     (b"\xd0\xcf\x11\xe0", "an old Word/Office file (.doc); save it as .docx"),
     (b"\x1f\x8b", "a gzip archive"),
     (b"BM", ""),  # checked more closely below; "BM" also starts ordinary text

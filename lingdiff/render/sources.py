@@ -8,9 +8,10 @@ sidecar metadata (source URL, publisher, date, title).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from ..model import Document, Observation
+from ..model import Comparison, Document, Observation
 
 META_KEYS = ("title", "publisher", "date", "url")
 """Provenance fields read from ``REPORT.meta.json`` / ``--meta``, in the order shown."""
@@ -56,3 +57,24 @@ def source_record(doc: Document) -> dict[str, Any]:
     for key in META_KEYS:
         record[key] = s.meta_value(key) or None
     return record
+
+
+def sources_markdown(c: Comparison, escape: Callable[[str], str]) -> str:
+    """The Sources section that ends the markdown report: each input as a researcher cites it
+    (title, publisher, date, URL where a sidecar gives them) and the file it was read from."""
+    lines = ["## Sources", ""]
+    for n, (label, doc) in enumerate((("Old", c.old), ("New", c.new)), 1):
+        s = doc.source
+        title = s.meta_value("title") or doc.title or "(no title)"
+        cited = [f"{n}. **{label}:** {escape(title)}"]
+        for key in ("publisher", "date"):
+            if s.meta_value(key):
+                cited.append(escape(s.meta_value(key)))
+        line = ", ".join(cited) + "."
+        if s.meta_value("url"):
+            line += f" {escape(s.meta_value('url'))}"
+        lines.append(line)
+        pages = f", {len(s.page_starts)} pages" if s.page_starts else ""
+        what = f"{s.format or 'text'}{pages}, {s.size} bytes" if s.name else "no file"
+        lines.append(f"   File `{escape(s.name or doc.path)}` ({what}), SHA-256 `{s.sha256}`.")
+    return "\n".join(lines) + "\n"
