@@ -7,11 +7,14 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lingdiff.compare import compare
 from lingdiff.figures import extract_observations
 from lingdiff.load import read_source
-from lingdiff.model import Comparison, Document
+from lingdiff.load.clean import clean_with_map
+from lingdiff.model import Comparison, Document, SourceInfo
 from lingdiff.reading import load_document
 from lingdiff.render import render_json
 from lingdiff.render.sources import quote_span
@@ -104,3 +107,30 @@ def test_corpus_docx_figures_are_found_in_the_original() -> None:
         for o in figures:
             start, end = doc.source_span(*quote_span(doc, o))
             assert doc.source.original[start:end] == o.quote, (path.name, o.quote)
+
+
+PIECES = [
+    *"增长一、。 \t\n\r\u3000\u2003\u00a0\u200b\x1b[]2J\x07\u202e\u0085\x0c",
+    "[bookmark: _GoBack]",
+    "\r\n",
+    "\x1b]0;t\x07",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_every_clean_character_maps_to_itself_in_the_original(raw: str) -> None:
+    cleaned = clean_with_map(raw)
+    assert clean_with_map(cleaned.text).text == cleaned.text  # the outline may clean again
+    info = SourceInfo(
+        original=raw, clean_starts=cleaned.clean_starts, original_starts=cleaned.raw_starts
+    )
+    last = -1
+    for i, ch in enumerate(cleaned.text):
+        j = info.to_original(i, i + 1)[0]
+        assert j > last  # the map keeps order
+        last = j
+        if ch == "\n":
+            assert raw[j] in "\r\n\x0b\x0c\x85\u2028\u2029"
+        else:
+            assert raw[j] == ch or (raw[j] == "\u00a0" and ch == " ")
