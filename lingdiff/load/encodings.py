@@ -55,11 +55,11 @@ def decode_with_encoding(data: bytes, name: str) -> tuple[str, str]:
     utf16 = _sniff_utf16(data)
     if utf16:
         return _strict(data, utf16, name), utf16
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise LoadError(
-            f"{name}: contains binary data (a NUL byte at offset {nul}), not a text report"
-        )
+    # A stray NUL or other control is stripped and counted when the file is cleaned; many of
+    # them (over the whole file) mean binary data.
+    controls = sum(data.count(byte) for byte in _CONTROL_BYTES)
+    if controls > max(2, len(data) // 200):
+        raise LoadError(f"{name}: contains binary data (control bytes), not a text report")
     try:
         return _checked(data.decode("utf-8"), name), "utf-8"
     except UnicodeDecodeError as exc:
@@ -73,6 +73,17 @@ def decode_with_encoding(data: bytes, name: str) -> tuple[str, str]:
         ) from None
     _refuse_mojibake(data, text, name)
     return _checked(text, name), "gb18030"
+
+
+_CONTROL_BYTES = tuple(bytes([b]) for b in (*range(0, 9), *range(14, 27), *range(28, 32)))
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _strict(data: bytes, encoding: str, name: str, skipped: int = 0) -> str:
@@ -104,12 +115,11 @@ def _refuse_mojibake(data: bytes, text: str, name: str) -> None:
     outside = len(text.encode("gb2312", errors="replace")) - len(text.encode("gb2312", "ignore"))
     if outside <= wide // 10:
         return
-    guess = "Big5 (traditional Chinese)"
-    try:
-        japanese = data.decode("shift_jis")
-    except UnicodeDecodeError:
-        japanese = ""
-    if sum("\u3040" <= ch <= "\u30ff" for ch in japanese) * 10 > len(japanese):
+    guess = "Big5 (traditional Chinese) or Shift-JIS (Japanese)"
+    fits = [enc for enc in ("big5", "shift_jis") if _decodes(data, enc)]
+    if fits == ["big5"]:
+        guess = "Big5 (traditional Chinese)"
+    elif fits == ["shift_jis"]:
         guess = "Shift-JIS (Japanese)"
     raise LoadError(
         f"{name}: not UTF-8, UTF-16 or GB18030/GBK text (it looks like {guess}); "

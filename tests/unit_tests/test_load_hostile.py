@@ -70,6 +70,21 @@ def test_shift_jis_is_not_read_as_gb18030_mojibake(tmp_path: Path) -> None:
         read_text(path)
 
 
+def test_big5_is_not_read_as_gb18030_mojibake(tmp_path: Path) -> None:
+    path = tmp_path / "traditional.txt"
+    path.write_bytes("臺灣地區經濟發展報告，國內生產總值增長百分之三點五。".encode("big5") * 20)
+    with pytest.raises(LoadError, match=r"looks like Big5 \(traditional Chinese\)"):
+        read_text(path)
+
+
+def test_one_stray_nul_is_a_control_not_binary(tmp_path: Path) -> None:
+    path = tmp_path / "nul.txt"
+    path.write_bytes(SEED_TEXT.encode()[:3000] + b"\x00" + SEED_TEXT.encode()[3000:])
+    loaded = read_source(path)
+    assert loaded.text == read_text(OLD_PATH)
+    assert loaded.warnings[0].startswith("removed 1 control character(s)")
+
+
 def test_gbk_report_still_reads(tmp_path: Path) -> None:
     path = tmp_path / "gbk.txt"
     path.write_bytes(SEED_TEXT.replace("\u3000", " ").encode("gbk"))
