@@ -40,7 +40,10 @@ def body_text(
     """The text of ``word/document.xml``: paragraphs and table rows, one per line."""
     body = document.find(W + "body")
     walker = _Walker(Numbering(numbering, styles), name)
-    walker.block(body if body is not None else document, walker.lines)
+    try:
+        walker.block(body if body is not None else document, walker.lines)
+    except RecursionError:
+        raise LoadError(f"{name}: the .docx is nested too deeply to read") from None
     return "\n".join(walker.lines)
 
 

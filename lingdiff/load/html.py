@@ -51,7 +51,10 @@ def html_text(data: bytes, name: str) -> tuple[str, str]:
     title = _title(root)
     _drop_furniture(root)
     article = _article(root)
-    lines = _lines(article)
+    try:
+        lines = _lines(article)
+    except RecursionError:
+        raise LoadError(f"{name}: the web page is nested too deeply to read") from None
     if title and not any(title in line for line in lines[:3]):
         lines.insert(0, title)
     return "\n".join(lines), charset

@@ -262,3 +262,9 @@ def test_gb2312_declared_xml(tmp_path: Path) -> None:
 
 def test_unreadable_xml_names_the_member(tmp_path: Path) -> None:
     _fails(_write_docx(tmp_path / "x.docx", "", document="<w:document"), "document.xml, line 1")
+
+
+def test_deep_nesting_is_refused_by_name(tmp_path: Path) -> None:
+    depth = 5000
+    body = "<w:sdt><w:sdtContent>" * depth + _p("正文。") + "</w:sdtContent></w:sdt>" * depth
+    _fails(_write_docx(tmp_path / "deep.docx", body), "nested too deeply")

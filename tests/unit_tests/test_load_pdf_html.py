@@ -169,3 +169,15 @@ def test_web_page_declared_wrongly_names_the_offset(tmp_path: Path) -> None:
     path.write_bytes(b"<html><meta charset='utf-8'><p>" + "报告".encode("gbk") + b"</p></html>")
     with pytest.raises(LoadError, match="as UTF-8: invalid bytes at byte offset 31"):
         read_text(path)
+
+
+@pytest.mark.parametrize("depth", [200, 20000])
+def test_deeply_nested_web_page_is_read_or_refused_by_name(tmp_path: Path, depth: int) -> None:
+    path = tmp_path / "deep.html"
+    text = "<html><body>" + "<div>" * depth + "<p>一、报告正文。</p>" + "</div>" * depth
+    path.write_text(text + "</body></html>", encoding="utf-8")
+    if depth < 256:  # within libxml2's depth limit: read
+        assert read_text(path) == "一、报告正文。"
+    else:  # libxml2 stops at its depth limit: a named error, not a crash
+        with pytest.raises(LoadError, match=r"has no text|nested too deeply"):
+            read_text(path)
