@@ -57,7 +57,7 @@ def decode_with_encoding(data: bytes, name: str) -> tuple[str, str]:
         return _strict(data, utf16, name), utf16
     # A stray NUL or other control is stripped and counted when the file is cleaned; many of
     # them (over the whole file) mean binary data.
-    controls = sum(data.count(byte) for byte in _CONTROL_BYTES)
+    controls = len(data.translate(None, _NOT_CONTROL_BYTES))  # one pass in C
     if controls > max(2, len(data) // 200):
         raise LoadError(f"{name}: contains binary data (control bytes), not a text report")
     try:
@@ -75,7 +75,8 @@ def decode_with_encoding(data: bytes, name: str) -> tuple[str, str]:
     return _checked(text, name), "gb18030"
 
 
-_CONTROL_BYTES = tuple(bytes([b]) for b in (*range(0, 9), *range(14, 27), *range(28, 32)))
+_CONTROL_BYTES = bytes((*range(0, 9), *range(14, 27), *range(28, 32)))
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 
 
 def _decodes(data: bytes, encoding: str) -> bool:

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from lingdiff.compare import compare
 from lingdiff.figures import extract_observations
 from lingdiff.load import read_source
-from lingdiff.load.clean import clean_with_map
+from lingdiff.load.clean import clean_text, clean_with_map
 from lingdiff.model import Comparison, Document, SourceInfo
 from lingdiff.reading import load_document
 from lingdiff.render import render_json
@@ -110,7 +110,8 @@ def test_corpus_docx_figures_are_found_in_the_original() -> None:
 
 
 PIECES = [
-    *"增长一、。 \t\n\r\u3000\u2003\u00a0\u200b\x1b[]2J\x07\u202e\u0085\x0c",
+    *"增长一、。 \t\n\r\u3000\u2003\u00a0\u200b\x1b[]2J\x07\u202e\u0085\x0c7",
+    "万元",
     "[bookmark: _GoBack]",
     "\r\n",
     "\x1b]0;t\x07",
@@ -122,6 +123,7 @@ PIECES = [
 def test_every_clean_character_maps_to_itself_in_the_original(raw: str) -> None:
     cleaned = clean_with_map(raw)
     assert clean_with_map(cleaned.text).text == cleaned.text  # the outline may clean again
+    assert clean_text(raw) == cleaned.text and clean_text(cleaned.text) == cleaned.text
     info = SourceInfo(
         original=raw, clean_starts=cleaned.clean_starts, original_starts=cleaned.raw_starts
     )
