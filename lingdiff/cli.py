@@ -33,7 +33,7 @@ examples:
   lingdiff series reports/          targets against actuals, year by year (see --help)
   lingdiff panel reports/ -o p.csv  every figure of many reports, one long table
 
-Inputs may be .txt (UTF-8, UTF-16 or GB18030) or .docx.
+Inputs may be .txt (UTF-8, UTF-16 or GB18030), .docx, PDF or a saved web page (.html).
 """
 
 REPORT_EPILOG = """\

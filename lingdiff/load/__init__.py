@@ -104,6 +104,12 @@ def load_bytes(data: bytes, name: str = "<input>") -> LoadedText:
             f"removed {cleaned.controls} control character(s) or terminal escape sequence(s) "
             "(C0/C1 controls, ESC sequences, bidi overrides)"
         )
+    empty = _pages_without_text(page_starts, len(raw))
+    if empty:
+        warnings.append(
+            f"page(s) {', '.join(map(str, empty[:12]))}{' …' if len(empty) > 12 else ''} have "
+            "no text (blank, or scanned without a text layer: their content is not read)"
+        )
     source = SourceInfo(
         name=Path(name).name if name != "-" else "<stdin>",
         size=len(data),
@@ -116,3 +122,11 @@ def load_bytes(data: bytes, name: str = "<input>") -> LoadedText:
         page_starts=page_starts,
     )
     return LoadedText(text, source, tuple(warnings))
+
+
+def _pages_without_text(page_starts: tuple[int, ...], size: int) -> list[int]:
+    """The pages (1-based) of a PDF on which no text begins."""
+    if not page_starts:
+        return []
+    ends = (*page_starts[1:], size)
+    return [n for n, (a, b) in enumerate(zip(page_starts, ends, strict=True), 1) if a == b]

@@ -18,7 +18,11 @@ from typing import Any
 
 from ..errors import LoadError
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
+    rb"""|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
+    re.I,
+)
 _GB = frozenset(
     {"gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "gb18030", "euc-cn", "hz-gb-2312"}
 )
@@ -44,6 +48,7 @@ def html_text(data: bytes, name: str) -> tuple[str, str]:
     from lxml import html as lxml_html  # imported here: only web pages need lxml
 
     text, charset = _decode(data, name)
+    text = re.sub(r"^\ufeff?\s*<\?xml[^>]*>", "", text)  # lxml takes no declaration in a str
     try:
         root = lxml_html.document_fromstring(text)
     except Exception as exc:  # lxml raises ParserError/ValueError on empty or non-HTML input
@@ -68,7 +73,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         charset = "utf-16"
     else:
         m = _META_CHARSET.search(data[:8192])
-        charset = m.group(1).decode("ascii").lower() if m else ""
+        charset = (m.group(1) or m.group(2)).decode("ascii").lower() if m else ""
     if charset in _GB:
         charset = "gb18030"
     for candidate in [charset] if charset else ["utf-8", "gb18030"]:

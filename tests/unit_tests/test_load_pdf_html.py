@@ -181,3 +181,33 @@ def test_deeply_nested_web_page_is_read_or_refused_by_name(tmp_path: Path, depth
     else:  # libxml2 stops at its depth limit: a named error, not a crash
         with pytest.raises(LoadError, match=r"has no text|nested too deeply"):
             read_text(path)
+
+
+def test_pdf_page_without_text_is_named_in_a_warning(tmp_path: Path) -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "gap.pdf"
+    c = canvas.Canvas(str(path))
+    for page in range(3):
+        c.setFont("STSong-Light", 12)
+        if page != 1:
+            for row in range(20):
+                c.drawString(72, 760 - 20 * row, f"第{page + 1}页第{row + 1}行的报告正文。")
+        c.showPage()
+    c.save()
+    loaded = read_source(path)
+    assert loaded.source.page_starts[1] == loaded.source.page_starts[2]
+    assert loaded.warnings == (
+        "page(s) 2 have no text (blank, or scanned without a text layer: their content is not "
+        "read)",
+    )
+
+
+def test_xhtml_declaration_gives_the_charset(tmp_path: Path) -> None:
+    path = tmp_path / "x.htm"
+    body = "<html><body><div><p>一、2019年工作回顾。</p></div></body></html>"
+    path.write_bytes(b'<?xml version="1.0" encoding="GB2312"?>' + body.encode("gb2312"))
+    assert read_source(path).text == "一、2019年工作回顾。"
