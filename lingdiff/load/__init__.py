@@ -63,7 +63,7 @@ def read_source(path: str | Path) -> LoadedText:
 
 
 def decode_report(data: bytes, name: str = "<input>") -> str:
-    """Decode the bytes of a ``.txt`` or ``.docx`` report into clean text."""
+    """Decode the bytes of a report (.txt, .docx, PDF or web page) into clean text."""
     return load_bytes(data, name).text
 
 
@@ -71,25 +71,7 @@ def load_bytes(data: bytes, name: str = "<input>") -> LoadedText:
     """Decode, extract and clean the bytes of a report; the format is told by its content."""
     import hashlib
 
-    fmt, encoding, page_starts = "txt", "", ()
-    if data.startswith(b"PK\x03\x04"):
-        from .docx import docx_text  # zipfile + ElementTree cost ~5 ms; most reports are .txt
-
-        raw, fmt, encoding = docx_text(data, name), "docx", "utf-8"
-    elif is_pdf(data):
-        from .pdf import pdf_text
-
-        (raw, page_starts), fmt = pdf_text(data, name), "pdf"
-    elif is_html(data, name):
-        from .html import html_text
-
-        raw, encoding = html_text(data, name)
-        fmt = "html"
-    else:
-        from .encodings import decode_with_encoding, refuse_known_binary
-
-        refuse_known_binary(data, name)
-        raw, encoding = decode_with_encoding(data, name)
+    raw, fmt, encoding, page_starts = _extract(data, name)
     if fmt in ("pdf", "html") and len(raw.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise LoadError(f"{name}: the text is over 5 MB; lingdiff reads reports up to 5 MB")
     cleaned = clean_with_map(raw)
@@ -122,6 +104,29 @@ def load_bytes(data: bytes, name: str = "<input>") -> LoadedText:
         page_starts=page_starts,
     )
     return LoadedText(text, source, tuple(warnings))
+
+
+def _extract(data: bytes, name: str) -> tuple[str, str, str, tuple[int, ...]]:
+    """The text of a report as its format holds it: (text, format, encoding, page starts)."""
+    if data.startswith(b"PK\x03\x04"):
+        from .docx import docx_text  # zipfile + ElementTree cost ~5 ms; most reports are .txt
+
+        return docx_text(data, name), "docx", "utf-8", ()
+    if is_pdf(data):
+        from .pdf import pdf_text  # PDFium is loaded only for PDFs
+
+        raw, page_starts = pdf_text(data, name)
+        return raw, "pdf", "", page_starts
+    if is_html(data, name):
+        from .html import html_text  # lxml is loaded only for web pages
+
+        raw, encoding = html_text(data, name)
+        return raw, "html", encoding, ()
+    from .encodings import decode_with_encoding, refuse_known_binary
+
+    refuse_known_binary(data, name)
+    raw, encoding = decode_with_encoding(data, name)
+    return raw, "txt", encoding, ()
 
 
 def _pages_without_text(page_starts: tuple[int, ...], size: int) -> list[int]:
