@@ -85,11 +85,28 @@ def _page_lines(pdf: object, index: int) -> list[_Line]:
                 size = max(1.0, right_first - left)
             else:
                 left, bottom, right, size = 0.0, -len(lines), 0.0, 12.0
-            lines.append(_Line(stripped, index + 1, left, right, bottom, size))
+            lines.append(_Line(_unspaced(stripped), index + 1, left, right, bottom, size))
     finally:
         textpage.close()
         page.close()
     return _baselines(lines)
+
+
+_SPACED = re.compile(
+    r"(?<=[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]) (?=[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef])"
+)
+
+
+_LETTER_SPACE = re.compile(r"(?<![A-Za-z ]) (?! )|(?<![ ]) (?![A-Za-z ])")
+
+
+def _unspaced(text: str) -> str:
+    """A letter-spaced line (``地 区 生 产 总 值``, as some PDF writers emit Chinese) without
+    the spaces; a line with an occasional space keeps it."""
+    spaces = len(_SPACED.findall(text))
+    if spaces < 4 or spaces * 3 < len(text) // 2:
+        return text
+    return _LETTER_SPACE.sub("", text)  # every single space but one between two English words
 
 
 def _baselines(lines: list[_Line]) -> list[_Line]:

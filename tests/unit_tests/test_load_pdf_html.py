@@ -211,3 +211,23 @@ def test_xhtml_declaration_gives_the_charset(tmp_path: Path) -> None:
     body = "<html><body><div><p>一、2019年工作回顾。</p></div></body></html>"
     path.write_bytes(b'<?xml version="1.0" encoding="GB2312"?>' + body.encode("gb2312"))
     assert read_source(path).text == "一、2019年工作回顾。"
+
+
+def test_letter_spaced_pdf_lines_lose_their_spaces(tmp_path: Path) -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "spaced.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("STSong-Light", 12)
+    c.drawString(72, 760, "一 、 2 0 1 9 年 工 作 回 顾")
+    c.drawString(72, 740, "地 区 生 产 总 值 增 长 6 . 7 % ， 达 到 2 2 2 . 5 亿 元 。")
+    c.drawString(96, 720, "局长 曾新吉，GDP growth 领先。")  # a new, indented paragraph
+    c.save()
+    assert read_text(path).split("\n") == [
+        "一、2019年工作回顾",
+        "地区生产总值增长6.7%，达到222.5亿元。",
+        "局长 曾新吉，GDP growth 领先。",
+    ]
