@@ -8,7 +8,8 @@ Measures
   goal ≤ 0.8 s);
 - in-process stages on the bundled pair: outline, figures (extraction + linking, goal ≤ 50 ms),
   the whole ``compare`` (goal ≤ 150 ms), and ``compare`` on a pair 20 times larger (goal: about
-  20 times the 1× time or less).
+  20 times the 1× time or less);
+- reading a 30-page PDF (goal ≤ 1 s) and a saved web page (goal ≤ 0.1 s): bench_inputs.py.
 Peak memory is the child's maximum resident set size, from ``os.wait4``.
 """
 
@@ -226,6 +227,9 @@ def main() -> None:
                 )
             )
     rows.extend(in_process_rows(args.runs))
+    from bench_inputs import input_rows  # PDF and web-page reading (benchmarks/bench_inputs.py)
+
+    rows.extend(input_rows(args.runs))
     print(
         f"lingdiff benchmark — {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
         f"{args.runs} runs per case"

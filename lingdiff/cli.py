@@ -20,6 +20,8 @@ from .output import check_output, os_reason, printable, silence_stdout, write_re
 from .render import FORMATS
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+STDIN = "-"
+"""An input argument naming standard input (``… | lingdiff report - new.txt``)."""
 
 MAIN_EPILOG = """\
 examples:
@@ -31,7 +33,7 @@ examples:
   lingdiff series reports/          targets against actuals, year by year (see --help)
   lingdiff panel reports/ -o p.csv  every figure of many reports, one long table
 
-Inputs may be .txt (UTF-8, UTF-16 or GB18030) or .docx.
+Inputs may be .txt (UTF-8, UTF-16 or GB18030), .docx, PDF or a saved web page (.html).
 """
 
 REPORT_EPILOG = """\
@@ -39,8 +41,11 @@ examples:
   lingdiff report                                   the bundled pair, markdown to stdout
   lingdiff report a.txt b.txt --format csv -o targets.csv
   lingdiff report a.txt b.txt --format json | jq '.metrics[].indicator'
+  curl -s URL | lingdiff report - new.txt           the old report from standard input
 
-formats: md (readable on GitHub), json (schema lingdiff/1), csv (one row per figure).
+formats: md (readable on GitHub), json (schema lingdiff/1), csv (one row per figure),
+bibtex and csl-json (the two sources, to cite them).
+Provenance: REPORT.meta.json beside a report (or --meta FILE) with url, publisher, date, title.
 """
 
 
@@ -71,14 +76,28 @@ def _report_parser() -> argparse.ArgumentParser:
         epilog=REPORT_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("old", nargs="?", help="the earlier report (default: bundled 2019/2020)")
-    p.add_argument("new", nargs="?", help="the later report (default: bundled 2025/2026)")
+    p.add_argument(
+        "old",
+        nargs="?",
+        help="the earlier report, - for standard input (default: bundled 2019/2020)",
+    )
+    p.add_argument(
+        "new", nargs="?", help="the later report, - for standard input (default: bundled 2025/2026)"
+    )
     p.add_argument("--format", "-f", choices=FORMATS, default="md")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.add_argument("--topics", metavar="FILE", help="a topic taxonomy JSON replacing the built-in")
     p.add_argument(
         "--indicators", metavar="FILE", help="an indicator codebook JSON replacing the built-in"
+    )
+    p.add_argument(
+        "--meta",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="provenance JSON (url, publisher, date, title) of OLD, then of NEW if given again; "
+        "default: REPORT.meta.json beside each report",
     )
     return p
 
@@ -88,18 +107,26 @@ def _inputs(old: str | None, new: str | None) -> tuple[Path, Path]:
         raise UsageError("give both OLD and NEW, or neither for the bundled reports")
     if old is None or new is None:
         return bundled_pair()
+    if old == new == STDIN:
+        raise UsageError("only one of OLD and NEW can be read from standard input (-)")
     return Path(old), Path(new)
 
 
 def build_comparison(
-    old: Path, new: Path, topics: str | None, indicators: str | None = None
+    old: Path,
+    new: Path,
+    topics: str | None,
+    indicators: str | None = None,
+    meta: Sequence[str] = (),
 ) -> Comparison:
     """Load both files and compare them; LoadError/TaxonomyError propagate to :func:`main`."""
     from .compare import compare
     from .reading import load_document
 
-    old_doc = load_document(old, "old")
-    new_doc = load_document(new, "new")
+    if len(meta) > 2:
+        raise UsageError("--meta is given once for OLD and once more for NEW, not more")
+    old_doc = load_document(old, "old", meta[0] if meta else None)
+    new_doc = load_document(new, "new", meta[1] if len(meta) > 1 else None)
     for doc in (old_doc, new_doc):
         for warning in doc.warnings:
             _err(f"lingdiff: warning: {doc.path}: {warning}")
@@ -119,9 +146,10 @@ def run_report(argv: Sequence[str]) -> int:
     if args.output == "":
         raise UsageError("-o needs a file name")
     output = Path(args.output) if args.output is not None else None
-    inputs = (old, new, *(Path(f) for f in (args.topics, args.indicators) if f))
+    meta = [Path(m) for m in args.meta]
+    inputs = (old, new, *(Path(f) for f in (args.topics, args.indicators) if f), *meta)
     check_output(output, inputs, force=args.force)
-    comparison = build_comparison(old, new, args.topics, args.indicators)
+    comparison = build_comparison(old, new, args.topics, args.indicators, args.meta)
     from .render import renderer
 
     text = renderer(args.format)(comparison)
@@ -137,6 +165,8 @@ def run_tui(argv: Sequence[str]) -> int:
     """``lingdiff [OLD NEW]``: open the terminal UI."""
     args = _main_parser().parse_args(argv)
     old, new = _inputs(args.old, args.new)
+    if STDIN in (str(old), str(new)):
+        raise UsageError("the terminal UI needs standard input; use 'lingdiff report - NEW'")
     from .load import read_text
 
     for path in (old, new):

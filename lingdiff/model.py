@@ -8,6 +8,7 @@ figure and sentence can be traced back to where it stands.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -59,6 +60,58 @@ class Section:
 
 
 @dataclass(frozen=True)
+class SourceInfo:
+    """Where a document's text came from: the file, its original text, and the way back to it.
+
+    ``original`` is the decoded text of the input as lingdiff read it (a ``.txt`` file's text
+    exactly; a ``.docx``/PDF/HTML file's extracted text, one paragraph or line per line).
+    ``clean_starts``/``original_starts`` are the compact offset map: run ``i`` of
+    :attr:`Document.text` starts at ``clean_starts[i]`` and stands, character for character,
+    at ``original_starts[i]`` of ``original``. ``page_starts`` holds where each page begins
+    in ``original`` (PDFs only). ``meta`` is provenance from a sidecar file: source URL,
+    publisher, date, title.
+    """
+
+    name: str = ""
+    size: int = 0
+    sha256: str = ""
+    format: str = ""
+    encoding: str = ""
+    original: str = field(default="", repr=False, compare=False)
+    clean_starts: tuple[int, ...] = field(default=(), repr=False)
+    original_starts: tuple[int, ...] = field(default=(), repr=False)
+    page_starts: tuple[int, ...] = ()
+    meta: tuple[tuple[str, str], ...] = ()
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """The span of ``original`` that clean-text span ``[start, end)`` was cut from.
+
+        Without a map (a document built from a string) the offsets are returned unchanged.
+        """
+        if not self.clean_starts:
+            return start, end
+        first = self._at(start)
+        last = self._at(end - 1) + 1 if end > start else first
+        return first, last
+
+    def _at(self, offset: int) -> int:
+        i = bisect_right(self.clean_starts, offset) - 1
+        if i < 0:
+            return offset
+        return self.original_starts[i] + offset - self.clean_starts[i]
+
+    def page_at(self, original_offset: int) -> int | None:
+        """The page (1-based) holding an offset of ``original``; None without pages."""
+        if not self.page_starts:
+            return None
+        return max(1, bisect_right(self.page_starts, original_offset))
+
+    def meta_value(self, key: str) -> str:
+        """One provenance field (``url``, ``publisher``, ``date``, ``title``), "" if not given."""
+        return dict(self.meta).get(key, "")
+
+
+@dataclass(frozen=True)
 class Document:
     """A report read into an outline.
 
@@ -81,6 +134,16 @@ class Document:
     """The government the report is from, as named in its byline or title (``福建省``)."""
     place_level: str = ""
     """``national``, ``province``, ``prefecture``, ``county`` or "" (see outline/place.py)."""
+    source: SourceInfo = field(default_factory=SourceInfo)
+    """The input file and the map from offsets in :attr:`text` to its original text."""
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets into the original decoded text for the span ``[start, end)`` of ``text``."""
+        return self.source.to_original(start, end)
+
+    def page(self, start: int) -> int | None:
+        """The page of a PDF on which offset ``start`` of ``text`` stands (None for others)."""
+        return self.source.page_at(self.source.to_original(start, start + 1)[0])
 
     def section(self, section_id: str) -> Section:
         """The section with this id (KeyError if there is none)."""

@@ -1,55 +1,185 @@
 """Clean text and its analysis copy: artifacts out, lines trimmed, one spelling per sign.
 
-:func:`clean_text` removes conversion artifacts and invisible characters and trims lines;
-:func:`normalise` makes the same-length analysis copy (full-width ASCII folded, ASCII
-punctuation in Chinese prose made full-width), so offsets are shared between the two.
+:func:`clean_with_map` removes conversion artifacts, control characters and invisible
+characters, unifies every line-ending style, trims every kind of space from line ends and
+drops blank lines, keeping a compact map from offsets in the result to offsets in the raw
+text; :func:`normalise` makes the same-length analysis copy (every Unicode space one ASCII
+space, full-width ASCII folded, ASCII punctuation in Chinese prose made full-width), so
+offsets are shared between the two.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..lexicon import UNIT_ALTERNATION
+from .controls import CONTROL
 
-_ARTIFACT = re.compile(r"\[(?:bookmark|anchor|image|comment):[^\]\n]{0,120}\]", re.IGNORECASE)
+_ARTIFACT = r"\[(?:bookmark|anchor|image|comment):[^\]\n]{0,120}\]"
 _UNIT_START = re.compile(rf"(?:万亿|亿|万|千)?(?:{UNIT_ALTERNATION})(?![\u4e00-\u9fff]{{4}})")
 """A line that starts with a unit (and is not a heading that happens to begin with 个/元…)."""
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_INVISIBLE = "[\u200b\u200c\u200d\u2060-\u2064\ufeff\u00ad\u180e]"
+_LINE_BREAK = "\r\n|[\n\r\v\f\x85\u2028\u2029]"
+# One pass finds everything that goes and every line break; which group matched says which.
+_TOKENS = re.compile(
+    f"(?P<ctl>{CONTROL})|(?P<art>{_ARTIFACT})|{_INVISIBLE}|(?P<nl>{_LINE_BREAK})",
+    re.IGNORECASE,
+)
+# Every token starts with one of these; searching for them first is ~20× faster than letting
+# the alternation above try every position of the text.
+_TOKEN_START = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b-\u200f"
+    "\u2060-\u2064\ufeff\u00ad\u180e\u061c\\[]"
+)
+SPACES = " \t\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+"""Every Unicode space: trimmed at line ends, folded to one ASCII space for analysis."""
+_NOT_CLEAN = re.compile(f"^[{SPACES}\n]|[{SPACES}\n]$|[{SPACES}]\n|\n[{SPACES}\n]|\\d\n")
+"""Text whose lines are trimmed, not blank and do not end in a digit needs no cleaning."""
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """Clean text, the compact map back to the raw text, and how many controls were removed.
+
+    Run ``i`` of ``text`` starts at ``clean_starts[i]`` and is a verbatim copy of the raw
+    text from ``raw_starts[i]`` on (only U+00A0 is written as a space).
+    """
+
+    text: str
+    clean_starts: tuple[int, ...]
+    raw_starts: tuple[int, ...]
+    controls: int
 
 
 def clean_text(raw: str) -> str:
     """Remove conversion artifacts, unify line breaks, trim lines, drop blank lines.
 
     Characters inside a line are kept as written (quotes stay faithful); only
-    the artifacts and invisible characters go.
+    the artifacts, control characters and invisible characters go.
     """
-    text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\f", "\n")
-    text = _ARTIFACT.sub("", text)
-    text = _INVISIBLE.sub("", text)
-    text = text.replace("\u00a0", " ")
-    lines = (line.strip() for line in text.split("\n"))  # every Unicode space (U+2003, U+3000…)
-    return _join_split_figures([line for line in lines if line])
+    if _already_clean(raw):
+        return raw  # the outline re-cleans text the loader cleaned: no need to map it again
+    return clean_with_map(raw).text
 
 
-def _join_split_figures(lines: list[str]) -> str:
-    """Lines joined into text, except where a figure was cut by a line break: a line ending
-    in a number followed by one starting with its unit (``…达到74.4`` / ``万亿元，增长6.7%``) is
-    one paragraph — no paragraph opens with a unit."""
+def _already_clean(text: str) -> bool:
+    return not (
+        _NOT_CLEAN.search(text) or _TOKEN_START.search(text.replace("\n", " ")) or "\u00a0" in text
+    )
+
+
+def clean_with_map(raw: str) -> CleanText:
+    """:func:`clean_text` that also says where each piece of the result stands in ``raw``.
+
+    Terminal escape sequences (CSI, OSC, DCS…), C0 controls other than tab and line breaks,
+    C1 controls and bidi overrides are removed and counted.
+    """
     out: list[str] = []
-    for line in lines:
-        if out and out[-1][-1:].isdigit() and _UNIT_START.match(line):
-            out[-1] += line
-        else:
-            out.append(line)
-    return "\n".join(out)
+    clean_starts: list[int] = []
+    raw_starts: list[int] = []
+    size = 0  # length of the text built so far
+    line: list[tuple[int, int]] = []
+    pos, controls = 0, 0
+    pending_nl = -1  # where the line break before the next kept line stands in raw
+    for m in _tokens(raw):
+        if m.start() > pos:
+            line.append((pos, m.start()))
+        pos = m.end()
+        if m.lastgroup == "ctl":
+            controls += 1
+        elif m.lastgroup == "nl":
+            new_size = _emit(raw, line, pending_nl, out, clean_starts, raw_starts, size)
+            if new_size != size or pending_nl < 0:
+                pending_nl = m.start()  # the first break after a kept line joins it to the next
+            size, line = new_size, []
+    if pos < len(raw):
+        line.append((pos, len(raw)))
+    _emit(raw, line, pending_nl, out, clean_starts, raw_starts, size)
+    text = "".join(out).replace("\u00a0", " ")
+    return CleanText(text, tuple(clean_starts), tuple(raw_starts), controls)
+
+
+def _tokens(raw: str) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_TOKENS` in ``raw``, left to right, not overlapping."""
+    at = 0
+    while (start := _TOKEN_START.search(raw, at)) is not None:
+        m = _TOKENS.match(raw, start.start())
+        if m is None:  # a "[" that opens no artifact
+            at = start.start() + 1
+            continue
+        yield m
+        at = m.end()
+
+
+def _emit(
+    raw: str,
+    pieces: list[tuple[int, int]],
+    newline_at: int,
+    out: list[str],
+    clean_starts: list[int],
+    raw_starts: list[int],
+    size: int,
+) -> int:
+    """Append one trimmed line (if it is not blank) with the line break before it; the new
+    length of the text."""
+    pieces = _trimmed(raw, pieces)
+    if not pieces:
+        return size
+    if out and not _continues_figure(out[-1], raw, pieces):
+        _add_run(clean_starts, raw_starts, size, newline_at)
+        out.append("\n")
+        size += 1
+    for a, b in pieces:
+        _add_run(clean_starts, raw_starts, size, a)
+        out.append(raw[a:b])
+        size += b - a
+    return size
+
+
+def _continues_figure(before: str, raw: str, pieces: list[tuple[int, int]]) -> bool:
+    """A figure cut by a line break (``…达到74.4`` / ``万亿元，增长6.7%``) stays one paragraph:
+    no paragraph opens with a unit."""
+    if not before[-1:].isdigit():
+        return False
+    head = "".join(raw[a:b] for a, b in pieces)[:40]
+    return _UNIT_START.match(head) is not None
+
+
+def _add_run(clean_starts: list[int], raw_starts: list[int], at: int, raw_at: int) -> None:
+    """Start a run at clean offset ``at`` unless it continues the previous run."""
+    if clean_starts and raw_starts[-1] + (at - clean_starts[-1]) == raw_at:
+        return
+    clean_starts.append(at)
+    raw_starts.append(raw_at)
+
+
+def _trimmed(raw: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pieces of a line without the spaces at its two ends."""
+    while pieces:
+        a, b = pieces[0]
+        a += len(raw[a:b]) - len(raw[a:b].lstrip(SPACES))
+        if a < b:
+            pieces[0] = (a, b)
+            break
+        pieces.pop(0)
+    while pieces:
+        a, b = pieces[-1]
+        b -= len(raw[a:b]) - len(raw[a:b].rstrip(SPACES))
+        if a < b:
+            pieces[-1] = (a, b)
+            break
+        pieces.pop()
+    return pieces
 
 
 _FOLD = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
 # Keep the full-width forms that Chinese prose uses as its own punctuation.
 for _ch in "，。：；？！（）":
     _FOLD.pop(_ch, None)
-_FOLD.update({"\u3000": " ", "．": ".", "－": "-", "～": "~", "﹪": "%", "\u2014": "—"})
+_FOLD.update({ch: " " for ch in SPACES if ch not in " \t"})
+_FOLD.update({"．": ".", "－": "-", "～": "~", "﹪": "%", "\u2014": "—"})
 _TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 # One pass over the text finds both kinds of change; the few matches are decided in Python
 # (str.translate with a dict costs ~0.7 ms per report, this ~0.05 ms).

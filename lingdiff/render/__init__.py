@@ -17,12 +17,14 @@ _RENDERERS = {
     "md": ("markdown", "render_markdown"),
     "json": ("json", "render_json"),
     "csv": ("csv", "render_csv"),
+    "bibtex": ("cite", "render_bibtex"),
+    "csl-json": ("cite", "render_csl_json"),
 }
 FORMATS = tuple(_RENDERERS)
 
 
 def renderer(fmt: str) -> Callable[[Comparison], str]:
-    """The function that renders a comparison in format ``fmt`` (md, json or csv)."""
+    """The function that renders a comparison in ``fmt`` (md, json, csv, bibtex, csl-json)."""
     module, name = _RENDERERS[fmt]
     return getattr(import_module(f".{module}", __name__), name)
 

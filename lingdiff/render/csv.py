@@ -7,6 +7,7 @@ import io
 
 from ..model import Comparison
 from .common import fmt_value, scrub
+from .sources import observation_fields
 
 COLUMNS = (
     "row_id",
@@ -31,7 +32,14 @@ COLUMNS = (
     "start",
     "end",
     "observation_id",
+    "source_start",
+    "source_end",
+    "page",
+    "source_file",
+    "source_sha256",
 )
+"""Columns of the CSV; ``start``/``end`` are the figure's offsets in lingdiff's clean text,
+``source_start``/``source_end`` its quote's offsets in the decoded original file."""
 
 
 def render_csv(comparison: Comparison) -> str:
@@ -42,6 +50,8 @@ def render_csv(comparison: Comparison) -> str:
     titles = {key: {s.id: s.title for s in comparison.doc(key).sections} for key in ("old", "new")}
     for row in comparison.metrics:
         for o in row.observations:
+            doc = comparison.doc(o.doc)
+            where = observation_fields(doc, o)
             writer.writerow(
                 (
                     row.id,
@@ -66,6 +76,11 @@ def render_csv(comparison: Comparison) -> str:
                     o.start,
                     o.end,
                     o.id,
+                    where["source_start"],
+                    where["source_end"],
+                    "" if where["page"] is None else where["page"],
+                    doc.source.name,
+                    doc.source.sha256,
                 )
             )
     return scrub(out.getvalue())

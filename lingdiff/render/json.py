@@ -7,6 +7,7 @@ from typing import Any
 
 from ..model import Comparison, Document, EditOp, MetricRow, Observation, SentencePair
 from .common import escape_unsafe_json
+from .sources import observation_fields, source_record, span_fields
 
 SCHEMA = "lingdiff/1"
 
@@ -72,7 +73,7 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
             }
             for p in c.alignment
         ],
-        "metrics": [_row(r) for r in c.metrics],
+        "metrics": [_row(c, r) for r in c.metrics],
         "topics": [
             {
                 "topic": t.topic,
@@ -116,6 +117,8 @@ def _document(c: Comparison, d: Document) -> dict[str, Any]:
         "review_year": d.review_year,
         "plan_year": d.plan_year,
         "warnings": list(d.warnings),
+        "sha256": d.source.sha256,
+        "source": source_record(d),
         "sections": [
             {
                 "id": s.id,
@@ -127,6 +130,7 @@ def _document(c: Comparison, d: Document) -> dict[str, Any]:
                 "start": s.start,
                 "end": s.end,
                 "body_start": s.body_start,
+                **span_fields(d, s.start, s.end),
                 "children": list(s.children),
                 "topics": _mix(c.section_topics.get(s.id, {})),
             }
@@ -139,6 +143,7 @@ def _document(c: Comparison, d: Document) -> dict[str, Any]:
                 "start": s.start,
                 "end": s.end,
                 "text": s.text,
+                **span_fields(d, s.start, s.end),
                 "topics": _mix(sentence_mix.get(s.index, {})),
             }
             for s in d.sentences
@@ -146,7 +151,7 @@ def _document(c: Comparison, d: Document) -> dict[str, Any]:
     }
 
 
-def _row(r: MetricRow) -> dict[str, Any]:
+def _row(c: Comparison, r: MetricRow) -> dict[str, Any]:
     return {
         "id": r.id,
         "indicator": r.indicator,
@@ -154,11 +159,11 @@ def _row(r: MetricRow) -> dict[str, Any]:
         "measure": r.measure,
         "topic": r.topic,
         "aliases": list(r.aliases),
-        "values": [_obs(o) for o in r.observations],
+        "values": [_obs(c.doc(o.doc), o) for o in r.observations],
     }
 
 
-def _obs(o: Observation) -> dict[str, Any]:
+def _obs(doc: Document, o: Observation) -> dict[str, Any]:
     return {
         "id": o.id,
         "doc": o.doc,
@@ -182,6 +187,7 @@ def _obs(o: Observation) -> dict[str, Any]:
         "quote": o.quote,
         "start": o.start,
         "end": o.end,
+        **observation_fields(doc, o),
     }
 
 

@@ -34,6 +34,7 @@ from .common import (
     short_id,
     year_heading,
 )
+from .sources import observation_fields, sources_markdown
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|#~&])")
 _BACKTICKS = re.compile(r"`+")
@@ -69,6 +70,7 @@ def render_markdown(comparison: Comparison) -> str:
         _changes(comparison),
         _outlines(comparison),
         notes.render(),
+        sources_markdown(comparison, md),
     ]
     return scrub("\n".join(p for p in parts if p).rstrip() + "\n")
 
@@ -80,9 +82,12 @@ class _Footnotes:
         self.items: list[str] = []
 
     def cite(self, obs: Observation, comparison: Comparison) -> str:
+        doc = comparison.doc(obs.doc)
+        page = observation_fields(doc, obs)["page"]
+        where = f", p. {page}" if page is not None else ""
         self.items.append(
             f"[^{obs.id.replace(':', '-')}]: {obs.doc} {short_id(obs.section)} "
-            f"{md(_section_title(comparison.doc(obs.doc), obs.section))}: “{md(obs.quote)}”"
+            f"{md(_section_title(doc, obs.section))}{where}: “{md(obs.quote)}”"
         )
         return f"[^{obs.id.replace(':', '-')}]"
 
