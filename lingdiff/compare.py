@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .align import align_sections, align_sentences
 from .figures import extract_observations, link_observations
+from .figures.absence import with_absences
 from .figures.codebook import load_codebook
 from .model import Comparison, Document, MetricRow, Options, Topic
 from .phrases import compare_phrases
@@ -37,6 +38,7 @@ def compare(old: Document, new: Document, options: Options | None = None) -> Com
     metrics = link_observations(
         extract_observations(old, codebook), extract_observations(new, codebook)
     )
+    metrics = with_absences(metrics, (old, new), codebook)
     metrics = _with_topics(metrics, (old, new), sentence_mix, taxonomy)
     shares, diversity = attention_shares(old, new, taxonomy)
     phrases = compare_phrases(old, new)

@@ -239,6 +239,17 @@ class Observation:
 
 
 @dataclass(frozen=True)
+class Absence:
+    """A headline indicator's missing figure in one report, and why it is missing."""
+
+    doc: DocKey
+    kind: Kind
+    reason: Literal[
+        "not stated", "stated in another measure", "not extracted", "stated without a figure"
+    ]
+
+
+@dataclass(frozen=True)
 class MetricRow:
     """Every observation of one indicator, in both reports, followed across years."""
 
@@ -250,6 +261,8 @@ class MetricRow:
     aliases: tuple[str, ...] = ()
     code: str = ""
     """The codebook code of the indicator (``gdp``), "" when it is not a headline indicator."""
+    absent: tuple[Absence, ...] = ()
+    """For a codebook row: each report's missing actual or target, with why it is missing."""
 
     def values(self, doc: DocKey, kind: Kind) -> tuple[Observation, ...]:
         """The observations of one report and one kind (actual or target)."""

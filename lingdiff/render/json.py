@@ -159,6 +159,7 @@ def _row(c: Comparison, r: MetricRow) -> dict[str, Any]:
         "measure": r.measure,
         "topic": r.topic,
         "aliases": list(r.aliases),
+        "absent": [{"doc": a.doc, "kind": a.kind, "reason": a.reason} for a in r.absent],
         "values": [_obs(c.doc(o.doc), o) for o in r.observations],
     }
 

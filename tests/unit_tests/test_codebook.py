@@ -122,3 +122,32 @@ def test_a_share_of_an_indicator_is_not_the_indicator() -> None:
     assert book.code_of("国内生产总值", "%", "share") == ""  # 占国内生产总值比重
     assert book.code_of("研发经费投入强度", "%", "share") == "rd_intensity"  # a share itself
     assert book.code_of("国内生产总值", "%", "growth") == "gdp"
+
+
+def test_missing_headline_figures_say_why() -> None:
+    from lingdiff.compare import compare
+    from lingdiff.outline import parse_document
+
+    old = parse_document(
+        "一、2024年工作回顾\n地区生产总值增长5%。居民消费价格保持稳定。\n"
+        "二、2025年工作安排\n地区生产总值增长5%左右，城镇调查失业率5.5%左右。\n",
+        key="old",
+    )
+    new = parse_document(
+        "一、2025年工作回顾\n地区生产总值达到1200亿元，增长5.2%。\n"
+        "二、2026年工作安排\n地区生产总值增长5%左右，居民消费价格涨幅2%左右。\n",
+        key="new",
+    )
+    rows = {(r.code, r.measure): r for r in compare(old, new).metrics if r.code}
+    why = {key: {(a.doc, a.kind): a.reason for a in row.absent} for key, row in rows.items()}
+    assert why[("gdp", "growth")] == {}
+    assert why[("gdp", "level")] == {
+        ("old", "actual"): "stated in another measure",
+        ("old", "target"): "stated in another measure",
+        ("new", "target"): "stated in another measure",
+    }
+    assert why[("cpi", "growth")] == {
+        ("old", "actual"): "stated without a figure",  # 居民消费价格保持稳定
+        ("old", "target"): "not stated",
+        ("new", "actual"): "not stated",
+    }
