@@ -160,7 +160,11 @@ def _share_at(text: str) -> int:
     return -1
 
 
-_DURATION = re.compile(r"连续[\d一二三四五六七八九十两]+年(?:以上)?")
+_DURATION = re.compile(
+    r"连续[\d一二三四五六七八九十两]+年(?:以上)?|^近[\d一二三四五六七八九十两]+年(?:来)?"
+)
+SHORT_ITEM = 4
+"""A list item this short (``蔬菜``, ``能源``) is a modifier sharing the last item's head noun."""
 
 
 def strip_framing(text: str) -> str:
@@ -302,6 +306,10 @@ def _share_tail(parts: list[str]) -> list[str]:
     numbered = _numbered_items(parts)
     if numbered is not None:
         return numbered
+    if "等" in parts[-1][:-1]:  # 食品、石化、信息等产业增加值: each item takes what follows 等
+        head, _, tail = parts[-1].partition("等")
+        if head and tail:
+            return [p + tail for p in (*parts[:-1], head)]
     last = parts[-1]
     out = []
     for part in parts[:-1]:
@@ -315,6 +323,12 @@ def _share_tail(parts: list[str]) -> list[str]:
             lead = last[: len(part)]
             if any(part in group and lead in group for group in CONTRASTS):
                 part += last[len(part) :]
+            else:
+                # 水果、蔬菜、茶叶产量: short items share the head noun the last one ends with
+                head = next((h for h in _HEADS_BY_LEN if last.endswith(h)), "")
+                short = len(part) <= SHORT_ITEM and len(last) > len(head)
+                if head and short and not part.endswith(head):
+                    part += head
         out.append(part)
     return [*out, last]
 

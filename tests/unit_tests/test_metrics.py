@@ -790,3 +790,22 @@ def test_without_structure_tense_and_cues_decide_never_a_default_target() -> Non
     assert doc.warnings == ("no headings found; the whole text is one section",)
     got = [(o.value, o.kind) for o in extract_observations(doc)]
     assert got == [(5, "actual"), (6000, "actual"), (5.5, "target"), (12, "unknown")]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "食品、石化、信息等产业增加值分别增长7.5%、11.5%、7%。",
+            ["食品产业增加值", "石化产业增加值", "信息产业增加值"],
+        ),
+        (
+            "水果、蔬菜、茶叶产量分别达2050万吨、4200万吨、19万吨。",
+            ["水果产量", "蔬菜产量", "茶叶产量"],
+        ),
+        ("利用外资、投资分别增长45%、20%。", ["利用外资", "投资"]),
+        ("粮食产量连续12年稳定在500亿斤以上。", ["粮食产量"]),
+    ],
+)
+def test_list_items_share_the_head_noun(text: str, names: list[str]) -> None:
+    assert [o.indicator for o in extract(text, "review")] == names
