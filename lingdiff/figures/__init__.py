@@ -41,6 +41,7 @@ from ..model import Document, Gap, Observation, Sentence
 from .codebook import Codebook, load_codebook
 from .extract import RawObservation, extract_from_text
 from .link import link_observations
+from .tables import table_row_figures
 from .timeframe import Frame, TimeFrames
 
 __all__ = ["extract_from_text", "extract_observations", "link_observations"]
@@ -60,7 +61,10 @@ def extract_observations(
         frame = frames.frame(sentence.index)
         part = frames.part_of(sentence.section)
         previous: Observation | None = None
-        for raw in extract_from_text(doc.norm, sentence.start, sentence.end):
+        raws = extract_from_text(doc.norm, sentence.start, sentence.end) or table_row_figures(
+            doc.norm, sentence.start, sentence.end
+        )
+        for raw in raws:
             gap = _gap(doc.norm, raw, previous)
             if gap is not None and previous is not None:
                 out[-1] = previous = replace(previous, gap=gap)

@@ -85,7 +85,7 @@ _POST_CUT = re.compile(
     "|投产|运营|参与|覆盖|惠及|达到|已|将|正在|全面|有序|陆续|顺利|成功|和|及|与|等|（|\\("
     "|验收|初具|初见|开展|年内|精准|结对|吃上|用于|共同"
 )
-_MARKS = re.compile(r"[“”‘’《》「」『』\"'\s]")
+_MARKS = re.compile(r"[“”‘’《》「」『』\"'\s|]")
 # Modifiers that mark different populations: never link across them.
 CONTRASTS = (("城镇", "农村", "城乡", "乡村", "城市"), ("进口", "出口", "进出口"))
 COMPOUND_SPLITS = {"城乡": ("城镇", "农村"), "进出口": ("进口", "出口"), "中小学": ("中学", "小学")}
