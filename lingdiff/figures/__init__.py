@@ -72,6 +72,10 @@ def extract_observations(
             clause_start = max(doc.norm.rfind(mark, sentence.start, raw.start) for mark in "；。")
             clause = doc.norm[max(clause_start + 1, sentence.start) : raw.end]
             own = frames.refine(frame, clause, part)
+            if raw.base:
+                if own.kind != "five-year review" or not own.period:
+                    continue  # 由9.8%降至7.5%: only the level reached is the year's figure
+                own = replace(own, year=int(own.period[:4]) - 1)  # 从4.16万亿元增加到…: 2020
             obs = _observation(doc, raw, sentence, own, len(out) + 1)
             code = codebook.code_of(obs.indicator, obs.unit, obs.measure)
             local = clause[max(clause.rfind(m, 0, len(clause) - 1) for m in "，；：") + 1 :]

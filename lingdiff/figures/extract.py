@@ -62,6 +62,8 @@ class RawObservation:
     end: int
     quote_start: int
     quote_end: int
+    base: bool = False
+    """A from-value (``从4.16万亿元增加到…``): the level at the start of a change."""
 
 
 @dataclass
@@ -69,6 +71,7 @@ class _Item:
     fig: Figure
     suffix: str
     tail_end: int
+    base: bool = False
 
 
 @dataclass
@@ -166,16 +169,18 @@ def _items(norm: str, figures: list[Figure], cs: int, ce: int) -> list[_Item]:
         nxt = figures[i + 1].start if i + 1 < len(figures) else ce
         post = norm[tail_end:nxt]
         lead = norm[max(cs, f.start - 3) : f.start]
-        if _is_modifier(f, post) or (lead.endswith(_CAPACITY) and _starts_noun(post)):
+        base = bool(
+            _FROM_LEAD.search(norm, max(cs, f.start - 8), f.start) and _TO_VERB.match(post)
+        )  # 由9.8%降至7.5%: the figure it moves from (kept only where a period starts there)
+        modifier = _is_modifier(f, post) or (lead.endswith(_CAPACITY) and _starts_noun(post))
+        if modifier and not base:
             continue
-        if _FROM_LEAD.search(norm, max(cs, f.start - 8), f.start) and _TO_VERB.match(post):
-            continue  # 由9.8%降至7.5%: the figure it moves from
         if items and post.startswith("的") and f.unit_kind != "count":
             prev = items[-1]
             between = norm[prev.tail_end : f.start]
             if prev.fig.unit_kind == "count" and not any(c in _BREAKS for c in between):
                 continue
-        items.append(_Item(f, m.group() if m else "", tail_end))
+        items.append(_Item(f, m.group() if m else "", tail_end, base))
     return items
 
 
@@ -364,6 +369,7 @@ def _build(
                 end=f.end,
                 quote_start=quote[0],
                 quote_end=quote[1],
+                base=item.base,
             )
         )
     return out

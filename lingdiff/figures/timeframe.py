@@ -37,7 +37,9 @@ FIVE_YEAR_PLANS = {
 }
 """China's five-year plan periods by name."""
 
-_PLAN_PERIOD = re.compile(r"(?<![较比与同])“?(十[一二三四五六]五)”?(?:时期|期间|以来|规划期|末)")
+_PLAN_PERIOD = re.compile(
+    r"(?<![较比与同“])(?<![较比与同]“)“?(十[一二三四五六]五)”?(?:时期|期间|以来|规划期|末)"
+)
 """A five-year plan's period named (``“十四五”时期``) — not as a base of comparison
 (``较“十三五”时期增长148%`` is about the current period)."""
 _FIVE_WORDS = re.compile(

@@ -809,3 +809,18 @@ def test_without_structure_tense_and_cues_decide_never_a_default_target() -> Non
 )
 def test_list_items_share_the_head_noun(text: str, names: list[str]) -> None:
     assert [o.indicator for o in extract(text, "review")] == names
+
+
+def test_a_five_year_change_gives_the_starting_level_too() -> None:
+    doc = make_doc(
+        ("review", "“十四五”时期，全市生产总值从4.16万亿元增加到5.67万亿元。"),
+        ("review", "2025年，关税总水平由9.8%降至7.5%。高价值发明专利较“十三五”时期增长148%。"),
+        review_year=2025,
+        plan_year=2026,
+    )
+    assert frames(doc) == [
+        ("4.16万亿元", "five-year review", 2020, "2021-2025"),  # the level the period began at
+        ("5.67万亿元", "five-year review", 2025, "2021-2025"),
+        ("7.5%", "actual", 2025, None),  # a one-year change: only the level reached
+        ("148%", "actual", 2025, None),  # 较“十三五”时期 is a base of comparison, not the frame
+    ]
