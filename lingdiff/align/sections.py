@@ -75,6 +75,10 @@ ATTACH_MIN = 0.25
 ATTACH_REL = 0.4
 """Lowest share of the host pair's own score that a joining section must reach."""
 
+ATTACH_TRIES = 2
+"""How many of its best counterparts a left-over section tries to join, best first: when the
+best one's pair would not become more alike with it, the next may (a merge of three)."""
+
 ATTACH_GAIN = 0.05
 """Relative rise of content similarity that joining a left-over section must bring."""
 
@@ -225,14 +229,20 @@ class _Aligner:
         candidates: list[tuple[float, int, str, str]] = []
         for i, o in enumerate(olds):
             if o not in owner:
-                j = max(range(len(news)), key=lambda j, i=i: (scores[i][j], -j))
-                candidates.append((scores[i][j], self.order[o], o, news[j]))
+                ranked = sorted(range(len(news)), key=lambda j, i=i: (-scores[i][j], j))
+                candidates.extend(
+                    (scores[i][j], self.order[o], o, news[j]) for j in ranked[:ATTACH_TRIES]
+                )
         for j, n in enumerate(news):
             if n not in owner:
-                i = max(range(len(olds)), key=lambda i, j=j: (scores[i][j], -i))
-                candidates.append((scores[i][j], self.order[n], n, olds[i]))
+                ranked = sorted(range(len(olds)), key=lambda i, j=j: (-scores[i][j], i))
+                candidates.extend(
+                    (scores[i][j], self.order[n], n, olds[i]) for i in ranked[:ATTACH_TRIES]
+                )
         candidates.sort(key=lambda c: (-c[0], c[2]))
         for score, _, sid, best in candidates:
+            if sid in owner:
+                continue  # joined a better counterpart's pair already
             host = owner.get(best)
             if host is None or score < max(floor, ATTACH_REL * host.score):
                 continue
