@@ -198,8 +198,8 @@ def _starts_noun(post: str) -> bool:
 def _is_modifier(f: Figure, post: str) -> bool:
     if not post or post[0] in _BREAKS or post[0].isdigit() or post.startswith(_POST_OK):
         return False
-    if f.unit_kind == "count":
-        return False
+    if f.unit_kind in ("count", "magnitude"):
+        return False  # 6250人 / 6600多万纳税人: a count of what follows
     return _starts_noun(post)
 
 
@@ -294,7 +294,7 @@ def _choose_subjects(group: _Group, rd: Any, state: _State, cs: int) -> tuple[li
     n = len(group.items)
     post = group.post
     post_subject, used = ("", 0)
-    if head.unit_kind == "count" and post and post[0] not in _BREAKS:
+    if head.unit_kind in ("count", "magnitude") and post and post[0] not in _BREAKS:
         post_subject, used = post_np(post)
     raw_pre = group.pre.rstrip()
     if rd.share and not subject and state.subject:
