@@ -122,15 +122,18 @@ def build_comparison(
     """Load both files and compare them; LoadError/TaxonomyError propagate to :func:`main`."""
     from .compare import compare
     from .reading import load_document
+    from .taxonomy import load_taxonomy
 
     if len(meta) > 2:
         raise UsageError("--meta is given once for OLD and once more for NEW, not more")
     old_doc = load_document(old, "old", meta[0] if meta else None)
     new_doc = load_document(new, "new", meta[1] if len(meta) > 1 else None)
+    taxonomy = load_taxonomy(topics)
     for doc in (old_doc, new_doc):
         for warning in doc.warnings:
             _err(f"lingdiff: warning: {doc.path}: {warning}")
-    return compare(old_doc, new_doc, Options(topics_path=topics, indicators_path=indicators))
+    options = Options(topics_path=topics, indicators_path=indicators)
+    return compare(old_doc, new_doc, options, taxonomy)
 
 
 def _err(line: str) -> None:
