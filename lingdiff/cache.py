@@ -2,12 +2,13 @@
 options and lingdiff is written again without comparing anything.
 
 An entry is the *rendered* report (text, never a pickled object) under a key that hashes
-both inputs' contents and paths, the format, the ``--topics`` file's contents, lingdiff's
-version and a fingerprint of its code. Each entry starts with one header line (JSON: the
-key, the body's sha256 and the input warnings to repeat); an entry whose header, key or
-body hash does not check out — truncated, edited, from another version — is ignored and
-rewritten, never trusted. The folder is kept under :data:`MAX_BYTES` and
-:data:`MAX_ENTRIES`, the least recently used entries going first.
+both inputs' contents and paths (as given), the format, the ``--topics`` file's contents,
+lingdiff's version and a fingerprint of its code. Each entry starts with a header line
+(``MAGIC key sha256-of-body number-of-warnings``), the input warnings to repeat, one a line,
+then the report; an entry whose header, key or body hash does not check out — truncated,
+edited, from another version — is ignored and rewritten, never trusted. Reading an entry
+needs only ``os`` and ``hashlib``: a hit costs little more than starting Python. The folder
+is kept under :data:`MAX_BYTES` and :data:`MAX_ENTRIES`, least recently used entries first.
 
 Where: ``$LINGDIFF_CACHE_DIR``, else ``$XDG_CACHE_HOME/lingdiff``, else ``~/.cache/lingdiff``.
 ``lingdiff report --no-cache`` bypasses it; ``lingdiff cache clear`` empties it. The cache is
@@ -16,12 +17,9 @@ best effort: a folder that cannot be read or written only means no caching.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import json
 import os
 from collections.abc import Sequence
-from pathlib import Path
 
 from . import __version__
 
@@ -33,14 +31,18 @@ SUFFIX = ".report"
 MAGIC = "lingdiff-cache/1"
 
 
-def cache_dir() -> Path:
+def cache_dir() -> str:
     """The folder of the cache (not created here)."""
     explicit = os.environ.get("LINGDIFF_CACHE_DIR")
     if explicit:
-        return Path(explicit)
+        return explicit
     xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache"
-    return base / "lingdiff"
+    base = xdg if xdg and os.path.isabs(xdg) else os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "lingdiff")
+
+
+def _entry(key: str) -> str:
+    return os.path.join(cache_dir(), key + SUFFIX)
 
 
 def _code_fingerprint() -> str:
@@ -61,7 +63,7 @@ def _code_fingerprint() -> str:
     return hashlib.sha256("\n".join(sorted(parts)).encode()).hexdigest()
 
 
-def cache_key(inputs: Sequence[Path], fmt: str, option_files: Sequence[Path | None]) -> str:
+def cache_key(inputs: Sequence[str], fmt: str, option_files: Sequence[str | None]) -> str:
     """The key of a report: hashes of both inputs (content and path as given), the format,
     the option files' contents (``--topics``, ``--indicators``; None for the packaged
     one), lingdiff's version and code. Raises OSError if a file cannot be read (the caller
@@ -74,33 +76,36 @@ def cache_key(inputs: Sequence[Path], fmt: str, option_files: Sequence[Path | No
             h.update(b"packaged\0")
             continue
         h.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
-        h.update(hashlib.sha256(path.read_bytes()).digest())
+        with open(path, "rb") as f:
+            h.update(hashlib.sha256(f.read()).digest())
     return h.hexdigest()
 
 
 def read_entry(key: str) -> tuple[str, list[str]] | None:
     """The cached report and its warnings, or None for a miss or an entry not to trust."""
-    path = cache_dir() / (key + SUFFIX)
+    path = _entry(key)
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as f:
+            data = f.read()
     except OSError:
         return None
-    head, sep, body = data.partition(b"\n")
+    head, _, rest = data.partition(b"\n")
+    fields = head.split(b" ")
+    if len(fields) != 4 or fields[0] != MAGIC.encode() or fields[1] != key.encode():
+        return None
+    if not fields[3].isdigit():
+        return None
+    lines = rest.split(b"\n", int(fields[3]))
+    if len(lines) != int(fields[3]) + 1:
+        return None
+    body = lines.pop()
+    if fields[2] != hashlib.sha256(body).hexdigest().encode():
+        return None
     try:
-        meta = json.loads(head)
-        ok = (
-            sep
-            and meta.get("magic") == MAGIC
-            and meta.get("key") == key
-            and meta.get("sha256") == hashlib.sha256(body).hexdigest()
-            and isinstance(meta.get("warnings"), list)
-        )
-        text = body.decode("utf-8") if ok else None
-    except (ValueError, AttributeError):  # not JSON, not an object, not UTF-8
+        text = body.decode("utf-8")
+        warnings = [w.decode("utf-8") for w in lines]
+    except UnicodeDecodeError:
         return None
-    if text is None:
-        return None
-    warnings = [str(w) for w in meta["warnings"]]
     try:
         os.utime(path)  # most recently used
     except OSError:  # a read-only cache still serves its entries
@@ -112,37 +117,41 @@ def write_entry(key: str, text: str, warnings: Sequence[str] = ()) -> None:
     """Store a report (atomically), then trim the folder to its caps. Never raises."""
     folder = cache_dir()
     body = text.encode("utf-8")
-    meta = {
-        "magic": MAGIC,
-        "key": key,
-        "sha256": hashlib.sha256(body).hexdigest(),
-        "warnings": list(warnings),
-    }
-    head = json.dumps(meta, ensure_ascii=False).encode("utf-8")
-    tmp = folder / f".{key}.{os.getpid()}.tmp"
+    lines = [" ".join(w.split()).encode("utf-8") for w in warnings]  # one line each
+    head = f"{MAGIC} {key} {hashlib.sha256(body).hexdigest()} {len(lines)}".encode()
+    tmp = os.path.join(folder, f".{key}.{os.getpid()}.tmp")
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.makedirs(folder, mode=0o700, exist_ok=True)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as f:
-            f.write(head + b"\n" + body)
-        os.replace(tmp, folder / (key + SUFFIX))
+            f.write(b"\n".join([head, *lines, body]))
+        os.replace(tmp, os.path.join(folder, key + SUFFIX))
         trim(folder)
     except OSError:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
+        try:
+            os.unlink(tmp)
+        except OSError:  # never written
+            return
 
 
-def _entries(folder: Path) -> list[tuple[float, int, Path]]:
+def _entries(folder: str) -> list[tuple[float, int, str]]:
     out = []
     with os.scandir(folder) as it:
         for e in it:
             if e.name.endswith(SUFFIX) and e.is_file():
                 st = e.stat()
-                out.append((st.st_mtime, st.st_size, Path(e.path)))
+                out.append((st.st_mtime, st.st_size, e.path))
     return out
 
 
-def trim(folder: Path, max_bytes: int = MAX_BYTES, max_entries: int = MAX_ENTRIES) -> int:
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:  # another lingdiff removed it first
+        return
+
+
+def trim(folder: str, max_bytes: int = MAX_BYTES, max_entries: int = MAX_ENTRIES) -> int:
     """Delete the least recently used entries until the folder is within both caps;
     how many were deleted."""
     entries = sorted(_entries(folder), reverse=True)  # newest first
@@ -150,7 +159,7 @@ def trim(folder: Path, max_bytes: int = MAX_BYTES, max_entries: int = MAX_ENTRIE
     for n, (_, size, path) in enumerate(entries):
         total += size
         if n >= max_entries or total > max_bytes:
-            path.unlink(missing_ok=True)
+            _remove(path)
             removed += 1
     return removed
 
@@ -158,18 +167,18 @@ def trim(folder: Path, max_bytes: int = MAX_BYTES, max_entries: int = MAX_ENTRIE
 def clear() -> tuple[int, int]:
     """Delete every entry; (entries, bytes) deleted. Other files are left alone."""
     folder = cache_dir()
-    if not folder.is_dir():
+    if not os.path.isdir(folder):
         return 0, 0
     entries = _entries(folder)
     for _, _, path in entries:
-        path.unlink(missing_ok=True)
+        _remove(path)
     return len(entries), sum(size for _, size, _ in entries)
 
 
 def usage() -> tuple[int, int]:
     """(entries, bytes) in the cache now."""
     folder = cache_dir()
-    if not folder.is_dir():
+    if not os.path.isdir(folder):
         return 0, 0
     entries = _entries(folder)
     return len(entries), sum(size for _, size, _ in entries)

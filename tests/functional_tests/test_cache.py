@@ -4,7 +4,6 @@ same; a corrupt or foreign entry is ignored and rewritten; the folder stays boun
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from pathlib import Path
 
@@ -41,13 +40,11 @@ def entries(folder: Path) -> list[Path]:
     return sorted(folder.glob("*" + cache.SUFFIX)) if folder.is_dir() else []
 
 
-def plant(path: Path, key: str, body: str, **meta: object) -> None:
+def plant(path: Path, key: str, body: str, magic: str = cache.MAGIC, count: str = "0") -> None:
     """Write an entry the way the cache does, with header fields overridable."""
     data = body.encode()
-    head = {"magic": cache.MAGIC, "key": key, "sha256": hashlib.sha256(data).hexdigest()}
-    head["warnings"] = []
-    head.update(meta)
-    path.write_bytes(json.dumps(head).encode() + b"\n" + data)
+    head = f"{magic} {key} {hashlib.sha256(data).hexdigest()} {count}"
+    path.write_bytes(head.encode() + b"\n" + data)
 
 
 def test_the_second_run_reads_the_stored_report(folder, pair, capsys) -> None:
@@ -84,7 +81,8 @@ def test_another_format_input_or_taxonomy_is_another_entry(folder, pair, tmp_pat
         lambda p, k: p.write_bytes(b"\x80\x81 not json\n{}"),  # garbage
         lambda p, k: plant(p, k, "old\n", magic="lingdiff-cache/0"),  # another format
         lambda p, k: plant(p, "0" * 64, "other\n"),  # another key
-        lambda p, k: plant(p, k, "x\n", warnings="no list"),  # malformed header
+        lambda p, k: plant(p, k, "x\n", count="two"),  # malformed header
+        lambda p, k: plant(p, k, "x\n", count="2"),  # fewer lines than it says
     ],
 )
 def test_a_corrupt_or_foreign_entry_is_ignored_and_rewritten(folder, pair, capsys, spoil) -> None:
@@ -101,10 +99,10 @@ def test_the_folder_keeps_the_most_recently_used_entries(folder) -> None:
         cache.write_entry(f"{n:064x}", "x" * 1000)
         os.utime(folder / f"{n:064x}{cache.SUFFIX}", (n, n))
     assert cache.read_entry(f"{0:064x}") == ("x" * 1000, [])  # used now: the newest
-    assert cache.trim(folder, max_entries=3) == 2
+    assert cache.trim(str(folder), max_entries=3) == 2
     left = {p.name[:64] for p in entries(folder)}
     assert left == {f"{n:064x}" for n in (0, 3, 4)}
-    assert cache.trim(folder, max_bytes=2500) == 1
+    assert cache.trim(str(folder), max_bytes=2500) == 1
     assert {p.name[:64] for p in entries(folder)} == {f"{n:064x}" for n in (0, 4)}
 
 
@@ -124,10 +122,10 @@ def test_cache_info_and_clear(folder, pair, capsys) -> None:
 def test_the_cache_folder_follows_xdg(monkeypatch, tmp_path) -> None:
     monkeypatch.delenv("LINGDIFF_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert cache.cache_dir() == tmp_path / "lingdiff"
+    assert cache.cache_dir() == str(tmp_path / "lingdiff")
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/ignored")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert cache.cache_dir() == tmp_path / "home" / ".cache" / "lingdiff"
+    assert cache.cache_dir() == str(tmp_path / "home" / ".cache" / "lingdiff")
 
 
 def test_an_unwritable_cache_folder_only_means_no_cache(tmp_path, monkeypatch, capsys) -> None:
@@ -135,3 +133,31 @@ def test_an_unwritable_cache_folder_only_means_no_cache(tmp_path, monkeypatch, c
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("LINGDIFF_CACHE_DIR", str(blocker / "cache"))
     assert report(capsys, str(OLD_PATH), str(NEW_PATH), "-f", "csv").startswith("row_id")
+
+
+def test_warnings_are_repeated_from_the_cache(folder, pair, capsys) -> None:
+    cache.write_entry("f" * 64, "report\n", ["a.txt: first\nwarning", "b.txt: second"])
+    assert cache.read_entry("f" * 64) == ("report\n", ["a.txt: first warning", "b.txt: second"])
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["a", "b", "-f", "json", "-o", "x.json", "--force", "--no-cache", "--topics", "t.json"],
+        ["--format", "csv", "a", "b", "--output", "x.csv"],
+        [],
+    ],
+)
+def test_plain_report_arguments_read_as_argparse_reads_them(argv: list[str]) -> None:
+    from lingdiff.cli import _quick_report_args, _report_parser
+
+    assert vars(_quick_report_args(argv)) == vars(_report_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize(
+    "argv", [["--format=json"], ["-fjson"], ["--form", "json"], ["-f", "pdf"], ["a", "b", "c"]]
+)
+def test_other_report_arguments_are_left_to_argparse(argv: list[str]) -> None:
+    from lingdiff.cli import _quick_report_args
+
+    assert _quick_report_args(argv) is None
