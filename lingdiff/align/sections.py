@@ -93,6 +93,12 @@ uses under 1,000, twenty reports joined ~22,000). Once spent, further sibling gr
 document order and moves are not searched, so that 100,000 headings cost seconds: each of
 thousands of 50 × 50 groups is cheap, their sum is not."""
 
+WORK_BUDGET = 20_000_000
+"""The same budget in work, as pairs × the shorter side's mean section length in characters
+(comparing two long parts costs more than two short items): a real report pair needs about
+200,000, twenty reports joined ~11 million; two 5 MB reports of a hundred parts each would
+need over 100 million, spent on matrices of parts no real report has."""
+
 MOVE_MIN = 0.4
 """Lowest score of a pair of sections found under different parents (step 6): above
 :data:`MATCH_MIN`, as a section found away from its place needs more evidence."""
@@ -135,13 +141,19 @@ class _Aligner:
         self.scorer = scorer
         self.order = order
         self.budget = SCORE_BUDGET
+        self.work = WORK_BUDGET
 
     def _affords(self, olds: Sequence[str], news: Sequence[str]) -> bool:
-        """Can all pairs of these sections be scored? (Spends the budget if so.)"""
+        """Can all pairs of these sections be scored? (Spends the budgets if so.)"""
         size = len(olds) * len(news)
-        if size > FULL_MATRIX_MAX or size > self.budget:
+        secs = self.scorer.sections
+        mean_old = sum(secs[o].end - secs[o].start for o in olds) / max(1, len(olds))
+        mean_new = sum(secs[n].end - secs[n].start for n in news) / max(1, len(news))
+        work = size * min(mean_old, mean_new)
+        if size > FULL_MATRIX_MAX or size > self.budget or work > self.work:
             return False
         self.budget -= size
+        self.work -= work
         return True
 
     def top_level(self) -> list[Group]:

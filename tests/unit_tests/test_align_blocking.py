@@ -41,15 +41,16 @@ def test_sentences_are_compared_only_within_their_pairs(monkeypatch: pytest.Monk
     assert 0 < compared < 0.1 * len(old.sentences) * len(new.sentences)
 
 
+@pytest.mark.parametrize("budget", ["SCORE_BUDGET", "WORK_BUDGET"])
 def test_past_the_score_budget_siblings_pair_in_document_order(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, budget: str
 ) -> None:
     import lingdiff.align.sections as sections
 
     old, new = seed("old"), seed("new")
     full = align_sections_only(old, new)
     assert not any("paired in order" in p.reason for p in full)
-    monkeypatch.setattr(sections, "SCORE_BUDGET", 0)
+    monkeypatch.setattr(sections, budget, 0)
     spent = align_sections_only(old, new)
     in_order = [p for p in spent if "paired in order" in p.reason]
     assert in_order and all(len(p.old) == len(p.new) == 1 for p in in_order)
