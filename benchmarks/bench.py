@@ -6,7 +6,7 @@ How it measures (so that the figures can be trusted and compared across machines
 - every whole-process case is run in pairs with a bare ``python -c pass`` (A, B, A, B, …)
   after one warm-up of each, and is reported as median, min and max and as the ratio of its
   median to the bare start's median *of the same run*; the machine's speed cancels out;
-- lingdiff runs as an installed console script does (``from lingdiff.cli import main``),
+- lingdiff runs as an installed console script does (``from lingdiff.entry import main``),
   from the tree under test (``--tree``, default this checkout), bytecode compiled first as
   pip does at install time;
 - ``--no-cache`` everywhere except the cache-hit row (the cache lives in a temporary folder);
@@ -43,7 +43,8 @@ sys.path.insert(0, str(HERE))
 import texts  # noqa: E402
 
 BARE = [sys.executable, "-c", "pass"]
-LINGDIFF = [sys.executable, "-c", "import sys; from lingdiff.cli import main; sys.exit(main())"]
+LINGDIFF = [sys.executable, "-c", "import sys; from lingdiff.entry import main; sys.exit(main())"]
+"""The console script's own code (``lingdiff = lingdiff.entry:main``), run from the tree."""
 
 
 @dataclass

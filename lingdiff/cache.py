@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Sequence
 
 from . import __version__
@@ -76,9 +77,23 @@ def cache_key(inputs: Sequence[str], fmt: str, option_files: Sequence[str | None
             h.update(b"packaged\0")
             continue
         h.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
-        with open(path, "rb") as f:
-            h.update(hashlib.sha256(f.read()).digest())
+        h.update(_file_hash(path))
     return h.hexdigest()
+
+
+MAX_HASHED = 16 * 1024 * 1024
+"""Largest file hashed for a key: inputs are refused past 5 MB anyway (no key, no cache)."""
+
+
+def _file_hash(path: str) -> bytes:
+    """The sha256 of a regular file of at most :data:`MAX_HASHED` bytes. Anything else
+    (``/dev/zero``, a FIFO, a folder, a huge file) raises OSError: no caching, and the
+    report's own reading says what is wrong with it."""
+    st = os.stat(path)  # before opening: opening a FIFO would wait for a writer
+    if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_HASHED:
+        raise OSError(f"{path}: not a regular file of reasonable size")
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read(MAX_HASHED + 1)).digest()
 
 
 def read_entry(key: str) -> tuple[str, list[str]] | None:

@@ -161,3 +161,13 @@ def test_other_report_arguments_are_left_to_argparse(argv: list[str]) -> None:
     from lingdiff.cli import _quick_report_args
 
     assert _quick_report_args(argv) is None
+
+
+def test_special_files_are_never_read_for_a_key(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    for path in ("/dev/zero", str(fifo), str(tmp_path)):
+        with pytest.raises(OSError):
+            cache.cache_key((path, path), "md", (None, None))
+        with pytest.raises(OSError):
+            cache.cache_key((str(OLD_PATH), str(NEW_PATH)), "md", (path, None))
