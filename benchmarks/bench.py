@@ -104,9 +104,14 @@ class Bench:
         self.tree, self.runs, self.tmp = tree, runs, tmp
         self.env = {**os.environ, "PYTHONPATH": str(tree), "LINGDIFF_CACHE_DIR": str(tmp / "cache")}
         self.env.pop("PYTHONDONTWRITEBYTECODE", None)
-        self.lingdiff = LINGDIFF
+        # the console script's module (lingdiff.entry; lingdiff.cli in trees older than it)
+        entry = "entry" if (tree / "lingdiff" / "entry.py").exists() else "cli"
+        self.lingdiff = [
+            *LINGDIFF[:-1],
+            LINGDIFF[-1].replace("lingdiff.entry", f"lingdiff.{entry}"),
+        ]
         help_text = subprocess.run(
-            [*LINGDIFF, "report", "--help"], env=self.env, capture_output=True, text=True
+            [*self.lingdiff, "report", "--help"], env=self.env, capture_output=True, text=True
         ).stdout
         self.no_cache = ["--no-cache"] if "--no-cache" in help_text else []
 
