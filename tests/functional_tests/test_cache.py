@@ -171,3 +171,16 @@ def test_special_files_are_never_read_for_a_key(tmp_path: Path) -> None:
             cache.cache_key((path, path), "md", (None, None))
         with pytest.raises(OSError):
             cache.cache_key((str(OLD_PATH), str(NEW_PATH)), "md", (path, None))
+
+
+def test_the_option_files_contents_are_part_of_the_key(tmp_path: Path) -> None:
+    codebook = tmp_path / "indicators.json"
+    codebook.write_text("[]", encoding="utf-8")
+    inputs = (str(OLD_PATH), str(NEW_PATH))
+    packaged = cache.cache_key(inputs, "json", (None, None))
+    first = cache.cache_key(inputs, "json", (None, str(codebook)))
+    codebook.write_text("[ ]", encoding="utf-8")
+    second = cache.cache_key(inputs, "json", (None, str(codebook)))
+    as_topics = cache.cache_key(inputs, "json", (str(codebook), None))
+    assert len({packaged, first, second, as_topics}) == 4
+    assert second == cache.cache_key(inputs, "json", (None, str(codebook)))
