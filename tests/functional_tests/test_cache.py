@@ -184,3 +184,20 @@ def test_the_option_files_contents_are_part_of_the_key(tmp_path: Path) -> None:
     as_topics = cache.cache_key(inputs, "json", (str(codebook), None))
     assert len({packaged, first, second, as_topics}) == 4
     assert second == cache.cache_key(inputs, "json", (None, str(codebook)))
+
+
+def test_a_provenance_sidecar_is_part_of_the_key_and_stdin_is_never_cached(
+    folder, pair, capsys, monkeypatch
+) -> None:
+    import io
+    import sys
+
+    old, new = map(str, pair)
+    report(capsys, old, new, "-f", "bibtex")
+    sidecar = pair[0].with_suffix(".meta.json")
+    sidecar.write_text('{"publisher": "测试区人民政府"}', encoding="utf-8")
+    assert "测试区人民政府" in report(capsys, old, new, "-f", "bibtex")
+    assert len(entries(folder)) == 2
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(OLD.encode())))
+    report(capsys, "-", new, "-f", "bibtex")
+    assert len(entries(folder)) == 2
