@@ -239,15 +239,15 @@ def _cache_key(args: _ReportArgs | argparse.Namespace) -> str | None:
     names = _input_names(args.old, args.new)
     if args.no_cache or STDIN in names:
         return None
-    if len(args.meta) <= 2:
-        from .load.meta import sidecar_for
-
-        metas = [
-            args.meta[i] if len(args.meta) > i else sidecar_for(n) for i, n in enumerate(names)
-        ]
-    else:
+    if len(args.meta) > 2:
         return None  # a usage error, said by build_comparison
-    files = (args.topics, args.indicators, *(str(m) if m else None for m in metas))
+    files: list[str | None] = [args.topics, args.indicators]
+    for i, name in enumerate(names):
+        if len(args.meta) > i:
+            files += [args.meta[i], None]
+        else:  # either sidecar name load.meta.sidecar_for may pick (without importing load)
+            both = (os.path.splitext(name)[0] + ".meta.json", name + ".meta.json")
+            files += [c if c != name and os.path.isfile(c) else None for c in both]
     try:
         return cache.cache_key(names, args.format, files)
     except OSError:
