@@ -1,90 +1,84 @@
-"""lingdiff benchmark: whole-process timings and peak memory, medians of several runs, as a table.
+"""lingdiff benchmark: whole-process and in-process timings with peak memory, as a table.
 
-    .venv/bin/python benchmarks/bench.py [--runs 7]
+    .venv/bin/python benchmarks/bench.py [--runs 7] [--no-tui] [--no-large] [--tree PATH]
 
-Measures
-- ``lingdiff report --format json`` / markdown on the bundled pair (goal: ≤ 0.3 s, ≤ 120 MB);
-- the TUI to first paint (``LINGDIFF_EXIT_AFTER_FIRST_PAINT=1 lingdiff`` in a pseudo-terminal,
-  goal ≤ 0.8 s);
-- in-process stages on the bundled pair: outline, figures (extraction + linking, goal ≤ 50 ms),
-  the whole ``compare`` (goal ≤ 150 ms), and ``compare`` on a pair 20 times larger (goal: about
-  20 times the 1× time or less);
-- reading a 30-page PDF (goal ≤ 1 s) and a saved web page (goal ≤ 0.1 s): bench_inputs.py.
-Peak memory is the child's maximum resident set size, from ``os.wait4``.
+How it measures (so that the figures can be trusted and compared across machines):
+- every whole-process case is run in pairs with a bare ``python -c pass`` (A, B, A, B, …)
+  after one warm-up of each, and is reported as median, min and max and as the ratio of its
+  median to the bare start's median *of the same run*; the machine's speed cancels out;
+- lingdiff runs as an installed console script does (``from lingdiff.entry import main``),
+  from the tree under test (``--tree``, default this checkout), bytecode compiled first as
+  pip does at install time;
+- ``--no-cache`` everywhere except the cache-hit row (the cache lives in a temporary folder);
+- the large cases use *different* text (corpus reports joined, parts renumbered; varied
+  generated text when ``../shared/corpus`` is absent), never one report repeated;
+- the ratio is given for wall-clock time and, in brackets, for CPU time (user + system, from
+  ``os.wait4``), which a busy machine disturbs less;
+- peak memory is the child's maximum resident set size (``os.wait4``).
+
+Other benchmark modules add rows: every ``benchmarks/bench_*.py`` defining
+``rows(bench: Bench) -> list[Row]`` is imported and its rows appended (PDF/HTML inputs in
+``bench_inputs.py``, series and panels in ``bench_series.py``, …).
 """
 
 from __future__ import annotations
 
 import argparse
 import compileall
+import importlib
 import os
 import pty
-import re
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 
-from lingdiff.bundled import bundled_pair  # noqa: E402
+import texts  # noqa: E402
 
-CN = "一二三四五六七八九"
-
-
-def cn_numeral(n: int) -> str:
-    """Chinese numeral for 1–99 (``十``, ``十一``, ``二十``, ``四十七``)."""
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else CN[tens - 1] + "十")
-    return head + (CN[ones - 1] if ones else "")
+BARE = [sys.executable, "-c", "pass"]
+LINGDIFF = [sys.executable, "-c", "import sys; from lingdiff.entry import main; sys.exit(main())"]
+"""The console script's own code (``lingdiff = lingdiff.entry:main``), run from the tree."""
 
 
-def enlarge(text: str, copies: int) -> str:
-    """``copies`` copies of a report, its parts renumbered so every part stays distinct.
+@dataclass
+class Row:
+    """One line of the table (strings, already formatted)."""
 
-    The front matter (before the first part) is kept once; copy ``k`` has its parts
-    ``一、二、三、`` renumbered ``3k+1`` … so the outline sees one long report.
-    """
-    first = re.search(r"^一、", text, flags=re.M)
-    if not first:
-        raise ValueError("the report has no part 一、")
-    front, body = text[: first.start()], text[first.start() :]
-    parts = re.findall(r"^([一二三四五六七八九十]+)、", body, flags=re.M)
-    out = [front]
-    for k in range(copies):
-        out.append(
-            re.sub(
-                r"^([一二三四五六七八九十]+)、",
-                lambda m, k=k: cn_numeral(k * len(parts) + parts.index(m.group(1)) + 1) + "、",
-                body,
-                flags=re.M,
-            )
-        )
-    return "\n".join(out)
+    case: str
+    median: str
+    low: str = ""
+    high: str = ""
+    ratio: str = ""
+    memory: str = ""
+    goal: str = ""
 
 
-def lingdiff_exe() -> list[str]:
-    exe = Path(sys.executable).with_name("lingdiff")
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "lingdiff.cli"]
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"
 
 
-def run_process(cmd: list[str], env: dict[str, str] | None = None, tty: bool = False):
-    """Run once; return (seconds, peak RSS in MB, exit status)."""
-    start = time.perf_counter()
-    if env and env.get("LINGDIFF_FIRST_PAINT_FILE"):
-        Path(env["LINGDIFF_FIRST_PAINT_FILE"]).unlink(missing_ok=True)
-    wall_start = time.time()
+def run_once(
+    cmd: list[str], env: dict[str, str], tty: bool = False
+) -> tuple[float, float, float, int]:
+    """Run ``cmd`` once; (seconds, CPU seconds, peak RSS in MB, exit code). With ``tty`` it gets a
+    pseudo-terminal whose output is drained, and a first-paint file, if the environment
+    names one, gives the time to the first painted screen."""
+    paint = env.get("LINGDIFF_FIRST_PAINT_FILE")
+    if paint:
+        Path(paint).unlink(missing_ok=True)
+    wall, start = time.time(), time.perf_counter()
     if tty:
         master, slave = pty.openpty()
         proc = subprocess.Popen(cmd, stdin=slave, stdout=slave, stderr=slave, env=env)
         os.close(slave)
-        # drain the terminal output so the app never blocks on a full pty buffer
-        while True:
+        while True:  # drain, so the app never blocks on a full pty buffer
             try:
                 if not os.read(master, 65536):
                     break
@@ -93,150 +87,241 @@ def run_process(cmd: list[str], env: dict[str, str] | None = None, tty: bool = F
         _, status, usage = os.wait4(proc.pid, 0)
         os.close(master)
     else:
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
         _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
-    if env and env.get("LINGDIFF_FIRST_PAINT_FILE"):
-        # time to the first painted screen, without the app's shutdown
-        painted = float(Path(env["LINGDIFF_FIRST_PAINT_FILE"]).read_text(encoding="utf-8"))
-        elapsed = painted - wall_start
-    return elapsed, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+    if paint and Path(paint).exists():
+        elapsed = float(Path(paint).read_text(encoding="utf-8")) - wall
+    cpu = usage.ru_utime + usage.ru_stime
+    return elapsed, cpu, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
 
 
-def measure(label: str, cmd: list[str], runs: int, goal: str, **kw) -> list[str]:
-    times, peaks = [], []
-    for _ in range(runs):
-        t, peak, code = run_process(cmd, **kw)
-        if code != 0:
-            return [label, "failed", f"exit {code}", "", "", goal]
-        times.append(t)
-        peaks.append(peak)
+class Bench:
+    """What a case needs: the lingdiff command, its environment, a scratch folder, and the
+    two ways of timing (:meth:`process`, paired with a bare start; :meth:`in_process`)."""
+
+    def __init__(self, tree: Path, runs: int, tmp: Path) -> None:
+        self.tree, self.runs, self.tmp = tree, runs, tmp
+        self.env = {**os.environ, "PYTHONPATH": str(tree), "LINGDIFF_CACHE_DIR": str(tmp / "cache")}
+        self.env.pop("PYTHONDONTWRITEBYTECODE", None)
+        # the console script's module (lingdiff.entry; lingdiff.cli in trees older than it)
+        entry = "entry" if (tree / "lingdiff" / "entry.py").exists() else "cli"
+        self.lingdiff = [
+            *LINGDIFF[:-1],
+            LINGDIFF[-1].replace("lingdiff.entry", f"lingdiff.{entry}"),
+        ]
+        help_text = subprocess.run(
+            [*self.lingdiff, "report", "--help"], env=self.env, capture_output=True, text=True
+        ).stdout
+        self.no_cache = ["--no-cache"] if "--no-cache" in help_text else []
+
+    def process(
+        self,
+        label: str,
+        args: list[str],
+        goal: str = "",
+        *,
+        runs: int | None = None,
+        warm_up: bool = True,
+        env: dict[str, str] | None = None,
+        tty: bool = False,
+    ) -> Row:
+        """Time ``lingdiff ARGS`` as a whole process, paired with ``python -c pass``."""
+        env = env or self.env
+        cmd = [*self.lingdiff, *args]
+        if warm_up:
+            run_once(BARE, env)
+            run_once(cmd, env, tty)
+        bare, bare_cpu, times, cpus, peaks = [], [], [], [], []
+        for _ in range(runs or self.runs):
+            seconds, cpu, _, _ = run_once(BARE, env)
+            bare.append(seconds)
+            bare_cpu.append(cpu)
+            seconds, cpu, peak, code = run_once(cmd, env, tty)
+            if code != 0:
+                return Row(label, "failed", f"exit {code}", goal=goal)
+            times.append(seconds)
+            cpus.append(cpu)
+            peaks.append(peak)
+        med = statistics.median(times)
+        ratio = med / statistics.median(bare)
+        cpu_ratio = statistics.median(cpus) / max(statistics.median(bare_cpu), 1e-3)
+        return Row(
+            label,
+            _ms(med),
+            _ms(min(times)),
+            _ms(max(times)),
+            f"{ratio:.1f}× (CPU {cpu_ratio:.1f}×)",
+            f"{max(peaks):.0f} MB",
+            goal,
+        )
+
+    def in_process(self, label: str, fn: Callable[[], object], goal: str = "", runs: int = 0):
+        """Time ``fn`` in this process: one warm-up call, then median, min and max."""
+        fn()
+        samples = []
+        for _ in range(runs or self.runs):
+            t0 = time.perf_counter()
+            fn()
+            samples.append(time.perf_counter() - t0)
+        med = statistics.median(samples)
+        row = Row(label, _ms(med), _ms(min(samples)), _ms(max(samples)), goal=goal)
+        return row, med
+
+    def write(self, name: str, text: str) -> str:
+        """Save ``text`` as a UTF-8 file in the scratch folder; its path."""
+        path = self.tmp / name
+        path.write_text(text, encoding="utf-8")
+        return str(path)
+
+
+def report_rows(bench: Bench) -> list[Row]:
+    """The report on the bundled pair: computed, from the cache, and the fixed start-up."""
+    nc = bench.no_cache
+    tiny = "某区政府工作报告\n一、2019年工作回顾\n地区生产总值增长6%。\n"
+    old, new = bench.write("tiny-old.txt", tiny), bench.write("tiny-new.txt", tiny + "二、任务\n")
+    rows = [
+        bench.process("report --format json", ["report", "--format", "json", *nc], "≤ 10×"),
+        bench.process("report (markdown)", ["report", *nc], "≤ 10×"),
+        bench.process("fixed start-up (report of 2 tiny files)", ["report", old, new, *nc], "≤ 3×"),
+    ]
+    if nc:
+        rows.append(
+            bench.process("report --format json, cache hit", ["report", "-f", "json"], "≤ 4×")
+        )
+    return rows
+
+
+def tui_rows(bench: Bench) -> list[Row]:
+    """The terminal UI: time to the first painted screen, and start, paint and quit."""
+    env = {**bench.env, "LINGDIFF_EXIT_AFTER_FIRST_PAINT": "1", "TERM": "xterm-256color"}
+    env["COLUMNS"], env["LINES"] = "160", "48"
+    painted = {**env, "LINGDIFF_FIRST_PAINT_FILE": str(bench.tmp / "painted")}
     return [
-        label,
-        f"{statistics.median(times) * 1000:.0f} ms",
-        f"{min(times) * 1000:.0f} ms",
-        f"{max(times) * 1000:.0f} ms",
-        f"{max(peaks):.0f} MB",
-        goal,
+        bench.process("TUI to first paint", [], "≤ 0.5 s", env=painted, tty=True),
+        bench.process("TUI start, paint and exit", [], env=env, tty=True),
     ]
 
 
-def timed(fn: Callable[[], object], runs: int) -> tuple[float, float]:
-    samples = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - t0)
-    return statistics.median(samples), min(samples)
-
-
-def in_process_rows(runs: int) -> list[list[str]]:
+def in_process_rows(bench: Bench) -> list[Row]:
+    """Stages on the bundled pair, and ``compare`` on a pair 20 times as long."""
+    from lingdiff.bundled import bundled_pair
     from lingdiff.compare import compare
     from lingdiff.figures import extract_observations, link_observations
     from lingdiff.load import read_text
     from lingdiff.outline import parse_document
-    from lingdiff.reading import load_document
 
-    old_path, new_path = bundled_pair()
-    old_raw, new_raw = read_text(old_path), read_text(new_path)
-    old, new = load_document(old_path, "old"), load_document(new_path, "new")
-    compare(old, new)  # warm caches (taxonomy, regexes) as a long-running TUI would
+    raw = tuple(read_text(p) for p in bundled_pair())
+    old, new = parse_document(raw[0], key="old"), parse_document(raw[1], key="new")
 
     def outline() -> None:
-        parse_document(old_raw, key="old")
-        parse_document(new_raw, key="new")
+        parse_document(raw[0], key="old")
+        parse_document(raw[1], key="new")
 
     def figures() -> None:
         link_observations(extract_observations(old), extract_observations(new))
 
-    rows = []
-    for label, fn, goal in (
-        ("outline (both reports)", outline, ""),
-        ("figures: extract + link", figures, "≤ 50 ms"),
-        ("compare (1×)", lambda: compare(old, new), "≤ 150 ms"),
-    ):
-        med, low = timed(fn, runs)
-        rows.append([label, f"{med * 1000:.1f} ms", f"{low * 1000:.1f} ms", "", "", goal])
-    one = timed(lambda: compare(old, new), runs)[0]
-    big_old = parse_document(enlarge(old_raw, 20), key="old")
-    big_new = parse_document(enlarge(new_raw, 20), key="new")
-    med, low = timed(lambda: compare(big_old, big_new), max(3, runs // 2))
-    rows.append(
-        [
-            f"compare (20×, {len(big_old.text) + len(big_new.text):,} chars)",
-            f"{med * 1000:.0f} ms",
-            f"{low * 1000:.0f} ms",
-            "",
-            f"{med / one:.1f}× the 1× time",
-            "≤ ~20×",
-        ]
+    rows = [
+        bench.in_process("outline (both reports)", outline)[0],
+        bench.in_process("figures: extract + link", figures, "≤ 50 ms")[0],
+    ]
+    row, one = bench.in_process("compare (1×)", lambda: compare(old, new), "≤ 150 ms")
+    rows.append(row)
+    (big_old, big_new), source = texts.different_texts(raw, 20)
+    size = (len(big_old) + len(big_new)) / (len(raw[0]) + len(raw[1]))
+    b_old, b_new = parse_document(big_old, key="old"), parse_document(big_new, key="new")
+    row, med = bench.in_process(
+        f"compare ({size:.1f}× the text: {source})",
+        lambda: compare(b_old, b_new),
+        "≤ 20× the 1× time",
+        runs=max(3, bench.runs // 2),
     )
+    row.ratio = f"{med / one:.1f}× 1×"
+    rows.append(row)
     return rows
 
 
-def table(rows: list[list[str]]) -> str:
-    head = ["case", "median", "min", "max", "peak memory / note", "goal"]
-    widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(len(head))]
+def large_rows(bench: Bench) -> list[Row]:
+    """Whole-process reports of a 5 MB pair and of a pair with 100k headings each."""
+    from lingdiff.bundled import bundled_pair
+    from lingdiff.load import read_text
+
+    raw = tuple(read_text(p) for p in bundled_pair())
+    big_old, big_new = texts.of_size(raw, 4.9)
+    old, new = bench.write("big-old.txt", big_old), bench.write("big-new.txt", big_new)
+    h_old = bench.write("headings-old.txt", texts.many_headings(100_000))
+    h_new = bench.write("headings-new.txt", texts.vary(texts.many_headings(100_000), 7))
+    args = ["report", "--format", "json", *bench.no_cache, "-o", os.devnull, "--force"]
+    return [
+        bench.process(
+            "report of a 5 MB pair", [*args, old, new], "≤ 15 s, ≤ 500 MB", runs=1, warm_up=False
+        ),
+        bench.process(
+            "report of 100k headings each", [*args, h_old, h_new], "seconds", runs=1, warm_up=False
+        ),
+    ]
+
+
+def extra_rows(bench: Bench) -> list[Row]:
+    """Rows of the other benchmark modules (``benchmarks/bench_*.py``): ``rows(bench)``
+    returning :class:`Row` objects, or ``<topic>_rows(runs)`` returning lists in the table's
+    order (case, median, min, max, note, goal), as ``bench_inputs`` (``input_rows``) and
+    ``bench_series`` (``series_rows``) do."""
+    out: list[Row] = []
+    for path in sorted(HERE.glob("bench_*.py")):
+        module = importlib.import_module(path.stem)
+        if hasattr(module, "rows"):
+            out.extend(module.rows(bench))
+            continue
+        topic = path.stem.removeprefix("bench_")  # series -> series_rows, inputs -> input_rows
+        name = next(
+            (n for n in (f"{topic}_rows", f"{topic.rstrip('s')}_rows") if hasattr(module, n)), None
+        )
+        for cells in getattr(module, name)(bench.runs) if name else ():
+            case, median, low, high, note, goal = (list(map(str, cells)) + [""] * 6)[:6]
+            out.append(Row(case, median, low, high, "", note, goal))
+    return out
+
+
+def table(rows: list[Row]) -> str:
+    """A markdown table of the rows."""
+    head = Row("case", "median", "min", "max", "× python -c pass", "peak memory", "goal")
+    cells = [list(vars(r).values()) for r in [head, *rows]]
+    widths = [max(len(c[i]) for c in cells) for i in range(len(cells[0]))]
 
     def line(row: list[str]) -> str:
-        return "| " + " | ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)) + " |"
+        return "| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |"
 
     sep = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
-    return "\n".join([line(head), sep, *(line(r) for r in rows)])
+    return "\n".join([line(cells[0]), sep, *(line(c) for c in cells[1:])])
 
 
 def main() -> None:
+    """Run every case and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=7, help="runs per case (median reported)")
-    parser.add_argument("--no-tui", action="store_true", help="skip the first-paint case")
+    parser.add_argument("--no-tui", action="store_true", help="skip the terminal UI cases")
+    parser.add_argument("--no-large", action="store_true", help="skip the 5 MB / 100k cases")
+    parser.add_argument("--tree", type=Path, default=HERE.parent, help="the lingdiff checkout")
     args = parser.parse_args()
-    exe = lingdiff_exe()
-    # Measure what an installed lingdiff does: bytecode compiled once (pip does this at install
-    # time), not recompiled from source on every start.
-    compileall.compile_dir(str(ROOT / "lingdiff"), quiet=1)
-    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-    env = {**os.environ, "LINGDIFF_EXIT_AFTER_FIRST_PAINT": "1", "TERM": "xterm-256color"}
-    env["COLUMNS"], env["LINES"] = "160", "48"
-    rows = []
+    tree = args.tree.resolve()
+    sys.path.insert(0, str(tree))
+    compileall.compile_dir(str(tree / "lingdiff"), quiet=1)  # as pip does at install time
     with tempfile.TemporaryDirectory() as tmp:
         os.chdir(tmp)
-        rows.append(
-            measure(
-                "lingdiff report --format json",
-                [*exe, "report", "--format", "json"],
-                args.runs,
-                "≤ 300 ms, ≤ 120 MB",
-            )
-        )
-        rows.append(measure("lingdiff report (markdown)", [*exe, "report"], args.runs, ""))
+        bench = Bench(tree, args.runs, Path(tmp))
+        rows = report_rows(bench)
         if not args.no_tui:
-            painted = {**env, "LINGDIFF_FIRST_PAINT_FILE": str(Path(tmp) / "painted")}
-            rows.append(
-                measure(
-                    "lingdiff (TUI) to first paint",
-                    exe,
-                    args.runs,
-                    "≤ 800 ms",
-                    env=painted,
-                    tty=True,
-                )
-            )
-            rows.append(
-                measure(
-                    "lingdiff (TUI) start, paint and exit", exe, args.runs, "", env=env, tty=True
-                )
-            )
-    rows.extend(in_process_rows(args.runs))
-    from bench_inputs import input_rows  # PDF and web-page reading (benchmarks/bench_inputs.py)
-
-    rows.extend(input_rows(args.runs))
+            rows += tui_rows(bench)
+        rows += in_process_rows(bench)
+        if not args.no_large:
+            rows += large_rows(bench)
+        rows += extra_rows(bench)
     print(
-        f"lingdiff benchmark — {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
-        f"{args.runs} runs per case"
+        f"lingdiff benchmark — {tree}, {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
+        f"{args.runs} paired runs per case after a warm-up"
     )
     print(table(rows))
-    if shutil.which("lingdiff") is None and not Path(exe[0]).exists():
-        print("(lingdiff is not installed as a command; timed `python -m lingdiff.cli`)")
 
 
 if __name__ == "__main__":

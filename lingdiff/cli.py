@@ -6,18 +6,23 @@ error, 130 interrupted (Ctrl-C; see :mod:`lingdiff.entry`).
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-from collections.abc import Sequence
-from pathlib import Path
 
 from . import __version__
-from .bundled import bundled_pair
+from .bundled import bundled_files
 from .errors import LingdiffError
-from .model import Comparison, Options
-from .output import check_output, os_reason, printable, silence_stdout, write_report, write_stdout
 from .render import FORMATS
+
+# A cached report is written after importing little more than os, hashlib and the output
+# module: argparse, typing and the model (dataclasses) are imported where they are needed.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
+    from pathlib import Path
+
+    from .model import Comparison
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 STDIN = "-"
@@ -29,6 +34,7 @@ examples:
   lingdiff old.txt new.docx         browse two reports of your own
   lingdiff report                   markdown report of the bundled pair on stdout
   lingdiff report old.txt new.txt --format json -o diff.json
+  lingdiff cache clear              empty the cache of reports
   lingdiff r2023.txt r2024.txt r2025.txt   browse a series (or give a folder)
   lingdiff series reports/          targets against actuals, year by year (see --help)
   lingdiff panel reports/ -o p.csv  every figure of many reports, one long table
@@ -46,6 +52,15 @@ examples:
 formats: md (readable on GitHub), json (schema lingdiff/1), csv (one row per figure),
 bibtex and csl-json (the two sources, to cite them).
 Provenance: REPORT.meta.json beside a report (or --meta FILE) with url, publisher, date, title.
+Reports are cached (see 'lingdiff cache --help'): the same inputs, options and lingdiff
+give the stored report at once; --no-cache computes it afresh.
+"""
+
+CACHE_EPILOG = """\
+The cache holds reports already written, keyed by the contents of both inputs, of their
+provenance files and of the --topics and --indicators files, the format and lingdiff's
+version. It lives in $LINGDIFF_CACHE_DIR, else $XDG_CACHE_HOME/lingdiff, else
+~/.cache/lingdiff, and is kept under 64 MB (least recently used entries go first).
 """
 
 
@@ -54,6 +69,8 @@ class UsageError(Exception):
 
 
 def _main_parser() -> argparse.ArgumentParser:
+    import argparse
+
     p = argparse.ArgumentParser(
         prog="lingdiff",
         description="Compare two Chinese government planning reports of different years: "
@@ -70,6 +87,8 @@ def _main_parser() -> argparse.ArgumentParser:
 
 
 def _report_parser() -> argparse.ArgumentParser:
+    import argparse
+
     p = argparse.ArgumentParser(
         prog="lingdiff report",
         description="Write the comparison as a report a researcher can cite.",
@@ -99,16 +118,89 @@ def _report_parser() -> argparse.ArgumentParser:
         help="provenance JSON (url, publisher, date, title) of OLD, then of NEW if given again; "
         "default: REPORT.meta.json beside each report",
     )
+    p.add_argument(
+        "--no-cache", action="store_true", help="compute the report afresh; do not store it"
+    )
     return p
 
 
-def _inputs(old: str | None, new: str | None) -> tuple[Path, Path]:
+def _cache_parser() -> argparse.ArgumentParser:
+    import argparse
+
+    p = argparse.ArgumentParser(
+        prog="lingdiff cache",
+        description="Show or empty the cache of reports.",
+        epilog=CACHE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "action",
+        choices=("info", "clear"),
+        help="info: where the cache is and its size; clear: delete every cached report",
+    )
+    return p
+
+
+class _ReportArgs:
+    """The arguments of ``lingdiff report`` (what argparse would give)."""
+
+    def __init__(self) -> None:
+        self.old: str | None = None
+        self.new: str | None = None
+        self.format = "md"
+        self.output: str | None = None
+        self.force = False
+        self.topics: str | None = None
+        self.indicators: str | None = None
+        self.meta: list[str] = []
+        self.no_cache = False
+
+
+_FLAGS = {"--force": "force", "--no-cache": "no_cache"}
+_VALUES = {"--format": "format", "-f": "format", "-o": "output", "--output": "output"}
+_VALUES.update({"--topics": "topics", "--indicators": "indicators"})
+
+
+def _quick_report_args(argv: Sequence[str]) -> _ReportArgs | None:
+    """The plain forms of ``lingdiff report`` arguments, read without argparse (~7 ms to
+    import); None for anything else (``--help``, ``--format=json``, ``--meta``, ``-``,
+    abbreviations, errors), which :func:`_report_parser` then reads or explains."""
+    args = _ReportArgs()
+    positional: list[str] = []
+    it = iter(argv)
+    for arg in it:
+        if arg in _FLAGS:
+            setattr(args, _FLAGS[arg], True)
+        elif arg in _VALUES:
+            value = next(it, None)
+            if value is None or value.startswith("-"):
+                return None
+            setattr(args, _VALUES[arg], value)
+        elif arg.startswith("-"):
+            return None
+        else:
+            positional.append(arg)
+    if len(positional) > 2 or args.format not in FORMATS:
+        return None
+    args.old, args.new = (*positional, None, None)[:2]
+    return args
+
+
+def _input_names(old: str | None, new: str | None) -> tuple[str, str]:
+    """The two input files as named on the command line, or the bundled pair."""
     if (old is None) != (new is None):
         raise UsageError("give both OLD and NEW, or neither for the bundled reports")
     if old is None or new is None:
-        return bundled_pair()
+        return bundled_files()
     if old == new == STDIN:
         raise UsageError("only one of OLD and NEW can be read from standard input (-)")
+    return old, new
+
+
+def _inputs(old: str | None, new: str | None) -> tuple[Path, Path]:
+    from pathlib import Path
+
+    old, new = _input_names(old, new)
     return Path(old), Path(new)
 
 
@@ -121,43 +213,113 @@ def build_comparison(
 ) -> Comparison:
     """Load both files and compare them; LoadError/TaxonomyError propagate to :func:`main`."""
     from .compare import compare
+    from .model import Options
     from .reading import load_document
+    from .taxonomy import load_taxonomy
 
     if len(meta) > 2:
         raise UsageError("--meta is given once for OLD and once more for NEW, not more")
     old_doc = load_document(old, "old", meta[0] if meta else None)
     new_doc = load_document(new, "new", meta[1] if len(meta) > 1 else None)
-    for doc in (old_doc, new_doc):
-        for warning in doc.warnings:
-            _err(f"lingdiff: warning: {doc.path}: {warning}")
-    return compare(old_doc, new_doc, Options(topics_path=topics, indicators_path=indicators))
+    taxonomy = load_taxonomy(topics)
+    options = Options(topics_path=topics, indicators_path=indicators)
+    return compare(old_doc, new_doc, options, taxonomy)
+
+
+def _warnings(comparison: Comparison) -> list[str]:
+    """The input warnings, as printed on stderr (and repeated from the cache)."""
+    return [f"{d.path}: {w}" for d in (comparison.old, comparison.new) for w in d.warnings]
+
+
+def _cache_key(args: _ReportArgs | argparse.Namespace) -> str | None:
+    """The cache key of this report, or None when it is not to be cached (``--no-cache``,
+    standard input, a file that cannot be hashed: the report's own reading explains)."""
+    from . import cache
+
+    names = _input_names(args.old, args.new)
+    if args.no_cache or STDIN in names:
+        return None
+    if len(args.meta) > 2:
+        return None  # a usage error, said by build_comparison
+    files: list[str | None] = [args.topics, args.indicators]
+    for i, name in enumerate(names):
+        if len(args.meta) > i:
+            files += [args.meta[i], None]
+        else:  # either sidecar name load.meta.sidecar_for may pick (without importing load)
+            both = (os.path.splitext(name)[0] + ".meta.json", name + ".meta.json")
+            files += [c if c != name and os.path.isfile(c) else None for c in both]
+    try:
+        return cache.cache_key(names, args.format, files)
+    except OSError:
+        return None
+
+
+def _report_text(args: _ReportArgs | argparse.Namespace) -> str:
+    """The report, from the cache when it holds one for these inputs and options."""
+    from . import cache
+
+    key = _cache_key(args)
+    hit = cache.read_entry(key) if key else None
+    if hit is not None:
+        text, warnings = hit
+        for warning in warnings:
+            _err(f"lingdiff: warning: {warning}")
+        return text
+    old, new = _inputs(args.old, args.new)
+    comparison = build_comparison(old, new, args.topics, args.indicators, args.meta)
+    warnings = _warnings(comparison)
+    for warning in warnings:
+        _err(f"lingdiff: warning: {warning}")
+    from .render import renderer
+
+    text = renderer(args.format)(comparison)
+    if key:
+        cache.write_entry(key, text, warnings)
+    return text
 
 
 def _err(line: str) -> None:
     """One line on stderr, control characters and undecodable bytes shown as ``\\xNN``."""
+    from .output import printable
+
     if sys.stderr is not None:  # stderr closed (2>&-): say nothing rather than fall on stdout
         print(printable(line), file=sys.stderr)
 
 
 def run_report(argv: Sequence[str]) -> int:
     """``lingdiff report``: write the markdown, JSON or CSV report."""
-    args = _report_parser().parse_args(argv)
+    args = _quick_report_args(argv) or _report_parser().parse_args(argv)
     old, new = _inputs(args.old, args.new)
+    from pathlib import Path
+
+    from .output import check_output, write_report, write_stdout
+
     if args.output == "":
         raise UsageError("-o needs a file name")
     output = Path(args.output) if args.output is not None else None
     meta = [Path(m) for m in args.meta]
     inputs = (old, new, *(Path(f) for f in (args.topics, args.indicators) if f), *meta)
     check_output(output, inputs, force=args.force)
-    comparison = build_comparison(old, new, args.topics, args.indicators, args.meta)
-    from .render import renderer
-
-    text = renderer(args.format)(comparison)
+    text = _report_text(args)
     if output is None:
         write_stdout(text)
     else:
         write_report(output, text, inputs, replace=args.force)
         _err(f"lingdiff: wrote {output}")
+    return EXIT_OK
+
+
+def run_cache(argv: Sequence[str]) -> int:
+    """``lingdiff cache info|clear``: where the cache is and how big; empty it."""
+    from . import cache
+
+    args = _cache_parser().parse_args(argv)
+    if args.action == "clear":
+        entries, size = cache.clear()
+        print(f"lingdiff: removed {entries} cached reports ({size / 1024:.0f} KB)")
+    else:
+        entries, size = cache.usage()
+        print(f"{cache.cache_dir()}: {entries} cached reports, {size / 1024:.0f} KB")
     return EXIT_OK
 
 
@@ -189,6 +351,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv and argv[0] == "report":
             return run_report(argv[1:])
+        if argv and argv[0] == "cache":
+            return run_cache(argv[1:])
         if (argv and argv[0] in ("series", "panel")) or len(argv) > 2 or _one_folder(argv):
             from . import cli_series
 
@@ -210,12 +374,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        from .output import silence_stdout
+
         silence_stdout()
         return EXIT_OK
     except MemoryError:
         _err("lingdiff: error: out of memory reading the input")
         return EXIT_INPUT
     except OSError as exc:  # an operating-system failure not foreseen above: still named
+        from .output import os_reason, printable
+
         where = printable(str(exc.filename)) + ": " if exc.filename else ""
         _err(f"lingdiff: error: {where}{os_reason(exc)}")
         return EXIT_INPUT

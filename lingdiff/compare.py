@@ -15,33 +15,43 @@ from .figures.codebook import load_codebook
 from .model import Comparison, Document, MetricRow, Options, Topic
 from .phrases import compare_phrases
 from .reading import load_document
-from .topics import (
-    attention_shares,
-    dominant_topic,
-    load_taxonomy,
-    section_topics,
-    sentence_topics,
-    topic_mix,
-)
+from .taxonomy import load_taxonomy
+from .topics import TopicIndex, TopicScanner, compare_attention, dominant_topic, scanner
 
 
-def compare(old: Document, new: Document, options: Options | None = None) -> Comparison:
-    """Align, diff, extract and weigh two reports; pure (no I/O beyond a --topics file)."""
+def compare(
+    old: Document,
+    new: Document,
+    options: Options | None = None,
+    taxonomy: Sequence[Topic] | None = None,
+) -> Comparison:
+    """Align, diff, extract and weigh two reports; pure, no I/O.
+
+    ``taxonomy`` is the topic taxonomy to weigh attention with, loaded by the caller
+    (:func:`lingdiff.taxonomy.load_taxonomy`, as :func:`compare_files` does for
+    ``options.topics_path``); ``None`` means the packaged one. Each document's topics are
+    computed once (a :class:`~lingdiff.topics.TopicIndex`) and shared by the section
+    alignment, the indicators' topics, the attention shares and the key-term lexicon.
+    """
     options = options or Options()
-    taxonomy = load_taxonomy(options.topics_path)
-    old_mix = section_topics(old, taxonomy)
-    new_mix = section_topics(new, taxonomy)
+    if taxonomy is None:
+        if options.topics_path is not None:
+            raise ValueError("load options.topics_path with load_taxonomy() and pass it")
+        taxonomy = load_taxonomy()
+    topics = scanner(taxonomy)
+    old_topics, new_topics = TopicIndex(old, topics), TopicIndex(new, topics)
+    old_mix, new_mix = old_topics.section_mix, new_topics.section_mix
     alignment = align_sections(old, new, old_mix, new_mix)
     sentence_pairs = align_sentences(old, new, alignment)
-    sentence_mix = {"old": sentence_topics(old, taxonomy), "new": sentence_topics(new, taxonomy)}
+    sentence_mix = {"old": old_topics.sentence_mix, "new": new_topics.sentence_mix}
     codebook = load_codebook(options.indicators_path)
     metrics = link_observations(
         extract_observations(old, codebook), extract_observations(new, codebook)
     )
     metrics = with_absences(metrics, (old, new), codebook)
-    metrics = _with_topics(metrics, (old, new), sentence_mix, taxonomy)
-    shares, diversity = attention_shares(old, new, taxonomy)
-    phrases = compare_phrases(old, new)
+    metrics = _with_topics(metrics, (old, new), sentence_mix, topics)
+    shares, diversity = compare_attention(old_topics, new_topics)
+    phrases = compare_phrases(old, new, lexicon=topics.terms)
     return Comparison(
         old=old,
         new=new,
@@ -61,7 +71,7 @@ def _with_topics(
     rows: Sequence[MetricRow],
     docs: tuple[Document, Document],
     sentence_mix: dict[str, dict[int, dict[str, float]]],
-    taxonomy: Sequence[Topic],
+    topics: TopicScanner,
 ) -> tuple[MetricRow, ...]:
     """Give each indicator its topic: the words of its name (counted twice) and the topic
     mixes of the sentences quoting it (averaged), so 旅游综合收入 is tourism and
@@ -70,7 +80,7 @@ def _with_topics(
     out = []
     for row in rows:
         totals: dict[str, float] = defaultdict(float)
-        for key, weight in topic_mix(row.indicator, taxonomy).items():
+        for key, weight in topics.mix(row.indicator).items():
             totals[key] += 2 * weight
         for o in row.observations:
             index = bisect_right(starts[o.doc], o.start) - 1
@@ -83,5 +93,9 @@ def _with_topics(
 def compare_files(
     old_path: str | Path, new_path: str | Path, options: Options | None = None
 ) -> Comparison:
-    """Load two report files and compare them (raises LoadError / TaxonomyError)."""
-    return compare(load_document(old_path, "old"), load_document(new_path, "new"), options)
+    """Load two report files and the taxonomy (``options.topics_path``, else the packaged
+    one) and compare them (raises LoadError / TaxonomyError)."""
+    options = options or Options()
+    old, new = load_document(old_path, "old"), load_document(new_path, "new")
+    taxonomy = load_taxonomy(options.topics_path)
+    return compare(old, new, options, taxonomy)

@@ -136,6 +136,12 @@ class Document:
     """``national``, ``province``, ``prefecture``, ``county`` or "" (see outline/place.py)."""
     source: SourceInfo = field(default_factory=SourceInfo)
     """The input file and the map from offsets in :attr:`text` to its original text."""
+    _by_id: dict[str, Section] = field(init=False, repr=False, compare=False)
+    """The sections by id, built once: :meth:`section` is a lookup, not a scan."""
+
+    def __post_init__(self) -> None:
+        # the first of a (not expected) repeated id wins, as a scan would find it
+        object.__setattr__(self, "_by_id", {s.id: s for s in reversed(self.sections)})
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Offsets into the original decoded text for the span ``[start, end)`` of ``text``."""
@@ -147,14 +153,11 @@ class Document:
 
     def section(self, section_id: str) -> Section:
         """The section with this id (KeyError if there is none)."""
-        for s in self.sections:
-            if s.id == section_id:
-                return s
-        raise KeyError(section_id)
+        return self._by_id[section_id]
 
     def section_map(self) -> dict[str, Section]:
-        """All sections by id."""
-        return {s.id: s for s in self.sections}
+        """All sections by id (a new dict; the caller may change it)."""
+        return dict(self._by_id)
 
     def top_sections(self) -> tuple[Section, ...]:
         """The level-1 sections (parts, and the preamble if there is one)."""

@@ -21,38 +21,33 @@ log2 of the number of topics = perfectly even).
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
-from pathlib import Path
-from typing import Any
 
-from .errors import TaxonomyError
 from .model import Document, Topic, TopicShare
+from .taxonomy import TaxonomyError, load_taxonomy
 
 __all__ = [
     "TaxonomyError",
+    "TopicIndex",
+    "TopicScanner",
     "attention_shares",
     "boilerplate_sentences",
+    "compare_attention",
+    "dominant_topic",
     "front_matter_end",
     "load_taxonomy",
+    "scanner",
     "section_topics",
     "sentence_topics",
     "shannon_entropy",
     "top_topic",
     "topic_mix",
 ]
-
-_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
-
-MAX_TAXONOMY_BYTES = 1024 * 1024
-"""Largest ``--topics`` file read: the packaged taxonomy is ~20 KB."""
-MAX_TAXONOMY_DEPTH = 8
-"""Deepest nesting of arrays and objects accepted in a ``--topics`` file (the format uses 3)."""
 
 _BOILERPLATE = re.compile(
     r"^\s*各位代表"
@@ -65,142 +60,10 @@ _BOILERPLATE = re.compile(
 guiding-ideology preamble, loyalty formulas and the closing exhortation."""
 
 
-# --------------------------------------------------------------------------- loading
-
-
-def load_taxonomy(path: str | Path | None = None) -> tuple[Topic, ...]:
-    """The topic taxonomy: the packaged one, or the user's file of the same format.
-
-    The format is a JSON object ``{"topics": [{"key", "label", "cap", "terms",
-    "label_en"?, "excludes"?}, ...]}`` (a bare list of topics is accepted too).
-    Raises :class:`TaxonomyError` with a one-line message on any problem.
-    """
-    if path is None:
-        source = "lingdiff/data/topics.json"
-        try:
-            raw = _packaged_taxonomy()
-        except (OSError, UnicodeDecodeError) as exc:  # a broken installation
-            raise TaxonomyError(f"{source}: cannot read the packaged taxonomy ({exc})") from None
-        return _parse_cached(raw, source)
-    source = str(path)
-    p = Path(path)
-    if not p.exists():
-        raise TaxonomyError(f"{source}: no such file")
-    if p.is_dir():
-        raise TaxonomyError(f"{source}: is a directory, not a taxonomy file")
-    try:
-        with p.open("rb") as fh:  # a bounded read: the "file" may be /dev/zero or a pipe
-            data = fh.read(MAX_TAXONOMY_BYTES + 1)
-    except OSError as exc:
-        raise TaxonomyError(f"{source}: cannot read ({exc.strerror or exc})") from None
-    if len(data) > MAX_TAXONOMY_BYTES:
-        raise TaxonomyError(
-            f"{source}: larger than {MAX_TAXONOMY_BYTES // 1024 // 1024} MB; "
-            "a taxonomy is a few kilobytes of JSON"
-        )
-    try:
-        raw = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise TaxonomyError(f"{source}: not UTF-8 text (byte {exc.start})") from None
-    depth = _json_depth(raw)
-    if depth > MAX_TAXONOMY_DEPTH:
-        raise TaxonomyError(
-            f"{source}: nested {depth} levels deep; a taxonomy needs {MAX_TAXONOMY_DEPTH} at most"
-        )
-    return _parse_cached(raw, source)
-
-
-_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-
-
-def _json_depth(raw: str) -> int:
-    """How deeply the arrays and objects of a JSON text nest (brackets inside strings do not
-    count), found without parsing, so that a hostile file cannot exhaust the parser."""
-    brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", raw))
-    depth = deepest = 0
-    for run in re.findall(r"[\[{]+|[\]}]+", brackets):
-        depth += len(run) if run[0] in "[{" else -len(run)
-        deepest = max(deepest, depth)
-    return deepest
-
-
-def _packaged_taxonomy() -> str:
-    """The text of the packaged taxonomy, read beside this module; importlib.resources
-    (~3 ms to import) only where the package is not a folder (a zip)."""
-    try:
-        return (Path(__file__).parent / "data" / "topics.json").read_text("utf-8")
-    except OSError:
-        from importlib import resources
-
-        return resources.files("lingdiff").joinpath("data/topics.json").read_text("utf-8")
-
-
-@lru_cache(maxsize=8)
-def _parse_cached(raw: str, source: str) -> tuple[Topic, ...]:
-    """Parse once per distinct file content, so repeated loads share one matcher."""
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise TaxonomyError(
-            f"{source}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from None
-    return parse_taxonomy(data, source)
-
-
-def parse_taxonomy(data: Any, source: str = "<taxonomy>") -> tuple[Topic, ...]:
-    """Validate decoded JSON and build the topics (see :func:`load_taxonomy`)."""
-    items = data.get("topics") if isinstance(data, dict) else data
-    if not isinstance(items, list) or not items:
-        raise TaxonomyError(f'{source}: expected a non-empty "topics" list')
-    topics: list[Topic] = []
-    seen: set[str] = set()
-    for n, item in enumerate(items, 1):
-        where = f"{source}: topic {n}"
-        if not isinstance(item, dict):
-            raise TaxonomyError(f"{where} is not an object")
-        key = item.get("key")
-        if not isinstance(key, str) or not _KEY.match(key):
-            raise TaxonomyError(f'{where}: "key" must be lower-case ASCII (e.g. "growth")')
-        where = f"{source}: topic {key!r}"
-        if key in seen:
-            raise TaxonomyError(f"{where} is defined twice")
-        seen.add(key)
-        label = item.get("label")
-        if not isinstance(label, str) or not label.strip():
-            raise TaxonomyError(f'{where}: "label" must be a non-empty string')
-        cap = item.get("cap", "")
-        if isinstance(cap, int) and not isinstance(cap, bool):
-            cap = str(cap)
-        if not isinstance(cap, str):
-            raise TaxonomyError(f'{where}: "cap" must be a string such as "15"')
-        label_en = item.get("label_en", "")
-        if not isinstance(label_en, str):
-            raise TaxonomyError(f'{where}: "label_en" must be a string')
-        terms = _strings(item.get("terms"), f'{where}: "terms"')
-        if not terms:
-            raise TaxonomyError(f'{where}: "terms" must list at least one term')
-        excludes = _strings(item.get("excludes", []), f'{where}: "excludes"')
-        topics.append(Topic(key, label.strip(), cap.strip(), terms, label_en.strip(), excludes))
-    return tuple(topics)
-
-
-def _strings(value: Any, where: str) -> tuple[str, ...]:
-    if not isinstance(value, list):
-        raise TaxonomyError(f"{where} must be a list of strings")
-    out: list[str] = []
-    for v in value:
-        if not isinstance(v, str) or not v.strip():
-            raise TaxonomyError(f"{where} must hold non-empty strings (got {v!r})")
-        if v.strip() not in out:
-            out.append(v.strip())
-    return tuple(out)
-
-
 # --------------------------------------------------------------------------- matching
 
 
-class _Matcher:
+class TopicScanner:
     """The scanner of one taxonomy: every term and exclude, indexed by its first two characters.
 
     A dictionary scan (no regex) is used because it needs no compilation and runs
@@ -208,7 +71,7 @@ class _Matcher:
     the longest term starting there is taken, then scanning resumes after it.
     """
 
-    __slots__ = ("first", "heads", "keys", "owners", "singles")
+    __slots__ = ("first", "heads", "keys", "owners", "singles", "taxonomy", "terms")
 
     def __init__(self, taxonomy: tuple[Topic, ...]) -> None:
         owners: dict[str, list[int]] = {}
@@ -224,6 +87,9 @@ class _Matcher:
         for term in owners:
             if len(term) > 1:
                 heads.setdefault(term[:2], set()).add(len(term))
+        self.taxonomy = taxonomy
+        self.terms = frozenset(t for topic in taxonomy for t in topic.terms)
+        """Every topic term: the domain words phrases accepts as two-character key terms."""
         self.keys = tuple(t.key for t in taxonomy)
         self.owners = {term: tuple(idx) for term, idx in owners.items()}
         self.heads = {h: tuple(sorted(ls, reverse=True)) for h, ls in heads.items()}
@@ -251,6 +117,10 @@ class _Matcher:
                     out.append((i, text[i]))
         return out
 
+    def mix(self, text: str) -> dict[str, float]:
+        """Weights per topic key summing to 1.0 for a piece of text; ``{}`` without a term."""
+        return _mix(self.counts(text), self.keys)
+
     def counts(self, text: str) -> dict[int, float]:
         """Topic index -> hits in ``text``."""
         out: dict[int, float] = {}
@@ -266,27 +136,14 @@ def _add(out: dict[int, float], owner: tuple[int, ...]) -> None:
             out[i] = out.get(i, 0.0) + w
 
 
-@lru_cache(maxsize=16)
-def _compile(taxonomy: tuple[Topic, ...]) -> _Matcher:
-    return _Matcher(taxonomy)
+@lru_cache(maxsize=8)
+def _build(taxonomy: tuple[Topic, ...]) -> TopicScanner:
+    return TopicScanner(taxonomy)
 
 
-_BY_ID: dict[int, tuple[tuple[Topic, ...], _Matcher]] = {}
-
-
-def _matcher(taxonomy: Sequence[Topic]) -> _Matcher:
-    """The scanner of a taxonomy, built once (tuples are cached by identity, then content)."""
-    if isinstance(taxonomy, tuple):
-        hit = _BY_ID.get(id(taxonomy))
-        if hit is not None and hit[0] is taxonomy:
-            return hit[1]
-    tax = tuple(taxonomy)
-    matcher = _compile(tax)
-    if isinstance(taxonomy, tuple):
-        if len(_BY_ID) >= 32:
-            _BY_ID.clear()
-        _BY_ID[id(taxonomy)] = (taxonomy, matcher)
-    return matcher
+def scanner(taxonomy: Sequence[Topic]) -> TopicScanner:
+    """The scanner of a taxonomy, built once per distinct taxonomy (keyed by its content)."""
+    return _build(tuple(taxonomy))
 
 
 def _mix(counts: dict[int, float], keys: tuple[str, ...]) -> dict[str, float]:
@@ -296,10 +153,10 @@ def _mix(counts: dict[int, float], keys: tuple[str, ...]) -> dict[str, float]:
     return {keys[i]: counts[i] / total for i in sorted(counts)}
 
 
-def topic_mix(text: str, taxonomy: Sequence[Topic]) -> dict[str, float]:
+def topic_mix(text: str, taxonomy: Sequence[Topic] | TopicScanner) -> dict[str, float]:
     """Weights per topic key summing to 1.0 for a piece of text; ``{}`` when no term occurs."""
-    m = _matcher(taxonomy)
-    return _mix(m.counts(text), m.keys)
+    s = taxonomy if isinstance(taxonomy, TopicScanner) else scanner(taxonomy)
+    return s.mix(text)
 
 
 def top_topic(mix: dict[str, float]) -> str:
@@ -314,47 +171,79 @@ def top_topic(mix: dict[str, float]) -> str:
 # --------------------------------------------------------------------------- documents
 
 
-_DOC_CACHE: dict[tuple[int, int], tuple[Document, _Matcher, list[dict[int, float]]]] = {}
+class TopicIndex:
+    """The topics of one document under one taxonomy, computed once and shared by every
+    stage that needs them (section alignment, indicator topics, attention shares).
+
+    The document is scanned once; the hits are kept per sentence, and the sentence and
+    section mixes are derived from them on first use.
+    """
+
+    __slots__ = ("_section_mix", "_sentence_mix", "counts", "doc", "scanner")
+
+    def __init__(self, doc: Document, scanner: TopicScanner) -> None:
+        self.doc = doc
+        self.scanner = scanner
+        self.counts = _sentence_counts(doc, scanner)
+        """Topic index -> hits, per sentence (in ``doc.sentences`` order)."""
+        self._sentence_mix: dict[int, dict[str, float]] | None = None
+        self._section_mix: dict[str, dict[str, float]] | None = None
+
+    @property
+    def sentence_mix(self) -> dict[int, dict[str, float]]:
+        """Sentence index -> topic mix, for every sentence (``{}`` where no term occurs)."""
+        if self._sentence_mix is None:
+            keys = self.scanner.keys
+            self._sentence_mix = {
+                s.index: _mix(c, keys) for s, c in zip(self.doc.sentences, self.counts, strict=True)
+            }
+        return self._sentence_mix
+
+    @property
+    def section_mix(self) -> dict[str, dict[str, float]]:
+        """Section id -> topic mix over all text under it (heading and children included)."""
+        if self._section_mix is None:
+            self._section_mix = _section_mix(self.doc, self.counts, self.scanner.keys)
+        return self._section_mix
+
+    def shares(self) -> list[float]:
+        """Fractions of the (topical, non-boilerplate) text per topic index."""
+        skip = boilerplate_sentences(self.doc)
+        weights = [0.0] * len(self.scanner.keys)
+        for s, c in zip(self.doc.sentences, self.counts, strict=True):
+            if not c or s.index in skip:
+                continue
+            size = len("".join(s.text.split()))
+            hits = sum(c.values())
+            for i, w in c.items():
+                weights[i] += size * w / hits
+        total = sum(weights)
+        return [w / total if total else 0.0 for w in weights]
 
 
-def _sentence_counts(doc: Document, matcher: _Matcher) -> list[dict[int, float]]:
+def _sentence_counts(doc: Document, scanner: TopicScanner) -> list[dict[int, float]]:
     """Hits per sentence (in ``doc.sentences`` order), from one scan of ``doc.norm``."""
-    ck = (id(doc), id(matcher))
-    hit = _DOC_CACHE.get(ck)
-    if hit is not None and hit[0] is doc and hit[1] is matcher:
-        return hit[2]
     sents = doc.sentences
     starts = [s.start for s in sents]
     out: list[dict[int, float]] = [{} for _ in sents]
     text = doc.norm or doc.text
     ordered = all(a <= b for a, b in pairwise(starts))
-    for pos, term in matcher.scan(text):
-        if ordered:
-            j = bisect_right(starts, pos) - 1
-            if j < 0 or pos >= sents[j].end:
-                continue
-        else:  # not expected from outline; stay correct anyway
-            j = next((k for k, s in enumerate(sents) if s.start <= pos < s.end), -1)
-            if j < 0:
-                continue
-        _add(out[j], matcher.owners[term])
-    if len(_DOC_CACHE) >= 16:
-        _DOC_CACHE.clear()
-    _DOC_CACHE[ck] = (doc, matcher, out)
+    if not ordered:  # not expected from outline; stay correct anyway
+        order = sorted(range(len(sents)), key=lambda k: sents[k].start)
+    else:
+        order = range(len(sents))
+    starts = [sents[k].start for k in order]
+    for pos, term in scanner.scan(text):
+        j = bisect_right(starts, pos) - 1
+        if j < 0 or pos >= sents[order[j]].end:
+            continue
+        _add(out[order[j]], scanner.owners[term])
     return out
 
 
-def sentence_topics(doc: Document, taxonomy: Sequence[Topic]) -> dict[int, dict[str, float]]:
-    """Sentence index -> topic mix, for every sentence (``{}`` where no term occurs)."""
-    m = _matcher(taxonomy)
-    counts = _sentence_counts(doc, m)
-    return {s.index: _mix(c, m.keys) for s, c in zip(doc.sentences, counts, strict=True)}
-
-
-def section_topics(doc: Document, taxonomy: Sequence[Topic]) -> dict[str, dict[str, float]]:
-    """Section id -> topic mix over all text under it (heading and children included)."""
-    m = _matcher(taxonomy)
-    counts = _sentence_counts(doc, m)
+def _section_mix(
+    doc: Document, counts: list[dict[int, float]], keys: tuple[str, ...]
+) -> dict[str, dict[str, float]]:
     order = sorted(range(len(doc.sentences)), key=lambda k: doc.sentences[k].start)
     starts = [doc.sentences[k].start for k in order]
     out: dict[str, dict[str, float]] = {}
@@ -363,8 +252,18 @@ def section_topics(doc: Document, taxonomy: Sequence[Topic]) -> dict[str, dict[s
         for k in order[bisect_left(starts, sec.start) : bisect_left(starts, sec.end)]:
             for i, w in counts[k].items():
                 total[i] = total.get(i, 0.0) + w
-        out[sec.id] = _mix(total, m.keys)
+        out[sec.id] = _mix(total, keys)
     return out
+
+
+def sentence_topics(doc: Document, taxonomy: Sequence[Topic]) -> dict[int, dict[str, float]]:
+    """Sentence index -> topic mix, for every sentence (``{}`` where no term occurs)."""
+    return TopicIndex(doc, scanner(taxonomy)).sentence_mix
+
+
+def section_topics(doc: Document, taxonomy: Sequence[Topic]) -> dict[str, dict[str, float]]:
+    """Section id -> topic mix over all text under it (heading and children included)."""
+    return TopicIndex(doc, scanner(taxonomy)).section_mix
 
 
 def front_matter_end(doc: Document) -> int:
@@ -396,21 +295,6 @@ def boilerplate_sentences(doc: Document) -> frozenset[int]:
     return frozenset(out)
 
 
-def _shares(doc: Document, matcher: _Matcher) -> list[float]:
-    """Fractions of the (topical, non-boilerplate) text of ``doc`` per topic index."""
-    skip = boilerplate_sentences(doc)
-    weights = [0.0] * len(matcher.keys)
-    for s, c in zip(doc.sentences, _sentence_counts(doc, matcher), strict=True):
-        if not c or s.index in skip:
-            continue
-        size = len("".join(s.text.split()))
-        hits = sum(c.values())
-        for i, w in c.items():
-            weights[i] += size * w / hits
-    total = sum(weights)
-    return [w / total if total else 0.0 for w in weights]
-
-
 def shannon_entropy(shares: Sequence[float]) -> float:
     """Shannon entropy in bits of a distribution (zeros ignored)."""
     return -sum(p * math.log2(p) for p in shares if p > 0)
@@ -421,12 +305,18 @@ def attention_shares(
 ) -> tuple[tuple[TopicShare, ...], tuple[float, float]]:
     """Each topic's share of each report's text, largest absolute change first, and the
     diversity (Shannon entropy in bits) of the old and the new shares."""
-    m = _matcher(taxonomy)
-    tax = tuple(taxonomy)
-    so, sn = _shares(old, m), _shares(new, m)
+    s = scanner(taxonomy)
+    return compare_attention(TopicIndex(old, s), TopicIndex(new, s))
+
+
+def compare_attention(
+    old: TopicIndex, new: TopicIndex
+) -> tuple[tuple[TopicShare, ...], tuple[float, float]]:
+    """:func:`attention_shares` from the two documents' topic indexes (same taxonomy)."""
+    so, sn = old.shares(), new.shares()
     rows = [
         TopicShare(t.key, t.label, t.cap, round(so[i], 6), round(sn[i], 6))
-        for i, t in enumerate(tax)
+        for i, t in enumerate(old.scanner.taxonomy)
     ]
     order = sorted(range(len(rows)), key=lambda i: (-abs(sn[i] - so[i]), i))
     entropy = (round(shannon_entropy(so), 6), round(shannon_entropy(sn), 6))

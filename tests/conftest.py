@@ -3,9 +3,24 @@ the folder of the TUI's SVG snapshots."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+_CACHE_DIR = tempfile.mkdtemp(prefix="lingdiff-test-cache-")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Reports cached by the tests (in-process and in subprocesses) go to a folder of their
+    own, never to the user's cache."""
+    os.environ["LINGDIFF_CACHE_DIR"] = _CACHE_DIR
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_CACHE_DIR, ignore_errors=True)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -57,12 +57,26 @@ def _all_bigrams(text: str) -> list[str]:
 
     A bigram holding a character outside the CJK/Latin runs (punctuation, a
     digit, a line break) is blanked, and bigram ``i`` covers ``text[i:i+2]``, so
-    the bigrams of a span of text are one list slice.
+    the bigrams of a span of text are one list slice. Equal bigrams are one shared
+    string (the list holds pointers, not a new two-character string per position: a
+    5 MB report would otherwise spend ~75 bytes per character here), found a chunk at
+    a time so that the unshared strings never all exist at once.
     """
-    grams = _AT_EACH.findall(text)
-    if grams:
-        grams.pop()  # the last position starts no bigram
-    return grams
+    shared: dict[str, str] = {}
+    out: list[str] = []
+    for start in range(0, len(text), _CHUNK):
+        end = min(start + _CHUNK, len(text))
+        # one character more, so the bigram at end - 1 sees its second character
+        grams = _AT_EACH.findall(text, start, end + 1)
+        del grams[end - start :]
+        out.extend(map(shared.setdefault, grams, grams))
+    if out:
+        out.pop()  # the last position starts no bigram
+    return out
+
+
+_CHUNK = 1 << 16
+"""Characters of text turned into bigrams at a time (see :func:`_all_bigrams`)."""
 
 
 def bigrams(text: str) -> list[str]:
@@ -105,7 +119,6 @@ class SectionScorer:
         # log((n + 1) / (df + 0.5)) for every bigram, computed in one sweep.
         logs = map(math.log, map(truediv, repeat(n_sent), map(add, df.values(), repeat(0.5))))
         self.idf = dict(zip(df, logs, strict=True))
-        self._counts: dict[str, Counter[str]] = {}
         self._vectors: dict[tuple[str, ...], tuple[dict[str, float], float]] = {}
         self._mixes: dict[tuple[str, ...], Mix] = {}
         self._title: dict[str, frozenset[str]] = {}
@@ -113,12 +126,10 @@ class SectionScorer:
     # ----------------------------------------------------------------- features
 
     def counts(self, section_id: str) -> Counter[str]:
-        """Bigram counts of a section's text, children included."""
-        hit = self._counts.get(section_id)
-        if hit is None:
-            hit = Counter(self._slice(section_id))
-            hit.pop("", None)
-            self._counts[section_id] = hit
+        """Bigram counts of a section's text, children included (not kept: the section's
+        vector is, and counting again is rarer than holding every level's counts)."""
+        hit = Counter(self._slice(section_id))
+        hit.pop("", None)
         return hit
 
     def vector(self, ids: Sequence[str]) -> tuple[dict[str, float], float]:

@@ -87,6 +87,18 @@ FULL_MATRIX_MAX = 40_000
 Beyond it, sections pair in document order and moves are not searched: pathological input
 (tens of thousands of headings) then costs linear time instead of hours."""
 
+SCORE_BUDGET = 50_000
+"""Most section pairs scored in full matrices over one whole alignment (a real report pair
+uses under 1,000, twenty reports joined ~22,000). Once spent, further sibling groups pair in
+document order and moves are not searched, so that 100,000 headings cost seconds: each of
+thousands of 50 × 50 groups is cheap, their sum is not."""
+
+WORK_BUDGET = 20_000_000
+"""The same budget in work, as pairs × the shorter side's mean section length in characters
+(comparing two long parts costs more than two short items): a real report pair needs about
+200,000, twenty reports joined ~11 million; two 5 MB reports of a hundred parts each would
+need over 100 million, spent on matrices of parts no real report has."""
+
 MOVE_MIN = 0.4
 """Lowest score of a pair of sections found under different parents (step 6): above
 :data:`MATCH_MIN`, as a section found away from its place needs more evidence."""
@@ -128,6 +140,21 @@ class _Aligner:
         self.new = new
         self.scorer = scorer
         self.order = order
+        self.budget = SCORE_BUDGET
+        self.work = WORK_BUDGET
+
+    def _affords(self, olds: Sequence[str], news: Sequence[str]) -> bool:
+        """Can all pairs of these sections be scored? (Spends the budgets if so.)"""
+        size = len(olds) * len(news)
+        secs = self.scorer.sections
+        mean_old = sum(secs[o].end - secs[o].start for o in olds) / max(1, len(olds))
+        mean_new = sum(secs[n].end - secs[n].start for n in news) / max(1, len(news))
+        work = size * min(mean_old, mean_new)
+        if size > FULL_MATRIX_MAX or size > self.budget or work > self.work:
+            return False
+        self.budget -= size
+        self.work -= work
+        return True
 
     def top_level(self) -> list[Group]:
         """Pairs of top-level sections, part kind by part kind."""
@@ -192,7 +219,7 @@ class _Aligner:
         """Pair two lists of sibling sections: assignment, then splits/merges, then leftovers."""
         scorer = self.scorer
         groups: list[Group] = []
-        if olds and news and len(olds) * len(news) > FULL_MATRIX_MAX:
+        if olds and news and not self._affords(olds, news):
             return _in_order(olds, news, scorer)
         if olds and news:
             scores = [[scorer.score([o], [n]) for n in news] for o in olds]
@@ -274,7 +301,7 @@ class _Aligner:
             family = "review" if "review" in parts else "other" if parts == {"other"} else "plan"
             self._collect(group, family, 2, pools, held)
         for olds, news in (pools[k] for k in sorted(pools)):
-            if olds and news and len(olds) * len(news) <= FULL_MATRIX_MAX:
+            if olds and news and self._affords(olds, news):
                 self._link(olds, news, held)
 
     def _collect(

@@ -32,7 +32,7 @@ from collections.abc import Callable
 from rapidfuzz import fuzz
 
 from ..model import Document, PhraseRow
-from ..topics import front_matter_end, load_taxonomy
+from ..topics import front_matter_end
 from .keyterms import BOILERPLATE, key_terms, place_names
 
 __all__ = ["compare_phrases", "find_numbered", "find_quoted", "is_numbered"]
@@ -137,20 +137,21 @@ def _trim_sequence(form: str) -> str:
 
 _STATUS_ORDER = {"added": 0, "removed": 1, "kept": 2}
 _KIND_ORDER = {"numbered": 0, "slogan": 1, "term": 2}
-_LEXICON: list[frozenset[str]] = []
 
 
-def _lexicon() -> frozenset[str]:
-    """Domain words that may be two-character key terms: the packaged topic terms."""
-    if not _LEXICON:
-        _LEXICON.append(frozenset(t for topic in load_taxonomy() for t in topic.terms))
-    return _LEXICON[0]
-
-
-def compare_phrases(old: Document, new: Document) -> tuple[PhraseRow, ...]:
+def compare_phrases(
+    old: Document, new: Document, lexicon: frozenset[str] | None = None
+) -> tuple[PhraseRow, ...]:
     """Slogans, numbered slogans and key terms of two reports, with status, counts,
     variants and the sections they occur in, sorted by status (added, removed, kept),
-    then by the size of the change, kind and phrase."""
+    then by the size of the change, kind and phrase.
+
+    ``lexicon`` holds the domain words that may be two-character key terms: the terms of
+    the taxonomy in use (``compare`` passes them); ``None`` means the packaged taxonomy's."""
+    if lexicon is None:
+        from ..taxonomy import load_taxonomy
+
+        lexicon = frozenset(t for topic in load_taxonomy() for t in topic.terms)
     texts = (_body(old), _body(new))
     forms: dict[str, str] = {}  # surface form -> phrase
     kinds: dict[str, str] = {}  # phrase -> kind
@@ -159,7 +160,7 @@ def compare_phrases(old: Document, new: Document) -> tuple[PhraseRow, ...]:
             forms.setdefault(form, phrase)
             kinds.setdefault(phrase, "numbered" if is_numbered(phrase) else "slogan")
     places = place_names(old.title) | place_names(new.title)
-    for term, *_ in key_terms(*texts, lexicon=_lexicon(), exclude=places, taken=kinds):
+    for term, *_ in key_terms(*texts, lexicon=lexicon, exclude=places, taken=kinds):
         forms.setdefault(term, term)
         kinds[term] = "term"
 

@@ -139,7 +139,7 @@ def test_a_file_created_while_comparing_is_not_overwritten(
         return real(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(cli, "build_comparison", meanwhile)
-    assert main(["report", "-o", str(out)]) == 1
+    assert main(["report", "-o", str(out), "--no-cache"]) == 1  # compared, not cached
     assert capsys.readouterr().err == (
         f"lingdiff: error: {out}: already exists (it appeared while lingdiff was comparing); "
         "use --force to replace it\n"

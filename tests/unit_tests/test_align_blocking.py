@@ -39,3 +39,24 @@ def test_sentences_are_compared_only_within_their_pairs(monkeypatch: pytest.Monk
     old, new = seed("old"), seed("new")
     alignment_run(old, new)()
     assert 0 < compared < 0.1 * len(old.sentences) * len(new.sentences)
+
+
+@pytest.mark.parametrize("budget", ["SCORE_BUDGET", "WORK_BUDGET"])
+def test_past_the_score_budget_siblings_pair_in_document_order(
+    monkeypatch: pytest.MonkeyPatch, budget: str
+) -> None:
+    import lingdiff.align.sections as sections
+
+    old, new = seed("old"), seed("new")
+    full = align_sections_only(old, new)
+    assert not any("paired in order" in p.reason for p in full)
+    monkeypatch.setattr(sections, budget, 0)
+    spent = align_sections_only(old, new)
+    in_order = [p for p in spent if "paired in order" in p.reason]
+    assert in_order and all(len(p.old) == len(p.new) == 1 for p in in_order)
+    assert {p.status for p in in_order} == {"matched"}
+
+
+def align_sections_only(old: Document, new: Document) -> tuple:
+    taxonomy = load_taxonomy()
+    return align_sections(old, new, section_topics(old, taxonomy), section_topics(new, taxonomy))

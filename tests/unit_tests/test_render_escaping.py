@@ -22,6 +22,7 @@ from lingdiff.outline import parse_document
 from lingdiff.render import render_csv, render_json, render_markdown
 from lingdiff.render.common import escape_unsafe_json, scrub
 from lingdiff.render.markdown import code
+from lingdiff.taxonomy import load_taxonomy
 
 OLD = """关于测试区2019年国民经济和社会发展计划执行情况及2020年计划草案的报告
 一、2019年国民经济和社会发展计划执行情况
@@ -45,6 +46,7 @@ def _comparison(tmp_path: Path, topics: list[dict[str, object]], old_path: str) 
         parse_document(OLD, key="old", path=old_path),
         parse_document(NEW, key="new", path=str(tmp_path / "new.txt")),
         Options(topics_path=str(taxonomy)),
+        load_taxonomy(taxonomy),  # compare() reads no file: the caller loads the taxonomy
     )
 
 
