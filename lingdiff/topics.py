@@ -30,6 +30,7 @@ from itertools import pairwise
 
 from .model import Document, Topic, TopicShare
 from .taxonomy import TaxonomyError, load_taxonomy
+from .textscan import DictionaryScanner
 
 __all__ = [
     "TaxonomyError",
@@ -64,14 +65,10 @@ guiding-ideology preamble, loyalty formulas and the closing exhortation."""
 
 
 class TopicScanner:
-    """The scanner of one taxonomy: every term and exclude, indexed by its first two characters.
+    """The scanner of one taxonomy: every term and exclude (a :class:`DictionaryScanner`),
+    with the topics each term counts for (an exclude counts for none)."""
 
-    A dictionary scan (no regex) is used because it needs no compilation and runs
-    as fast as a compiled alternation of several hundred terms: at each position
-    the longest term starting there is taken, then scanning resumes after it.
-    """
-
-    __slots__ = ("first", "heads", "keys", "owners", "singles", "taxonomy", "terms")
+    __slots__ = ("_words", "keys", "owners", "taxonomy", "terms")
 
     def __init__(self, taxonomy: tuple[Topic, ...]) -> None:
         owners: dict[str, list[int]] = {}
@@ -83,39 +80,16 @@ class TopicScanner:
         for topic in taxonomy:
             for phrase in topic.excludes:
                 owners.setdefault(phrase, [])
-        heads: dict[str, set[int]] = {}
-        for term in owners:
-            if len(term) > 1:
-                heads.setdefault(term[:2], set()).add(len(term))
         self.taxonomy = taxonomy
         self.terms = frozenset(t for topic in taxonomy for t in topic.terms)
         """Every topic term: the domain words phrases accepts as two-character key terms."""
         self.keys = tuple(t.key for t in taxonomy)
         self.owners = {term: tuple(idx) for term, idx in owners.items()}
-        self.heads = {h: tuple(sorted(ls, reverse=True)) for h, ls in heads.items()}
-        self.singles = frozenset(t for t in owners if len(t) == 1)
-        firsts = sorted({t[0] for t in owners})
-        self.first = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]")
+        self._words = DictionaryScanner(owners)
 
     def scan(self, text: str) -> list[tuple[int, str]]:
         """(position, term) of every leftmost-longest, non-overlapping term in ``text``."""
-        out: list[tuple[int, str]] = []
-        heads, owners, singles = self.heads.get, self.owners, self.singles
-        resume = 0
-        for m in self.first.finditer(text):
-            i = m.start()
-            if i < resume:
-                continue
-            for size in heads(text[i : i + 2], ()):
-                cand = text[i : i + size]
-                if cand in owners:
-                    out.append((i, cand))
-                    resume = i + size
-                    break
-            else:
-                if text[i] in singles:
-                    out.append((i, text[i]))
-        return out
+        return self._words.scan(text)
 
     def mix(self, text: str) -> dict[str, float]:
         """Weights per topic key summing to 1.0 for a piece of text; ``{}`` without a term."""

@@ -32,6 +32,7 @@ from collections.abc import Callable
 from rapidfuzz import fuzz
 
 from ..model import Document, PhraseRow
+from ..textscan import DictionaryScanner
 from ..topics import front_matter_end
 from .keyterms import BOILERPLATE, key_terms, place_names
 
@@ -167,9 +168,11 @@ def compare_phrases(
     counts: dict[str, list[int]] = {p: [0, 0] for p in kinds}
     # section ids in order of first occurrence (a dict is an ordered set with O(1) lookups)
     places_of: dict[str, tuple[dict[str, None], dict[str, None]]] = {p: ({}, {}) for p in kinds}
+    scanner = DictionaryScanner(forms)
     for d, (doc, text) in enumerate(zip((old, new), texts, strict=True)):
         section_at = _section_finder(doc)
-        for pos, phrase in _scan(text, forms):
+        for pos, form in scanner.scan(text):
+            phrase = forms[form]
             counts[phrase][d] += 1
             sec = section_at(pos)
             if sec:
@@ -208,30 +211,6 @@ def _body(doc: Document) -> str:
     text = doc.norm or doc.text
     end = front_matter_end(doc)
     return " " * end + text[end:]
-
-
-def _scan(text: str, forms: dict[str, str]) -> list[tuple[int, str]]:
-    """(position, phrase) of the leftmost-longest, non-overlapping occurrences of the
-    surface forms (all at least two characters long), found by one pass over ``text``."""
-    if not forms:
-        return []
-    heads: dict[str, list[int]] = {}
-    for form in forms:
-        heads.setdefault(form[:2], []).append(len(form))
-    lengths = {h: sorted(set(ls), reverse=True) for h, ls in heads.items()}
-    first = re.compile("[" + "".join(sorted({re.escape(f[0]) for f in forms})) + "]")
-    out: list[tuple[int, str]] = []
-    resume = 0
-    for m in first.finditer(text):
-        i = m.start()
-        if i < resume:
-            continue
-        for size in lengths.get(text[i : i + 2], ()):
-            if text[i : i + size] in forms:
-                out.append((i, forms[text[i : i + size]]))
-                resume = i + size
-                break
-    return out
 
 
 def _section_finder(doc: Document) -> Callable[[int], str]:
