@@ -213,6 +213,7 @@ def build_comparison(
 ) -> Comparison:
     """Load both files and compare them; LoadError/TaxonomyError propagate to :func:`main`."""
     from .compare import compare
+    from .figures.codebook import load_codebook
     from .model import Options
     from .reading import load_document
     from .taxonomy import load_taxonomy
@@ -222,8 +223,9 @@ def build_comparison(
     old_doc = load_document(old, "old", meta[0] if meta else None)
     new_doc = load_document(new, "new", meta[1] if len(meta) > 1 else None)
     taxonomy = load_taxonomy(topics)
+    codebook = load_codebook(indicators)
     options = Options(topics_path=topics, indicators_path=indicators)
-    return compare(old_doc, new_doc, options, taxonomy)
+    return compare(old_doc, new_doc, options, taxonomy, codebook)
 
 
 def _warnings(comparison: Comparison) -> list[str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 from .align import align_sections, align_sentences
 from .figures import extract_observations, link_observations
 from .figures.absence import with_absences
-from .figures.codebook import load_codebook
+from .figures.codebook import Codebook, load_codebook
 from .model import Comparison, Document, MetricRow, Options, Topic
 from .phrases import compare_phrases
 from .reading import load_document
@@ -24,12 +24,14 @@ def compare(
     new: Document,
     options: Options | None = None,
     taxonomy: Sequence[Topic] | None = None,
+    codebook: Codebook | None = None,
 ) -> Comparison:
     """Align, diff, extract and weigh two reports; pure, no I/O.
 
-    ``taxonomy`` is the topic taxonomy to weigh attention with, loaded by the caller
-    (:func:`lingdiff.taxonomy.load_taxonomy`, as :func:`compare_files` does for
-    ``options.topics_path``); ``None`` means the packaged one. Each document's topics are
+    ``taxonomy`` is the topic taxonomy to weigh attention with and ``codebook`` the indicator
+    codebook, both loaded by the caller (:func:`lingdiff.taxonomy.load_taxonomy` and
+    :func:`lingdiff.figures.codebook.load_codebook`, as :func:`compare_files` does for
+    ``options.topics_path`` and ``options.indicators_path``); ``None`` means the packaged one. Each document's topics are
     computed once (a :class:`~lingdiff.topics.TopicIndex`) and shared by the section
     alignment, the indicators' topics, the attention shares and the key-term lexicon.
     """
@@ -44,7 +46,10 @@ def compare(
     alignment = align_sections(old, new, old_mix, new_mix)
     sentence_pairs = align_sentences(old, new, alignment)
     sentence_mix = {"old": old_topics.sentence_mix, "new": new_topics.sentence_mix}
-    codebook = load_codebook(options.indicators_path)
+    if codebook is None:
+        if options.indicators_path is not None:
+            raise ValueError("load options.indicators_path with load_codebook() and pass it")
+        codebook = load_codebook()
     metrics = link_observations(
         extract_observations(old, codebook), extract_observations(new, codebook)
     )
@@ -98,4 +103,4 @@ def compare_files(
     options = options or Options()
     old, new = load_document(old_path, "old"), load_document(new_path, "new")
     taxonomy = load_taxonomy(options.topics_path)
-    return compare(old, new, options, taxonomy)
+    return compare(old, new, options, taxonomy, load_codebook(options.indicators_path))
