@@ -31,9 +31,10 @@ def compare(
     ``taxonomy`` is the topic taxonomy to weigh attention with and ``codebook`` the indicator
     codebook, both loaded by the caller (:func:`lingdiff.taxonomy.load_taxonomy` and
     :func:`lingdiff.figures.codebook.load_codebook`, as :func:`compare_files` does for
-    ``options.topics_path`` and ``options.indicators_path``); ``None`` means the packaged one. Each document's topics are
-    computed once (a :class:`~lingdiff.topics.TopicIndex`) and shared by the section
-    alignment, the indicators' topics, the attention shares and the key-term lexicon.
+    ``options.topics_path`` and ``options.indicators_path``); ``None`` means the packaged one.
+    Each document's topics are computed once (a :class:`~lingdiff.topics.TopicIndex`) and
+    shared by the section alignment, the indicators' topics, the attention shares and the
+    key-term lexicon.
     """
     options = options or Options()
     if taxonomy is None:
