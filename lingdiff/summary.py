@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Comparison, MetricRow, Observation, PhraseRow, SectionPair, TopicShare
+from .model import (
+    Comparison,
+    DocKey,
+    Kind,
+    MetricRow,
+    Observation,
+    PhraseRow,
+    SectionPair,
+    TopicShare,
+)
 
 SLOGAN_KINDS = ("slogan", "numbered")
 
@@ -24,6 +33,9 @@ class Overview:
     removed_sections: tuple[SectionPair, ...]
     new_slogans: tuple[PhraseRow, ...]
     gone_slogans: tuple[PhraseRow, ...]
+    headlines: tuple[Headline, ...] = ()
+    one_sided: tuple[tuple[MetricRow, DocKey], ...] = ()
+    """Targets set by one report only, with the report that sets them."""
 
 
 def in_both(row: MetricRow) -> bool:
@@ -37,19 +49,94 @@ def _point(obs: Observation) -> float:
     return obs.signed_value if high is None else (obs.signed_value + high) / 2
 
 
+def _is_decline(row: MetricRow) -> bool:
+    """True when both plan-year targets are declines (``下降3%左右 → 下降2.5%左右``)."""
+    old = row.values("old", "target")
+    new = row.values("new", "target")
+    return bool(old and new) and old[0].direction < 0 and new[0].direction < 0
+
+
 def target_change(row: MetricRow) -> tuple[str, float | None]:
     """Arrow and difference between the old and the new plan-year target (same unit only).
 
-    A range is compared by its midpoint (6%—6.5% → 5% is -1.25).
+    A range is compared by its midpoint (6%—6.5% → 5% is -1.25). When both targets are
+    declines the size of the decline is compared, so ``下降3% → 下降2.5%`` is ``↓ -0.5``: the
+    target asks for less (a rise of the signed value would read as a more ambitious target).
     """
     old = row.values("old", "target")
     new = row.values("new", "target")
     if len(old) != 1 or len(new) != 1 or old[0].unit != new[0].unit:
         return "", None
     diff = _point(new[0]) - _point(old[0])
+    if _is_decline(row):
+        diff = -diff
     if abs(diff) < 1e-9:
         return "→", 0.0
     return ("↑" if diff > 0 else "↓"), diff
+
+
+def change_word(row: MetricRow) -> str:
+    """What the arrow means in words: ``smaller decline`` / ``larger decline`` for declines,
+    "" when the arrow alone is clear (a higher or lower rate, level or count)."""
+    _arrow, diff = target_change(row)
+    if diff is None or not diff or not _is_decline(row):
+        return ""
+    return "larger decline" if diff > 0 else "smaller decline"
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One headline indicator: each report's review-year actual beside its plan-year target.
+
+    ``outcome`` says whether the old target was met when the new report reviews the old
+    report's plan year (``met`` / ``missed``), else "".
+    """
+
+    row: MetricRow
+    arrow: str
+    diff: float | None
+    word: str
+    outcome: str = ""
+
+    def figures(self, doc: DocKey, kind: Kind) -> tuple[Observation, ...]:
+        """The figures of one report and kind (``actual`` or ``target``)."""
+        return self.row.values(doc, kind)
+
+
+def _outcome(c: Comparison, row: MetricRow) -> str:
+    """``met`` / ``missed`` when the new report's actual is for the old target's year."""
+    if not c.old.plan_year or c.old.plan_year != c.new.review_year:
+        return ""
+    target = row.values("old", "target")
+    actual = row.values("new", "actual")
+    if len(target) != 1 or len(actual) != 1 or target[0].unit != actual[0].unit:
+        return ""
+    goal, got = _point(target[0]), _point(actual[0])
+    if _is_decline(row) or target[0].direction < 0:
+        return "met" if got <= goal + 1e-9 else "missed"
+    return "met" if got >= goal - 1e-9 else "missed"
+
+
+def headlines(c: Comparison) -> tuple[Headline, ...]:
+    """The headline targets with their actuals, change and, where knowable, outcome."""
+    out = []
+    for row in headline_targets(c):
+        arrow, diff = target_change(row)
+        out.append(Headline(row, arrow, diff, change_word(row), _outcome(c, row)))
+    return tuple(out)
+
+
+def one_sided_targets(c: Comparison) -> tuple[tuple[MetricRow, DocKey], ...]:
+    """Indicators followed in both reports whose plan-year target only one report sets,
+    with the report that sets it (``2026 sets no target for 地方财政收入``)."""
+    out: list[tuple[MetricRow, DocKey]] = []
+    for row in c.metrics:
+        if not in_both(row):
+            continue
+        old, new = row.values("old", "target"), row.values("new", "target")
+        if bool(old) != bool(new):
+            out.append((row, "old" if old else "new"))
+    return tuple(out)
 
 
 def headline_targets(c: Comparison) -> tuple[MetricRow, ...]:
@@ -104,4 +191,6 @@ def overview(c: Comparison) -> Overview:
     gains, losses = priority_shifts(c)
     added, removed = section_changes(c)
     new, gone = slogan_changes(c)
-    return Overview(headline_targets(c), gains, losses, added, removed, new, gone)
+    lines = headlines(c)
+    targets = tuple(h.row for h in lines)
+    return Overview(targets, gains, losses, added, removed, new, gone, lines, one_sided_targets(c))

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 from ..lexicon import AFTER_FIGURE
 from ..model import Comparison, DocKey, MetricRow, Observation, Section
-from ..summary import target_change
+from ..summary import change_word, target_change
 
-__all__ = ["target_change"]  # re-exported: shells format changes with it
+__all__ = ["change_word", "target_change"]  # re-exported: shells format changes with it
 
 
 def fmt_number(value: float) -> str:
@@ -27,6 +27,8 @@ def fmt_value(obs: Observation) -> str:
     before, after = split_qualifier(obs.qualifier)
     if obs.direction < 0:
         before += "下降"  # the value is as written; the decline is part of the figure
+    elif obs.measure == "change" and obs.direction > 0:
+        before += "增加"  # a change (比上年增加8000亿元) never reads as a level
     approx = "".join(w for w in ("余", "多") if w in after)
     after = after.replace("余", "").replace("多", "") if approx else after
     unit = obs.unit
@@ -56,7 +58,8 @@ def fmt_values(observations: Sequence[Observation]) -> str:
 def fmt_change(row: MetricRow) -> str:
     """``↓ -2 pp`` (percentage points for growth rates), or an empty string if not comparable.
 
-    ``~`` marks a difference taken from the midpoint of a range.
+    ``~`` marks a difference taken from the midpoint of a range; a change of a decline says
+    so in words (``↓ -0.5 pp (smaller decline)``).
     """
     arrow, diff = target_change(row)
     if diff is None:
@@ -67,7 +70,9 @@ def fmt_change(row: MetricRow) -> str:
     ranged = new.value_high is not None or row.values("old", "target")[0].value_high is not None
     unit = "pp" if new.unit == "%" else new.unit
     sign = "+" if diff > 0 else ""
-    return f"{arrow} {'~' if ranged else ''}{sign}{fmt_number(round(diff, 4))} {unit}".rstrip()
+    text = f"{arrow} {'~' if ranged else ''}{sign}{fmt_number(round(diff, 4))} {unit}".rstrip()
+    word = change_word(row)
+    return f"{text} ({word})" if word else text
 
 
 def section_label(section: Section) -> str:

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from pathlib import PurePath
 
 from ..model import (
     Comparison,
+    DocKey,
     Document,
     EditOp,
     MetricRow,
@@ -22,7 +24,7 @@ from ..model import (
     TopicShare,
 )
 from ..output import display_path
-from ..summary import in_both, overview
+from ..summary import Headline, in_both, overview
 from .common import (
     bar,
     fmt_change,
@@ -107,7 +109,13 @@ def _section_title(doc: Document, section_id: str) -> str:
 def _doc_line(label: str, doc: Document) -> str:
     years = f"review {doc.review_year or '?'}, plan {doc.plan_year or '?'}"
     title = md(doc.title) if doc.title else "(no title)"
-    return f"- **{label}:** {title} — {years} — {code(display_path(doc.path))}"
+    return f"- **{label}:** {title} — {years} — {code(display_path(_file_name(doc.path)))}"
+
+
+def _file_name(path: str) -> str:
+    """The input's file name (never the folder it was read from: a bundled report lives
+    under site-packages, and a reader's folders are no one else's business)."""
+    return PurePath(path.replace("\\", "/")).name or path
 
 
 def _header(c: Comparison) -> str:
@@ -136,19 +144,10 @@ def _glance(c: Comparison) -> str:
     """The headlines: targets old → new, biggest shifts, sections and slogans added or gone."""
     o = overview(c)
     lines = ["## At a glance", ""]
-    if o.targets:
-        lines.append(
-            f"**Targets** ({c.old.plan_year or '?'} → {c.new.plan_year or '?'}): "
-            + "; ".join(
-                f"{md(r.indicator)}{'' if r.measure == 'level' else f' ({md(r.measure)})'} "
-                f"{md(fmt_values(r.values('old', 'target')))} → "
-                f"{md(fmt_values(r.values('new', 'target')))}"
-                f"{' ' + md(fmt_change(r).split(' ')[0]) if fmt_change(r) else ''}"
-                for r in o.targets
-            )
-            + "."
-        )
-        lines.append("")
+    if o.headlines:
+        lines.extend(_glance_targets(c, o.headlines))
+    if o.one_sided:
+        lines.extend(_one_sided(c, o.one_sided))
     if o.gains or o.losses:
         lines.append(
             "**Attention** gained: "
@@ -180,6 +179,46 @@ def _glance(c: Comparison) -> str:
     if len(lines) == 2:
         lines.extend(["Nothing to report.", ""])
     return "\n".join(lines)
+
+
+def _glance_targets(c: Comparison, rows: tuple[Headline, ...]) -> list[str]:
+    """The headline targets as a table: measure, each report's target with its actual."""
+    o_act, o_tgt = year_heading(c, "old", "actual"), year_heading(c, "old", "target")
+    n_act, n_tgt = year_heading(c, "new", "actual"), year_heading(c, "new", "target")
+    lines = [
+        "**Targets** — each report's plan-year target, with its review-year actual:",
+        "",
+        f"| Indicator | Measure | {o_act} | {o_tgt} | {n_act} | {n_tgt} | Change of target |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for h in rows:
+        cells = [md(h.row.indicator), h.row.measure]
+        for doc in ("old", "new"):
+            for kind in ("actual", "target"):
+                cells.append(md(fmt_values(h.figures(doc, kind))) or "—")  # type: ignore[arg-type]
+        change = fmt_change(h.row) or "not comparable (units differ)"
+        if h.outcome:
+            change += f"; old target {h.outcome}"
+        cells.append(change)
+        lines.append("| " + " | ".join(cells) + " |")
+    return [*lines, ""]
+
+
+def _one_sided(c: Comparison, rows: tuple[tuple[MetricRow, DocKey], ...]) -> list[str]:
+    """Indicators followed in both reports whose target only one of them sets."""
+    out = []
+    for sets, other in (("old", "new"), ("new", "old")):
+        year = c.doc(other).plan_year or other  # type: ignore[arg-type]
+        named = [
+            f"{md(r.indicator)} ({r.measure}; {c.doc(sets).plan_year or sets}: "  # type: ignore[arg-type]
+            f"{md(fmt_values(r.values(sets, 'target')))})"  # type: ignore[arg-type]
+            for r, d in rows
+            if d == sets
+        ]
+        if named:
+            verb = "sets no target for" if other == "new" else "set no target for"
+            out.extend([f"**{year} {verb}:** " + "; ".join(named) + ".", ""])
+    return out
 
 
 def _shift(t: TopicShare) -> str:
@@ -305,27 +344,52 @@ def _phrases(c: Comparison) -> str:
     return "\n".join(lines)
 
 
+REWORDED_MIN_KEPT = 0.3
+"""A changed sentence keeping less than this share of its characters is a rewrite, listed with
+the added and removed sentences rather than as a rewording."""
+
+
+def _kept_share(sp: SentencePair) -> float:
+    kept = sum(len(op.old_text) for op in sp.ops if op.tag == "equal")
+    total = max(1, sum(len(op.old_text) for op in sp.ops), sum(len(op.new_text) for op in sp.ops))
+    return kept / total
+
+
 def _changes(c: Comparison) -> str:
+    """Changed sentences, folded: rewordings first, then sentences added, removed or rewritten."""
     lines = ["## Changes inside aligned sections", ""]
-    by_pair: dict[str, list[SentencePair]] = {}
+    reworded: dict[str, list[SentencePair]] = {}
+    other: dict[str, list[SentencePair]] = {}
     for sp in c.sentence_pairs:
-        if sp.status in ("changed", "added", "removed", "moved"):
-            by_pair.setdefault(sp.pair, []).append(sp)
-    if not by_pair:
+        if sp.status == "changed" and sp.ops and _kept_share(sp) >= REWORDED_MIN_KEPT:
+            reworded.setdefault(sp.pair, []).append(sp)
+        elif sp.status in ("changed", "added", "removed", "moved"):
+            other.setdefault(sp.pair, []).append(sp)
+    if not reworded and not other:
         return "\n".join([*lines, "No sentence changes.", ""])
+    n_reworded = sum(map(len, reworded.values()))
+    n_other = sum(map(len, other.values()))
     lines.append(
+        f"{n_reworded} sentences reworded, {n_other} added, removed, moved or rewritten. "
         "<del>struck</del> text was removed, <ins>underlined</ins> text was added; "
         "figures change as a whole."
     )
     lines.append("")
     pairs = {p.id: p for p in c.alignment}
-    for pair_id, items in by_pair.items():
-        pair = pairs.get(pair_id)
-        lines.append(f"### {_pair_heading(c, pair) if pair else md(pair_id)}")
-        lines.append("")
-        for sp in items:
-            lines.append(f"- {_sentence_line(c, sp)}")
-        lines.append("")
+    for title, groups in (
+        (f"Reworded sentences ({n_reworded})", reworded),
+        (f"Sentences added, removed, moved or rewritten ({n_other})", other),
+    ):
+        if not groups:
+            continue
+        lines.extend([f"<details><summary>{title}</summary>", ""])
+        for pair_id, items in groups.items():
+            pair = pairs.get(pair_id)
+            lines.append(f"### {_pair_heading(c, pair) if pair else md(pair_id)}")
+            lines.append("")
+            lines.extend(f"- {_sentence_line(c, sp)}" for sp in items)
+            lines.append("")
+        lines.extend(["</details>", ""])
     return "\n".join(lines)
 
 
@@ -373,7 +437,7 @@ def _ops_markup(ops: Iterable[EditOp]) -> str:
 def _outlines(c: Comparison) -> str:
     lines = ["## Outlines", ""]
     for label, doc in (("Old", c.old), ("New", c.new)):
-        lines.append(f"### {label}: {md(doc.title or display_path(doc.path))}")
+        lines.append(f"### {label}: {md(doc.title or display_path(_file_name(doc.path)))}")
         lines.append("")
         for s in doc.sections:
             indent = "  " * (s.level - 1)

@@ -31,6 +31,7 @@ from .index import ComparisonIndex
 
 if TYPE_CHECKING:
     from .widgets.diff_view import DiffView
+    from .widgets.headline_table import HeadlineTable
     from .widgets.phrase_list import PhraseList
     from .widgets.priority_bars import PriorityBars
     from .widgets.sections_pane import SectionsPane
@@ -239,7 +240,7 @@ class LingdiffApp(App[None]):
             return
         for child in widget.query("*"):
             if child.focusable and child.display:
-                child.focus()
+                child.focus(scroll_visible=False)  # the tab opens at its top (Overview's title)
                 return
 
     # ---------------------------------------------------------- view state
@@ -374,10 +375,18 @@ class LingdiffApp(App[None]):
 
     def on_targets_table_show_quotes(self, event: TargetsTable.ShowQuotes) -> None:
         """Enter in Targets: the quotes of the indicator."""
+        self.show_quotes(event.metric)
+
+    def on_headline_table_show_quotes(self, event: HeadlineTable.ShowQuotes) -> None:
+        """Enter on a headline in the Overview: the quotes of the indicator."""
+        self.show_quotes(event.metric)
+
+    def show_quotes(self, metric: str) -> None:
+        """The quotes of an indicator; choosing one shows its sentence in Sections."""
         from .screens.quotes import QuotesScreen
 
         assert self.index is not None
-        row = self.index.metrics.get(event.metric)
+        row = self.index.metrics.get(metric)
         if row is not None:
             self.push_screen(QuotesScreen(self.index, row), self.show_observation)
 

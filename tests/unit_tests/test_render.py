@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 
 from lingdiff.model import Comparison, EditOp, MetricRow, Observation
 from lingdiff.outline import parse_document
@@ -129,3 +130,28 @@ def test_a_repeated_figure_shows_once() -> None:
     b = obs(10.5, kind="actual", year=2019, id="old:m2")
     assert fmt_values((a, b)) == "10.5%"
     assert fmt_values((a, obs(9.4, kind="actual", year=2019, id="old:m3"))) == "10.5%、9.4%"
+
+
+def test_a_smaller_decline_reads_as_a_lower_target() -> None:
+    # 能耗下降3%左右 → 下降2.5%左右: the target asks for less, so ↓, and the words say so
+    old = obs(3.0, qualifier="左右", direction=-1, indicator="单位国内生产总值能耗")
+    new = obs(2.5, qualifier="左右", direction=-1, doc="new", id="new:m1", year=2024)
+    row = MetricRow("m5", "单位国内生产总值能耗", "growth", (old, new))
+    assert fmt_change(row) == "↓ -0.5 pp (smaller decline)"
+    deeper = obs(4.0, qualifier="左右", direction=-1, doc="new", id="new:m2", year=2024)
+    assert fmt_change(MetricRow("m6", "x", "growth", (old, deeper))) == "↑ +1 pp (larger decline)"
+
+
+def test_a_change_never_reads_as_a_level() -> None:
+    more = obs(8000, "亿元", measure="change", direction=1)
+    assert fmt_value(more) == "增加8000亿元"
+    assert fmt_value(obs(8000, "亿元", measure="level")) == "8000亿元"
+
+
+def test_markdown_header_names_the_inputs_not_their_folders() -> None:
+    c = _tiny()
+    old = replace(c.old, path="/usr/lib/python3/site-packages/lingdiff/_seeds/a_b.txt")
+    new = replace(c.new, path="C:\\Users\\x\\new_2026.txt")
+    text = render_markdown(replace(c, old=old, new=new))
+    assert "`a_b.txt`" in text and "`new_2026.txt`" in text
+    assert "site-packages" not in text and "Users" not in text

@@ -46,3 +46,17 @@ def test_indicators_and_sentences_carry_topics() -> None:
     assert len(c.sentence_topics["old"]) == len(c.old.sentences)
     first = c.old.sentences[0].index
     assert isinstance(c.sentence_topics["old"][first], dict)
+
+
+def test_headlines_carry_actuals_and_one_sided_targets() -> None:
+    o = overview(seed_comparison())
+    gdp = next(
+        h for h in o.headlines if (h.row.indicator, h.row.measure) == ("地区生产总值", "growth")
+    )
+    assert fmt_values(gdp.figures("old", "actual")) == "6.7%"
+    assert fmt_values(gdp.figures("new", "actual")) == "5.4%"
+    assert (gdp.arrow, gdp.diff, gdp.word, gdp.outcome) == ("↓", -2.0, "", "")
+    sides = {(r.indicator, r.measure): doc for r, doc in o.one_sided}
+    assert sides[("地方财政收入", "growth")] == "old"  # 2026 sets no target for it
+    assert sides[("外贸进出口总额", "growth")] == "new"
+    assert all(r not in o.targets for r, _doc in o.one_sided)

@@ -1,6 +1,7 @@
 """The Overview tab: what changed, at a glance.
 
-Four panels: headline targets (old plan-year target → new one), the largest
+Four panels: headline targets (old plan-year target → new one, with the actuals; Enter
+shows an indicator's quotes), the largest
 shifts of attention between topics, sections added and dropped, and slogans
 new and gone. Everything is built from the comparison with report text as
 plain :class:`~rich.text.Text`.
@@ -15,23 +16,25 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Grid, VerticalScroll
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.widgets import Static
 
-from ...render.common import fmt_change, fmt_values, target_change
-from ...summary import headline_targets, section_changes, slogan_changes
+from ...summary import section_changes, slogan_changes
 from ..index import ComparisonIndex
 from ..wrap import Kinsoku
+from .headline_table import HeadlineTable
 
 NARROW = 130
 """Below this width (cells) the panels stack in one column."""
-HEADLINE_ROWS = 12
 SHIFT_ROWS = 8
 LIST_ROWS = 12
 
 
-class Overview(VerticalScroll):
-    """Headline targets, priority shifts, sections added/dropped, slogans new/gone."""
+class Overview(VerticalScroll, can_focus=False):
+    """Headline targets, priority shifts, sections added/dropped, slogans new/gone.
+
+    Not focusable itself: the headline table takes the focus, and the page keys scroll this.
+    """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "overview--up",
@@ -64,8 +67,10 @@ class Overview(VerticalScroll):
         """The title block and the four panels."""
         yield Static(self._title(), id="overview-title")
         with Grid(id="overview-grid"):
+            with Vertical(id="panel-headline", classes="panel") as headline:
+                headline.border_title = "Headline targets · Enter quotes"
+                yield HeadlineTable(self.index, id="headline-table")
             for panel_id, title, body in (
-                ("headline", "Headline targets", self._headline()),
                 ("shifts", "Largest priority shifts", self._shifts()),
                 ("sections", "Sections added and dropped", self._sections()),
                 ("slogans", "Slogans and terms, new and gone", self._slogans()),
@@ -101,27 +106,6 @@ class Overview(VerticalScroll):
     def on_resize(self) -> None:
         """One column of panels when the terminal is narrow."""
         self.set_class(self.size.width < NARROW, "-narrow")
-
-    def _headline(self) -> RenderableType:
-        c = self.index.comparison
-        rows = headline_targets(c)[:HEADLINE_ROWS]
-        if not rows:
-            return Text("No indicator has a target in both reports.", style=self._style("muted"))
-        table = Table(box=None, padding=(0, 1), expand=True, show_edge=False)
-        table.add_column("Indicator", ratio=1)
-        table.add_column(f"{c.old.plan_year or 'old'} target", no_wrap=True)
-        table.add_column(f"{c.new.plan_year or 'new'} target", no_wrap=True)
-        table.add_column("Change", no_wrap=True)
-        for row in rows:
-            arrow, _diff = target_change(row)
-            role = {"↑": "up", "↓": "down"}.get(arrow, "same")
-            table.add_row(
-                Kinsoku(Text(row.indicator)),
-                Text(fmt_values(row.values("old", "target"))),
-                Text(fmt_values(row.values("new", "target"))),
-                Text(fmt_change(row) or "≠ unit", style=self._style(role)),
-            )
-        return table
 
     def _shifts(self) -> RenderableType:
         c = self.index.comparison

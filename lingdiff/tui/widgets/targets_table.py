@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.binding import Binding, BindingType
@@ -31,6 +32,12 @@ FIRST_FIGURE = 2
 """Index of the first figure column (after indicator and measure)."""
 LAST_COLUMN = FIRST_FIGURE + len(COLUMNS)
 """Index of the change column."""
+COMPACT_BELOW = 120
+"""Below this width (cells) each target shows with its actual under it, in four columns."""
+FIGURE_WIDTH = 16
+"""Cells of a figure column in the compact layout (longer cells wrap, values stay whole)."""
+COMPACT_COLUMNS = (0, FIRST_FIGURE + 1, FIRST_FIGURE + 3, LAST_COLUMN)
+"""The logical columns of the compact layout: indicator, old target, new target, change."""
 
 
 def _first_value(row: MetricRow, doc: DocKey, kind: Kind) -> float | None:
@@ -140,19 +147,37 @@ class TargetsTable(DataTable[Text]):
         metric: str
 
     def __init__(self, index: ComparisonIndex, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        # the indicator and its measure stay on screen when the figures scroll sideways
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True, fixed_columns=2)
         self.index = index
         self._metric_of_cell: dict[int, MetricRow] = {}
         """The indicator of each row, by the identity of its first cell (for sorting)."""
 
+    compact: reactive[bool] = reactive(False, init=False)
+    """Narrow terminal: each report's target with its actual under it, no sideways scroll."""
+
     def on_mount(self) -> None:
         """Add the columns and the rows."""
+        self.set_reactive(TargetsTable.compact, self.app.size.width < COMPACT_BELOW)
         self._fill()
+
+    def on_resize(self) -> None:
+        """Switch between the wide and the compact layout."""
+        self.compact = self.app.size.width < COMPACT_BELOW
+
+    def watch_compact(self) -> None:
+        """Rebuild in the other layout."""
+        self._fill()
+
+    def _shown_columns(self) -> tuple[int, ...]:
+        """The logical columns shown (see :func:`sort_key`), left to right."""
+        return COMPACT_COLUMNS if self.compact else tuple(range(LAST_COLUMN + 1))
 
     def _headers(self) -> list[str]:
         c = self.index.comparison
-        heads = ["Indicator", "Measure"] + [f"{year_heading(c, d, k)} ({d})" for d, k in COLUMNS]
-        heads.append("Change of target")
+        # the years tell the reports apart (old review, old plan, new review, new plan)
+        heads = ["Indicator", "Measure"] + [year_heading(c, d, k) for d, k in COLUMNS]
+        heads.append("Change" if self.compact else "Change of target")
         if 0 <= self.sort_column < len(heads):
             heads[self.sort_column] += " ▼" if self.sort_reverse else " ▲"
         return heads
@@ -182,22 +207,42 @@ class TargetsTable(DataTable[Text]):
         """Rebuild all rows (after a change of topic; sorting only reorders)."""
         current = self._current_metric()
         self.clear(columns=True)
-        for i, head in enumerate(self._headers()):
-            self.add_column(Text(head + "  ", style="bold"), key=str(i))  # room for ▲/▼
+        name_width = self._name_width()
+        self.header_height = 2 if self.compact else 1
+        self.fixed_columns = 1 if self.compact else 2
+        heads = self._headers()
+        for i in self._shown_columns():
+            # room for ▲/▼; the indicator column is capped so the figures get the screen
+            width = name_width if i == 0 else FIGURE_WIDTH if self.compact else None
+            self.add_column(self._head(i, heads), key=str(i), width=width)
         rows = self.shown_rows()
         self._metric_of_cell = {}
         for row in rows:
             cells = self._cells(row)
             self._metric_of_cell[id(cells[0])] = row
-            self.add_row(*cells, key=row.id)
+            self.add_row(*cells, key=row.id, height=None if self.compact else 1)
         self.border_title = self._status(len(rows))
         if current is not None:
             self.select_metric(current)
 
+    def _head(self, column: int, heads: list[str]) -> Text:
+        """The heading of a logical column; compact: the actual's year under the target's."""
+        head = Text(heads[column] + "  ", style="bold")
+        if self.compact and FIRST_FIGURE <= column < LAST_COLUMN:
+            head.append("\n" + heads[column - 1], style="dim")
+        return head
+
+    def _name_width(self) -> int:
+        """Cells of the (frozen) indicator column: its longest name, at most a quarter of the
+        screen (a longer name ends in …; Enter shows it whole with its quotes)."""
+        longest = max((cell_len(r.indicator) for r in self.index.comparison.metrics), default=9)
+        return max(10, min(longest, self.app.size.width // 4))
+
     def _resort(self) -> None:
         """Reorder the rows in place, mark the sorted column and show the top of the order."""
-        for i, head in enumerate(self._headers()):
-            self.columns[ColumnKey(str(i))].label = Text(head, style="bold")
+        heads = self._headers()
+        for i in self._shown_columns():
+            self.columns[ColumnKey(str(i))].label = self._head(i, heads)
         order = self._default_order()
         by_column = (
             ordered_key(self.sort_column, self.sort_reverse) if self.sort_column >= 0 else None
@@ -230,15 +275,24 @@ class TargetsTable(DataTable[Text]):
 
     def _cells(self, row: MetricRow) -> list[Text]:
         missing = self.get_component_rich_style("targets-table--missing", partial=True)
-        cells = [Text(row.indicator), Text(row.measure, style=missing)]
+        name = Text(row.indicator, no_wrap=True, overflow="ellipsis")
+        figures = []
         for doc, kind in COLUMNS:
             values = row.values(doc, kind)
-            cells.append(Text(fmt_values(values)) if values else Text("—", style=missing))
+            figures.append(Text(fmt_values(values)) if values else Text("—", style=missing))
         arrow, _diff = target_change(row)
         role = {"↑": "up", "↓": "down", "→": "same"}.get(arrow, "missing")
         style = self.get_component_rich_style(f"targets-table--{role}", partial=True)
-        cells.append(Text(fmt_change(row) or "—", style=style))
-        return cells
+        change = fmt_change(row) or "—"
+        if not self.compact:
+            return [name, Text(row.measure, style=missing), *figures, Text(change, style=style)]
+        name.append("\n" + row.measure, style=missing)
+        for target in (1, 3):  # each target with its actual under it
+            actual = figures[target - 1].copy()
+            actual.stylize(missing)
+            figures[target].append("\n")
+            figures[target].append_text(actual)
+        return [name, figures[1], figures[3], Text(change.replace(" (", "\n("), style=style)]
 
     def select_metric(self, metric: str) -> bool:
         """Put the cursor on an indicator's row (False if it is not shown)."""
@@ -281,10 +335,11 @@ class TargetsTable(DataTable[Text]):
     def _header_clicked(self, event: DataTable.HeaderSelected) -> None:
         """Click a heading to sort by it; click it again to reverse."""
         event.stop()
-        if event.column_index == self.sort_column:
+        column = int(event.column_key.value or 0)
+        if column == self.sort_column:
             self.sort_reverse = not self.sort_reverse
         else:
-            self.sort_column = event.column_index
+            self.sort_column = column
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:
