@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .align import align_sections, align_sentences
-from .figures import extract_observations, link_observations
+from .figures import extract_observations, figure_spans, link_observations
 from .figures.absence import with_absences
 from .figures.codebook import Codebook, load_codebook
 from .model import Comparison, Document, MetricRow, Options, Topic
@@ -70,6 +70,7 @@ def compare(
         section_topics={**old_mix, **new_mix},
         sentence_topics=sentence_mix,
         options=options,
+        figures={"old": figure_spans(old), "new": figure_spans(new)},
     )
 
 

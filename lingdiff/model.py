@@ -390,6 +390,9 @@ class Comparison:
     sentence_topics: dict[str, dict[int, dict[str, float]]] = field(default_factory=dict)
     """Topic mix of each sentence: document key -> sentence index -> topic -> weight."""
     options: Options = field(default_factory=Options)
+    figures: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    """Every figure of each report (document key -> (start, end) offsets, in text order),
+    observation or not: what the TUI underlines."""
 
     def doc(self, key: DocKey) -> Document:
         """The old or the new document."""

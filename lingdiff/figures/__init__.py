@@ -41,10 +41,22 @@ from ..model import Document, Gap, Observation, Sentence
 from .codebook import Codebook, load_codebook
 from .extract import RawObservation, extract_from_text
 from .link import link_observations
+from .patterns import find_figures
 from .tables import table_row_figures
 from .timeframe import Frame, TimeFrames
 
-__all__ = ["extract_from_text", "extract_observations", "link_observations"]
+__all__ = ["extract_from_text", "extract_observations", "figure_spans", "link_observations"]
+
+
+def figure_spans(doc: Document) -> tuple[tuple[int, int], ...]:
+    """Where every figure of a report stands (start, end offsets into its text), sentence by
+    sentence as the extractor reads them, whether or not it became an observation: the
+    shells mark figures from this and never look for them again."""
+    return tuple(
+        (fig.start, fig.end)
+        for sent in doc.sentences
+        for fig in find_figures(doc.norm, sent.start, sent.end)
+    )
 
 
 def extract_observations(

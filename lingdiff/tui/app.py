@@ -27,21 +27,44 @@ def make_app(
     comparison: Comparison | None = None,
     *,
     loader: Callable[[], Comparison] | None = None,
+    driver_class: Any = None,
 ) -> LingdiffApp:
     """The app for a comparison, or for a loader run in a worker (the one factory)."""
     from .main_app import LingdiffApp
 
-    return LingdiffApp(comparison, loader=loader)
+    return LingdiffApp(comparison, loader=loader, driver_class=driver_class)
 
 
 def run_app(old: Path, new: Path, topics: str | None) -> None:
     """Open the TUI on two report files; a loading error ends it with one line on stderr."""
     loader = start_comparison(old, new, topics)
-    app = make_app(loader=loader)
+    app = make_app(loader=loader, driver_class=_quick_exit_driver())
     app.run()
     if app.error_message:
         print(app.error_message, file=sys.stderr)
         raise SystemExit(1)
+
+
+def _quick_exit_driver() -> Any:
+    """Textual's Linux driver, except that on the way out it does not wait for its input
+    thread (which polls every 0.1 s, twice, before it sees the stop): the process ends right
+    after the terminal is restored. None (textual's choice) elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import signal
+
+    from textual.drivers.linux_driver import LinuxDriver
+
+    class QuickExitDriver(LinuxDriver):
+        def disable_input(self) -> None:
+            if not getattr(self._app, "_exit", False) or self.exit_event.is_set():
+                super().disable_input()  # suspending (ctrl+z) or already stopped: as textual
+                return
+            signal.signal(signal.SIGWINCH, signal.SIG_DFL)
+            self._disable_mouse_support()
+            self.exit_event.set()  # the input thread ends on its next poll; no one waits
+
+    return QuickExitDriver
 
 
 def _compare(old: Path, new: Path, topics: str | None) -> Comparison:

@@ -6,11 +6,11 @@ and labels. :class:`ComparisonIndex` builds them once. Pure: no textual import.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..figures.patterns import find_figures
 from ..model import Comparison, DocKey, MetricRow, Observation, SectionPair, SentencePair
 from ..render.common import section_label, short_id
 from ..topics import dominant_topic
@@ -134,25 +134,27 @@ class ComparisonIndex:
         return out
 
     def figures(self, doc: DocKey, index: int) -> list[FigureSpan]:
-        """The figures of one sentence, relative to it, with the indicator row of each."""
-        key = (doc, index)
-        cached = self._figure_cache.get(key)
-        if cached is not None:
-            return cached
-        document = self.comparison.doc(doc)
-        sent = document.sentences[index]
-        spans = []
-        for fig in find_figures(document.norm, sent.start, sent.end):
-            row = self.metric_of_observation.get((doc, fig.start))
-            spans.append(
-                FigureSpan(fig.start - sent.start, fig.end - sent.start, row.id if row else None)
-            )
-        self._figure_cache[key] = spans
-        return spans
+        """The figures of one sentence (from the comparison), relative to it, with the
+        indicator row of each."""
+        sent = self.comparison.doc(doc).sentences[index]
+        spans = self._figures_by_sentence[doc].get(index, ())
+        out = []
+        for start, end in spans:
+            row = self.metric_of_observation.get((doc, start))
+            out.append(FigureSpan(start - sent.start, end - sent.start, row.id if row else None))
+        return out
 
     @cached_property
-    def _figure_cache(self) -> dict[tuple[DocKey, int], list[FigureSpan]]:
-        return {}
+    def _figures_by_sentence(self) -> dict[DocKey, dict[int, list[tuple[int, int]]]]:
+        """The comparison's figure spans grouped by the sentence they stand in."""
+        out: dict[DocKey, dict[int, list[tuple[int, int]]]] = {}
+        for key in ("old", "new"):
+            starts = [s.start for s in self.comparison.doc(key).sentences]
+            grouped: dict[int, list[tuple[int, int]]] = defaultdict(list)
+            for start, end in self.comparison.figures.get(key, ()):
+                grouped[bisect_right(starts, start) - 1].append((start, end))
+            out[key] = dict(grouped)
+        return out
 
     def observation_sentence(self, obs: Observation) -> int | None:
         """The index of the sentence a figure stands in."""

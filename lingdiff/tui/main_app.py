@@ -5,8 +5,8 @@ once; with a loader it shows a loading indicator and runs the loader in a
 thread worker. Tabs are built the first time they are shown, so the first
 screen comes up fast. With ``LINGDIFF_EXIT_AFTER_FIRST_PAINT=1`` the app exits
 as soon as the first screen with the comparison has been painted (for the
-start-up benchmark; ``LINGDIFF_FIRST_PAINT_FILE`` names a file that receives the
-wall-clock time of that paint).
+start-up benchmark); ``LINGDIFF_FIRST_PAINT_FILE`` names a file that receives the
+wall-clock time of that paint (benchmarks/bench_tui.py).
 """
 
 from __future__ import annotations
@@ -85,8 +85,9 @@ class LingdiffApp(App[None]):
         comparison: Comparison | None = None,
         *,
         loader: Callable[[], Comparison] | None = None,
+        driver_class: type | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(driver_class=driver_class)
         if comparison is None and loader is None:
             raise ValueError("give a comparison or a loader")
         self._loader = loader
@@ -159,15 +160,18 @@ class LingdiffApp(App[None]):
         for doc in (old, new):
             for warning in doc.warnings:
                 self.notify(f"{doc.path}: {warning}", severity="warning", markup=False)
-        if os.environ.get("LINGDIFF_EXIT_AFTER_FIRST_PAINT") == "1":
+        if os.environ.get("LINGDIFF_FIRST_PAINT_FILE") or os.environ.get(
+            "LINGDIFF_EXIT_AFTER_FIRST_PAINT"
+        ):
             self.call_after_refresh(self._first_paint_done)
 
     def _first_paint_done(self) -> None:
-        """Benchmark hook: note when the first screen was painted (wall clock), then exit."""
+        """Benchmark hook: note when the first screen was painted (wall clock); exit if asked."""
         stamp = os.environ.get("LINGDIFF_FIRST_PAINT_FILE")
         if stamp:
             Path(stamp).write_text(f"{time.time():.6f}\n", encoding="utf-8")
-        self.exit()
+        if os.environ.get("LINGDIFF_EXIT_AFTER_FIRST_PAINT") == "1":
+            self.exit()
 
     # ----------------------------------------------------------------- tabs
     @property
