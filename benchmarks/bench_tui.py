@@ -64,12 +64,14 @@ class Session:
         )
         os.close(slave)
 
-    def drain(self, quiet: float = QUIET, limit: float = 20.0) -> float | None:
-        """Read output until it has been quiet for ``quiet`` s; the time of its last byte."""
+    def drain(self, quiet: float = QUIET, limit: float = 20.0, first: float = 0.0) -> float | None:
+        """Read output until it has been quiet for ``quiet`` s (waiting up to ``first`` s for
+        its first byte); the time of its last byte."""
         last = None
         end = time.perf_counter() + limit
         while time.perf_counter() < end:
-            ready, _, _ = select.select([self.master], [], [], quiet)
+            wait = max(quiet, first) if last is None else quiet
+            ready, _, _ = select.select([self.master], [], [], wait)
             if not ready:
                 return last
             try:
@@ -95,8 +97,8 @@ class Session:
         self.drain(0.05)
         sent = time.perf_counter()
         os.write(self.master, key)
-        last = self.drain()
-        return (last - sent) if last is not None else 0.0
+        last = self.drain(first=5.0)
+        return (last - sent) if last is not None else float("nan")
 
     def quit(self) -> float:
         """Seconds from typing ``q`` to the end of the process."""

@@ -99,9 +99,10 @@ class ComparisonIndex:
         return " + ".join(parts)
 
     def pair_title(self, pair_id: str) -> str:
-        """The label a pair goes by: the new side's, or the old side's when it was removed."""
+        """The label a pair goes by: the new side's, or for a removed section the old side's,
+        marked ``old`` (its number is the old report's, listed inside the new tree)."""
         p = self.pairs[pair_id]
-        return self.side_label("new", p.new) if p.new else self.side_label("old", p.old)
+        return self.side_label("new", p.new) if p.new else "old " + self.side_label("old", p.old)
 
     def section_title(self, doc: DocKey, section_id: str) -> str:
         """``3.1 （一）加快产业发展…`` for one section id (``?`` when unknown)."""

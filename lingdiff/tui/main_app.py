@@ -11,6 +11,7 @@ wall-clock time of that paint (benchmarks/bench_tui.py).
 
 from __future__ import annotations
 
+import asyncio
 import os
 import time
 from collections.abc import Callable
@@ -18,16 +19,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Footer, Header, LoadingIndicator, Static, TabbedContent, TabPane
+from textual.widgets import Header, LoadingIndicator, Static, TabbedContent, TabPane
 
 from ..model import Comparison, Observation
 from .index import ComparisonIndex
+from .widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from .widgets.diff_view import DiffView
@@ -38,8 +40,12 @@ if TYPE_CHECKING:
     from .widgets.targets_table import TargetsTable
 
 TABS = ("overview", "sections", "targets", "priorities", "phrases")
-SECTIONS_ONLY = {"change", "section", "toggle_changes", "search"}
+SECTIONS_ONLY = {"change", "section", "toggle_changes", "search", "toggle_tree"}
 """Actions that only mean something on the Sections tab."""
+FRAME = 1 / 30
+"""Seconds that let the screen paint a loading indicator before a tab is built."""
+BUILD_PAUSE = 0.02
+"""Seconds between building one tab in the background and the next (keys go first)."""
 
 
 def _jump_commands() -> type:
@@ -67,6 +73,7 @@ class LingdiffApp(App[None]):
         Binding("j", "section(1)", "Next section", show=False),
         Binding("k", "section(-1)", "Prev section", show=False),
         Binding("c", "toggle_changes", "Changes only"),
+        Binding("h", "toggle_tree", "Tree"),
         Binding("slash", "search", "Search", key_display="/"),
         Binding("t", "topic", "Topic"),
         Binding("e", "export", "Export"),
@@ -95,6 +102,24 @@ class LingdiffApp(App[None]):
         self.index: ComparisonIndex | None = None
         self.error_message = ""
         """One line saying why loading failed (printed by :func:`run_app`)."""
+        self._early_keys: list[events.Key] = []
+        """Keys typed while the reports were being compared, replayed once they are shown."""
+
+    async def on_event(self, event: events.Event) -> None:
+        """While loading, keep the keys typed (all but quitting) to replay them afterwards."""
+        if (
+            isinstance(event, events.Key)
+            and self.index is None
+            and event.key not in ("q", "ctrl+c", "ctrl+q")
+            and not self.error_message
+        ):
+            self._early_keys.append(events.Key(event.key, event.character))
+            return
+        await super().on_event(event)
+
+    def action_press(self, key: str) -> None:
+        """Press a key (the footer's keys are clickable)."""
+        self.simulate_key(key)
 
     # ---------------------------------------------------------------- start
     def compose(self) -> ComposeResult:
@@ -106,7 +131,12 @@ class LingdiffApp(App[None]):
         with TabbedContent(id="tabs", initial="overview"):
             for n, tab in enumerate(TABS, 1):
                 yield TabPane(f"{n} {tab.title()}", id=tab)
-        yield Footer()
+        yield KeyFooter(id="footer")
+
+    @property
+    def _tabs(self) -> TabbedContent:
+        """The tabs (on the main screen, whatever screen is on top of it)."""
+        return self.screen_stack[0].query_one(TabbedContent)
 
     def on_mount(self) -> None:
         """Show the comparison, or start loading it."""
@@ -153,10 +183,12 @@ class LingdiffApp(App[None]):
             f"{new.review_year or '?'}/{new.plan_year or '?'}"
         )
         await self.query_one("#loading").remove()
-        self.query_one(TabbedContent).add_class("-ready")
+        self._tabs.add_class("-ready")
         first = await self._ensure_tab(self.active_tab)
         if first is not None:
             self._focus_in(first)  # keys scroll the first tab at once (PgDn on a short terminal)
+        await self._apply_early_keys()
+        self.call_after_refresh(self._build_in_background)
         for doc in (old, new):
             for warning in doc.warnings:
                 self.notify(f"{doc.path}: {warning}", severity="warning", markup=False)
@@ -173,15 +205,51 @@ class LingdiffApp(App[None]):
         if os.environ.get("LINGDIFF_EXIT_AFTER_FIRST_PAINT") == "1":
             self.exit()
 
+    async def _apply_early_keys(self) -> None:
+        """Do what the keys typed while loading asked for: the last tab chosen (1–5), the
+        search (``/`` and the text typed after it); other keys follow in order."""
+        keys, self._early_keys = self._early_keys, []
+        tab, search, rest = None, None, []
+        for key in keys:
+            if search is not None and key.is_printable:
+                search += key.character or ""
+            elif key.key in {str(n) for n in range(1, len(TABS) + 1)}:
+                tab = TABS[int(key.key) - 1]
+            elif key.key == "slash":
+                search, tab = "", "sections"
+            elif key.key not in ("enter", "escape"):
+                rest.append(key)
+        if tab is not None:
+            await self.action_tab(tab)
+        if search is not None:
+            self._sections().open_search(search)
+        for key in rest:
+            self.post_message(key)
+
+    def _build_in_background(self) -> None:
+        """After the first paint, build the other tabs one by one while the user reads, so
+        that a first visit only shows what is built (each build yields to pending keys)."""
+        if not self.is_running or not self.screen_stack:
+            return  # quitting
+        missing = [t for t in TABS if self.tab_widget(t) is None]
+        if missing:
+            self.set_timer(BUILD_PAUSE, lambda: self._build_one(missing[0]))
+
+    async def _build_one(self, tab: str) -> None:
+        if not self.is_running or not self.screen_stack:
+            return
+        await self._ensure_tab(tab)
+        self.call_after_refresh(self._build_in_background)
+
     # ----------------------------------------------------------------- tabs
     @property
     def active_tab(self) -> str:
         """Id of the tab shown."""
-        return self.query_one(TabbedContent).active or "overview"
+        return self._tabs.active or "overview"
 
     def tab_widget(self, tab: str) -> Widget | None:
-        """The content of a tab, if it has been built."""
-        pane = self.query_one(f"#{tab}", TabPane)
+        """The content of a tab, if it has been built (its loading indicator, while it is)."""
+        pane = self._tabs.query_one(f"#{tab}", TabPane)
         return pane.children[0] if pane.children else None
 
     async def _ensure_tab(self, tab: str) -> Widget | None:
@@ -191,8 +259,25 @@ class LingdiffApp(App[None]):
         existing = self.tab_widget(tab)
         if existing is not None:
             return existing
+        pane = self._tabs.query_one(f"#{tab}", TabPane)
+        indicator = None
+        if tab == self.active_tab and tab != "overview":
+            # shown before it is built (not yet reached by the background builds): say so,
+            # and give the screen a frame to paint that before the work starts
+            indicator = LoadingIndicator(classes="tab-loading")
+            await pane.mount(indicator)
+            self.refresh_bindings()
+            await asyncio.sleep(FRAME)
+            existing = self.tab_widget(tab)
+            if existing is not indicator:  # built meanwhile
+                return existing
         widget = self._make_tab(tab, self.index)
-        await self.query_one(f"#{tab}", TabPane).mount(widget)
+        if indicator is not None:
+            await pane.mount(widget, before=indicator)
+        else:
+            await pane.mount(widget)
+        if indicator is not None:
+            await indicator.remove()
         return widget
 
     def _make_tab(self, tab: str, index: ComparisonIndex) -> Widget:
@@ -233,7 +318,7 @@ class LingdiffApp(App[None]):
         """Show a tab (keys 1–5)."""
         if self.index is None:
             return
-        self.query_one(TabbedContent).active = tab
+        self._tabs.active = tab
         widget = await self._ensure_tab(tab)
         if widget is not None:
             self._focus_in(widget)
@@ -293,6 +378,10 @@ class LingdiffApp(App[None]):
     def action_toggle_changes(self) -> None:
         """Changes only, on or off."""
         self.changes_only = not self.changes_only
+
+    def action_toggle_tree(self) -> None:
+        """Hide or show the tree of section pairs."""
+        self._sections().toggle_tree()
 
     def action_search(self) -> None:
         """Open the search bar."""

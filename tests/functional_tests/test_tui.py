@@ -29,11 +29,24 @@ async def _sections(app: LingdiffApp, pilot: Pilot) -> SectionsPane:
     return app.query_one(SectionsPane)
 
 
-async def test_number_keys_and_clicks_switch_tabs_building_them_lazily(app: LingdiffApp) -> None:
+async def test_tabs_are_built_after_the_first_screen_and_keys_switch_them(
+    app: LingdiffApp,
+) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.active_tab == "overview"
-        assert not app.query(SectionsPane)  # not built before it is needed
+        assert app.tab_widget("overview") is not None
+        for _ in range(100):  # the other tabs follow in the background, none asked for
+            if all(app.tab_widget(tab) is not None for tab in TABS):
+                break
+            await pilot.pause(0.05)
+        assert [type(app.tab_widget(t)).__name__ for t in TABS] == [
+            "Overview",
+            "SectionsPane",
+            "TargetsTable",
+            "PriorityBars",
+            "PhraseList",
+        ]
         for n, tab in reversed(list(enumerate(TABS, 1))):
             await pilot.press(str(n))
             assert app.active_tab == tab

@@ -26,7 +26,15 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ..diff_layout import GUTTER, SEPARATOR, Layout, column_width, lay_out
+from ..diff_layout import (
+    GUTTER,
+    SEPARATOR,
+    SIDE_LABEL,
+    Layout,
+    WrapCache,
+    column_width,
+    lay_out,
+)
 from ..diffrows import ROLES, DiffRow
 from ..wrap import text_segments
 
@@ -104,6 +112,11 @@ class DiffView(ScrollView, can_focus=True):
         self._pair = ""
         self._strips: dict[tuple[int, bool], Strip] = {}
         self._scroll_pending: bool | None = None
+        self._stale = False
+        """The rows or search changed while hidden: the layout is out of date."""
+        self._cache: WrapCache = {}
+        self._cache_key: tuple[int, str] = (-1, "")
+        """The width and search the wrapped rows in ``_cache`` were made for."""
 
     # ----------------------------------------------------------------- data
     def row_styles(self) -> dict[str, Style]:
@@ -118,7 +131,15 @@ class DiffView(ScrollView, can_focus=True):
     def set_rows(self, rows: list[DiffRow]) -> None:
         """Show these rows (all of them; filters apply on top)."""
         self._rows = rows
+        self._cache_key, self._cache = (-1, ""), {}
         self._refilter()
+
+    def prepare(self, width: int) -> None:
+        """Wrap every row for a view ``width`` cells wide ahead of time (while the tab is
+        hidden), so that showing it at that width wraps nothing."""
+        if width > 0 and self._cache_key != (width, self._query):
+            self._cache_key, self._cache = (width, self._query), {}
+            lay_out(self._rows, width, self._query, self._role_style("match"), self._cache)
 
     def set_filter(self, pairs: frozenset[str] | None, changes_only: bool) -> None:
         """Show only these pairs' rows (None: all), and only changed sentences if asked."""
@@ -185,18 +206,22 @@ class DiffView(ScrollView, can_focus=True):
     # --------------------------------------------------------------- layout
     def _relayout(self) -> None:
         width = self.scrollable_content_region.width
-        if width <= 0:
-            self._layout = Layout(-1)
+        if width <= 0:  # hidden (another tab is shown): lay out when shown again
+            self._stale = True
             return
+        self._stale = False
         match_style = self._role_style("match")
-        self._layout = lay_out(self._visible, width, self._query, match_style)
+        if self._cache_key != (width, self._query):
+            self._cache_key, self._cache = (width, self._query), {}
+        self._layout = lay_out(self._visible, width, self._query, match_style, self._cache)
         self._strips.clear()
         self.virtual_size = Size(width, self._layout.height)
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
         """Re-wrap when the width changes; finish a jump made before the first layout."""
-        if self.scrollable_content_region.width != self._layout.width:
+        width = self.scrollable_content_region.width
+        if width > 0 and (width != self._layout.width or self._stale):
             self._relayout()
             top = self._scroll_pending if self._scroll_pending is not None else False
             self._scroll_pending = None
@@ -241,9 +266,16 @@ class DiffView(ScrollView, can_focus=True):
         mark_style = self.get_component_rich_style(f"diff-view--mark-{mark_role}", partial=True)
         mark = laid.row.mark if sub == 0 else " "
         segments = [Segment(mark.ljust(GUTTER), mark_style)]
-        segments += self._cell(laid.old, sub, col)
-        segments.append(Segment(SEPARATOR, self._role_style("separator")))
-        segments += self._cell(laid.new, sub, col)
+        if laid.stacked:
+            side, lines, at = laid.stacked_line(sub)
+            once = laid.row.kind == "heading" and laid.new is None and laid.row.new is not None
+            label = side if at == 0 and not once else ""  # a title both share: no label
+            segments.append(Segment(label.ljust(SIDE_LABEL), self._role_style("separator")))
+            segments += self._cell(lines, at, col)
+        else:
+            segments += self._cell(laid.old, sub, col)
+            segments.append(Segment(SEPARATOR, self._role_style("separator")))
+            segments += self._cell(laid.new, sub, col)
         segments = Segment.adjust_line_length(segments, width)
         # under the cells' own styles: the widget's background, or the cursor's
         base = self.get_component_rich_style("diff-view--cursor") if cursor else self.rich_style

@@ -71,9 +71,12 @@ class SearchBar(Horizontal):
         """The text box."""
         return self.query_one("#search-input", Input)
 
-    def open(self) -> None:
-        """Show the bar and focus the text box."""
+    def open(self, text: str = "") -> None:
+        """Show the bar and focus the text box (holding ``text``, if given: typed early)."""
         self.add_class("-open")
+        if text:
+            self.input.value = text
+            self.input.cursor_position = len(text)
         self.input.focus()
 
     def show_count(self, position: int, total: int, rows: int) -> None:

@@ -10,12 +10,23 @@ from textual.reactive import reactive
 from textual.widgets import Static, Tree
 
 from ...render.common import fmt_number
-from ..diff_layout import GUTTER, SEPARATOR, column_width
+from ..diff_layout import GUTTER, SEPARATOR, column_width, is_stacked
 from ..diffrows import build_rows
 from ..index import ComparisonIndex
 from .diff_view import DiffView
 from .pair_tree import PairTree
 from .search_bar import SearchBar
+
+TREE_SHARE, TREE_MIN, TREE_MAX = 0.3, 28, 52
+"""The tree's width: a share of the screen, within bounds (as in app.tcss)."""
+SCROLLBAR = 2
+"""Cells of the diff's (always kept) vertical scrollbar gutter."""
+
+
+def diff_width(screen_width: int, tree_shown: bool = True) -> int:
+    """The width the diff view will have on a screen this wide (to wrap ahead of time)."""
+    tree = min(TREE_MAX, max(TREE_MIN, int(screen_width * TREE_SHARE))) if tree_shown else 0
+    return screen_width - tree - SCROLLBAR
 
 
 class SectionsPane(Horizontal):
@@ -59,8 +70,9 @@ class SectionsPane(Horizontal):
         return self.query_one(SearchBar)
 
     def on_mount(self) -> None:
-        """Fill the rows and the tree."""
+        """Fill the rows and the tree; wrap the rows for the screen's width ahead of time."""
         self.diff.set_rows(build_rows(self.index, self.diff.row_styles()))
+        self.diff.prepare(diff_width(self.app.size.width, not self.has_class("-no-tree")))
         self.app.theme_changed_signal.subscribe(self, self._restyle)
         self._apply_filters()
 
@@ -148,9 +160,13 @@ class SectionsPane(Horizontal):
             self.diff.goto_sentence(doc, index)
         self.diff.focus()
 
-    def open_search(self) -> None:
-        """Show the search bar."""
-        self.search_bar.open()
+    def toggle_tree(self) -> None:
+        """Hide the tree of pairs (the rows get the whole width), or show it again."""
+        self.toggle_class("-no-tree")
+
+    def open_search(self, text: str = "") -> None:
+        """Show the search bar (with ``text`` already typed, if given)."""
+        self.search_bar.open(text)
 
     # --------------------------------------------------------------- events
     @on(Tree.NodeHighlighted, "#pair-tree")
@@ -194,6 +210,13 @@ class SectionsPane(Horizontal):
         width = self.diff.scrollable_content_region.width
         col = column_width(width)
         heads = Text(" " * GUTTER)
+        if is_stacked(width):
+            for key, doc in (("old", c.old), ("new", c.new)):
+                where = "above" if key == "old" else "below"
+                heads.append(f"{key}: {doc.review_year or '?'}/{doc.plan_year or '?'} ", "bold")
+                heads.append(f"{where}   ")
+            self.query_one("#column-heads", Static).update(heads, layout=False)
+            return
         for key, doc in (("old", c.old), ("new", c.new)):
             label = f"{key}: {doc.review_year or '?'} review · {doc.plan_year or '?'} plan"
             head = Text(label, style="bold")
