@@ -37,8 +37,10 @@ SETTLE = 1.5
 
 
 def _exe() -> list[str]:
-    exe = Path(sys.executable).with_name("lingdiff")
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "lingdiff.cli"]
+    """This tree's lingdiff, started as the console script would start it."""
+    if (ROOT / "lingdiff" / "__main__.py").exists():
+        return [sys.executable, "-m", "lingdiff"]
+    return [sys.executable, "-m", "lingdiff.cli"]
 
 
 class Session:
@@ -52,6 +54,7 @@ class Session:
             "LINES": str(size[1]),
             "TEXTUAL_ANIMATIONS": "none",
             "LINGDIFF_FIRST_PAINT_FILE": str(stamp),
+            "PYTHONPATH": str(ROOT),
         }
         env.pop("LINGDIFF_EXIT_AFTER_FIRST_PAINT", None)
         stamp.unlink(missing_ok=True)

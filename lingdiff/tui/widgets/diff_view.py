@@ -37,12 +37,13 @@ from ..diff_layout import (
 )
 from ..diffrows import ROLES, DiffRow
 from ..wrap import text_segments
+from .styles import CachedStyles
 
 _OVERLAY_ROLES = frozenset({"figure", "heading", "moved"})
 """Roles applied over other styles as they are (their colours are opaque)."""
 
 
-class DiffView(ScrollView, can_focus=True):
+class DiffView(CachedStyles, ScrollView, can_focus=True):
     """Aligned sentence pairs of the whole comparison, with a cursor row."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -126,7 +127,7 @@ class DiffView(ScrollView, can_focus=True):
     def _role_style(self, role: str) -> Style:
         """A component style; roles with translucent colours are blended with the background."""
         name = f"diff-view--{role}"
-        return self.get_component_rich_style(name, partial=role in _OVERLAY_ROLES)
+        return self.cached_style(name, partial=role in _OVERLAY_ROLES)
 
     def set_rows(self, rows: list[DiffRow]) -> None:
         """Show these rows (all of them; filters apply on top)."""
@@ -236,11 +237,13 @@ class DiffView(ScrollView, can_focus=True):
 
     def on_focus(self) -> None:
         """The cursor is brighter with focus: redraw."""
+        self.forget_styles()
         self._strips.clear()
         self.refresh()
 
     def on_blur(self) -> None:
         """The cursor is dimmer without focus: redraw."""
+        self.forget_styles()
         self._strips.clear()
         self.refresh()
 
@@ -263,7 +266,7 @@ class DiffView(ScrollView, can_focus=True):
         width = self._layout.width
         col = column_width(width)
         mark_role = {"+": "added", "-": "removed"}.get(laid.row.mark, "changed")
-        mark_style = self.get_component_rich_style(f"diff-view--mark-{mark_role}", partial=True)
+        mark_style = self.cached_style(f"diff-view--mark-{mark_role}", partial=True)
         mark = laid.row.mark if sub == 0 else " "
         segments = [Segment(mark.ljust(GUTTER), mark_style)]
         if laid.stacked:
@@ -278,7 +281,7 @@ class DiffView(ScrollView, can_focus=True):
             segments += self._cell(laid.new, sub, col)
         segments = Segment.adjust_line_length(segments, width)
         # under the cells' own styles: the widget's background, or the cursor's
-        base = self.get_component_rich_style("diff-view--cursor") if cursor else self.rich_style
+        base = self.cached_style("diff-view--cursor") if cursor else self.rich_style
         return Strip(Segment.apply_style(segments, style=base), width)
 
     def _cell(self, lines: list[Text] | None, sub: int, width: int) -> list[Segment]:

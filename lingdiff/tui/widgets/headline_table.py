@@ -28,6 +28,7 @@ from ...render.common import fmt_change, fmt_values
 from ...summary import Headline, headlines, one_sided_targets
 from ..index import ComparisonIndex
 from ..wrap import Kinsoku
+from .styles import CachedStyles
 
 HEADLINE_ROWS = 12
 """Headline indicators shown (the Targets tab has them all)."""
@@ -45,7 +46,7 @@ class _Line:
     """For a one-sided target: the report that sets it."""
 
 
-class HeadlineTable(Widget, can_focus=True):
+class HeadlineTable(CachedStyles, Widget, can_focus=True):
     """Headline targets old → new with actuals; up/down move, Enter opens the quotes."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -93,7 +94,7 @@ class HeadlineTable(Widget, can_focus=True):
         self.lines = lines
 
     def _style(self, role: str) -> Style:
-        return self.get_component_rich_style(f"headline-table--{role}", partial=True)
+        return self.cached_style(f"headline-table--{role}", partial=True)
 
     def render(self) -> RenderableType:
         """The table, the cursor row highlighted."""
@@ -116,7 +117,7 @@ class HeadlineTable(Widget, can_focus=True):
             cells = self._cells(line)
             style = Style(meta={"row": n})
             if n == self.cursor:
-                style = self.get_component_rich_style("headline-table--cursor") + style
+                style = self.cached_style("headline-table--cursor") + style
             table.add_row(*cells, style=style)
         return table
 
@@ -161,6 +162,14 @@ class HeadlineTable(Widget, can_focus=True):
     def current(self) -> MetricRow | None:
         """The indicator under the cursor."""
         return self.lines[self.cursor].row if 0 <= self.cursor < len(self.lines) else None
+
+    def on_focus(self) -> None:
+        """The cursor row is brighter with focus."""
+        self.forget_styles()
+
+    def on_blur(self) -> None:
+        """And dimmer without."""
+        self.forget_styles()
 
     def watch_cursor(self) -> None:
         """Keep the cursor row on screen."""

@@ -17,11 +17,13 @@ from rich.text import Text
 from textual.screen import Screen
 from textual.widgets import Static
 
+from .styles import CachedStyles
+
 ALWAYS = ("question_mark", "q")
 """Keys shown whatever the width (help and quit), at the right end."""
 
 
-class KeyFooter(Static):
+class KeyFooter(CachedStyles, Static):
     """The keys of the focused widget, its ancestors and the app, as one line."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"key-footer--key", "key-footer--label"}
@@ -72,8 +74,8 @@ class KeyFooter(Static):
     def _show(self) -> None:
         if not self.is_attached:
             return
-        key_style = self.get_component_rich_style("key-footer--key")
-        label_style = self.get_component_rich_style("key-footer--label")
+        key_style = self.cached_style("key-footer--key")
+        label_style = self.cached_style("key-footer--label")
         entries = self.keys()
         fixed = [e for e in entries if e[0] in ALWAYS]
         middle = [e for e in entries if e[0] not in ALWAYS]

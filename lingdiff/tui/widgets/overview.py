@@ -23,6 +23,7 @@ from ...summary import section_changes, slogan_changes
 from ..index import ComparisonIndex
 from ..wrap import Kinsoku
 from .headline_table import HeadlineTable
+from .styles import CachedStyles
 
 NARROW = 130
 """Below this width (cells) the panels stack in one column."""
@@ -30,7 +31,7 @@ SHIFT_ROWS = 8
 LIST_ROWS = 12
 
 
-class Overview(VerticalScroll, can_focus=False):
+class Overview(CachedStyles, VerticalScroll, can_focus=False):
     """Headline targets, priority shifts, sections added/dropped, slogans new/gone.
 
     Not focusable itself: the headline table takes the focus, and the page keys scroll this.
@@ -61,7 +62,7 @@ class Overview(VerticalScroll, can_focus=False):
         self.index = index
 
     def _style(self, role: str) -> Style:
-        return self.get_component_rich_style(f"overview--{role}", partial=True)
+        return self.cached_style(f"overview--{role}", partial=True)
 
     def compose(self) -> ComposeResult:
         """The title block and the four panels."""

@@ -18,6 +18,7 @@ from ...model import DocKey, PhraseRow
 from ...render.common import short_id
 from ..index import ComparisonIndex
 from ..wrap import Kinsoku
+from .styles import CachedStyles
 
 STATUS_ORDER = {"added": 0, "removed": 1, "kept": 2}
 
@@ -42,7 +43,7 @@ def occurrences(index: ComparisonIndex, phrase: PhraseRow) -> list[tuple[DocKey,
     return found
 
 
-class PhraseList(Horizontal):
+class PhraseList(CachedStyles, Horizontal):
     """A table of phrases beside the sentences where the highlighted one occurs."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -86,7 +87,7 @@ class PhraseList(Horizontal):
         for head in ("Phrase", "Status", "Old", "New", "Kind"):
             table.add_column(Text(head, style="bold"), key=head.lower())
         for i, row in enumerate(self._rows):
-            style = self.get_component_rich_style(f"phrase-list--{row.status}", partial=True)
+            style = self.cached_style(f"phrase-list--{row.status}", partial=True)
             phrase = Text(row.phrase)
             if row.variants:
                 phrase.append(" ≈ " + "、".join(row.variants), style="dim")
@@ -119,7 +120,7 @@ class PhraseList(Horizontal):
         occ.clear_options()
         self._occurrences = occurrences(self.index, phrase)
         occ.border_title = Text(f"“{phrase.phrase}” — {len(self._occurrences)} sentences")
-        hit = self.get_component_rich_style("phrase-list--hit")
+        hit = self.cached_style("phrase-list--hit")
         for n, (doc, sent_index) in enumerate(self._occurrences):
             sent = self.index.comparison.doc(doc).sentences[sent_index]
             body = Text(sent.text.replace("\n", " "))

@@ -81,6 +81,7 @@ class SectionsPane(Horizontal):
         self.call_after_refresh(self._rebuild_styled)
 
     def _rebuild_styled(self) -> None:
+        self.tree.forget_labels()
         self.diff.set_rows(build_rows(self.index, self.diff.row_styles()))
         self._apply_filters()
 

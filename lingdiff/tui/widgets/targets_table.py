@@ -19,6 +19,7 @@ from ...model import DocKey, Kind, MetricRow
 from ...render.common import fmt_change, fmt_values, target_change, year_heading
 from ...summary import in_both
 from ..index import ComparisonIndex
+from .styles import CachedStyles
 
 COLUMNS: tuple[tuple[DocKey, Kind], ...] = (
     ("old", "actual"),
@@ -104,7 +105,7 @@ def sort_key(column: int) -> Callable[[MetricRow], tuple]:
     return by_change
 
 
-class TargetsTable(DataTable[Text]):
+class TargetsTable(CachedStyles, DataTable[Text]):
     """Indicators × figures; ``s`` sorts by the next column, ``S`` reverses, Enter shows quotes."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = DataTable.COMPONENT_CLASSES | {
@@ -274,7 +275,7 @@ class TargetsTable(DataTable[Text]):
         )
 
     def _cells(self, row: MetricRow) -> list[Text]:
-        missing = self.get_component_rich_style("targets-table--missing", partial=True)
+        missing = self.cached_style("targets-table--missing", partial=True)
         name = Text(row.indicator, no_wrap=True, overflow="ellipsis")
         figures = []
         for doc, kind in COLUMNS:
@@ -282,7 +283,7 @@ class TargetsTable(DataTable[Text]):
             figures.append(Text(fmt_values(values)) if values else Text("—", style=missing))
         arrow, _diff = target_change(row)
         role = {"↑": "up", "↓": "down", "→": "same"}.get(arrow, "missing")
-        style = self.get_component_rich_style(f"targets-table--{role}", partial=True)
+        style = self.cached_style(f"targets-table--{role}", partial=True)
         change = fmt_change(row) or "—"
         if not self.compact:
             return [name, Text(row.measure, style=missing), *figures, Text(change, style=style)]
