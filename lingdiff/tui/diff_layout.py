@@ -118,7 +118,7 @@ def lay_out(
 ) -> Layout:
     """Wrap every row's cells for a view ``width`` cells wide, highlighting ``query``.
 
-    Headings are not searched: their text is a section title, which is also a sentence row.
+    Headings are searched too: a section's title is shown once, in its heading row.
     ``cache`` (rows wrapped before at this same width and query) is used and filled, so that
     filtering the rows again (changes only, a topic) wraps nothing twice.
     """
@@ -146,7 +146,7 @@ def _lay_row(row: DiffRow, wrap_at: int, query: str, match_style: Style, stacked
         if text is None:
             cells.append(None)
             continue
-        marked, n = highlight_matches(text, query if row.kind == "sentence" else "", match_style)
+        marked, n = highlight_matches(text, query, match_style)
         cells.append(wrap_text(marked, wrap_at))
         found += n
     old, new = cells

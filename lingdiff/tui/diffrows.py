@@ -69,8 +69,22 @@ def build_rows(index: ComparisonIndex, styles: Mapping[str, Style]) -> list[Diff
         new = _styled(index.side_label("new", pair.new), heading) if pair.new else None
         rows.append(DiffRow("heading", pid, pair.status, old, new))
         for sp in index.sentence_pairs.get(pid, ()):
-            rows.append(sentence_row(index, sp, styles))
+            if not _is_title(index, sp):
+                rows.append(sentence_row(index, sp, styles))
     return rows
+
+
+def _is_title(index: ComparisonIndex, sp: SentencePair) -> bool:
+    """True for the sentence pair of a section's own heading (its title is the heading row's,
+    so it is not shown a second time)."""
+    pair = index.pairs[sp.pair]
+    for doc, at, own in (("old", sp.old, pair.old), ("new", sp.new, pair.new)):
+        if at is None:
+            continue
+        sent = index.comparison.doc(doc).sentences[at]  # type: ignore[arg-type]
+        if not (sent.is_heading and sent.section in own):
+            return False
+    return sp.old is not None or sp.new is not None
 
 
 def _styled(plain: str, style: Style) -> Text:

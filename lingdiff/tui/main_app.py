@@ -226,17 +226,22 @@ class LingdiffApp(App[None]):
         for key in rest:
             self.post_message(key)
 
+    @property
+    def _quitting(self) -> bool:
+        """The app is ending (nothing more to build)."""
+        return not self.is_running or not self.screen_stack or bool(getattr(self, "_exit", False))
+
     def _build_in_background(self) -> None:
         """After the first paint, build the other tabs one by one while the user reads, so
         that a first visit only shows what is built (each build yields to pending keys)."""
-        if not self.is_running or not self.screen_stack:
-            return  # quitting
+        if self._quitting:
+            return
         missing = [t for t in TABS if self.tab_widget(t) is None]
         if missing:
             self.set_timer(BUILD_PAUSE, lambda: self._build_one(missing[0]))
 
     async def _build_one(self, tab: str) -> None:
-        if not self.is_running or not self.screen_stack:
+        if self._quitting:
             return
         await self._ensure_tab(tab)
         self.call_after_refresh(self._build_in_background)
@@ -334,9 +339,12 @@ class LingdiffApp(App[None]):
 
     # ---------------------------------------------------------- view state
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Sections keys only work (and show) on the Sections tab."""
+        """Sections keys only work (and show) on the Sections tab; the topic filter on the
+        tabs it filters (Sections and Targets)."""
         if action in SECTIONS_ONLY:
             return self.index is not None and self.active_tab == "sections"
+        if action == "topic":
+            return self.index is not None and self.active_tab in ("sections", "targets")
         return True
 
     def watch_changes_only(self, value: bool) -> None:

@@ -6,6 +6,7 @@ after looking at the differences (``snapshot_report.html``).
 
 from __future__ import annotations
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -13,6 +14,15 @@ from lingdiff.tui.main_app import LingdiffApp
 
 WIDE = (160, 48)
 NARROW = (100, 30)
+SMALL = (80, 24)
+TAB_KEYS = {
+    "overview": ("1",),
+    "sections": ("2", "j", "n"),
+    "targets": ("3",),
+    "priorities": ("4",),
+    "phrases": ("5", "down"),
+}
+"""Each tab as a user first sees it (Sections: after moving to the first change)."""
 
 
 def keys(*presses: str):
@@ -75,3 +85,11 @@ def test_help(snap_compare, app: LingdiffApp) -> None:
 def test_narrow_sections(snap_compare, app: LingdiffApp) -> None:
     """A 100×30 terminal: the Sections tab still shows both columns."""
     assert snap_compare(app, terminal_size=NARROW, run_before=keys("2", "j", "n"))
+
+
+@pytest.mark.parametrize("size", [SMALL, NARROW], ids=["80x24", "100x30"])
+@pytest.mark.parametrize("tab", list(TAB_KEYS))
+def test_every_tab_fits_small_terminals(snap_compare, app: LingdiffApp, tab: str, size) -> None:
+    """At 80×24 and 100×30: Targets keeps the indicator and whole values, Phrases its columns,
+    Sections stacks old over new; the footer keeps ? and q."""
+    assert snap_compare(app, terminal_size=size, run_before=keys(*TAB_KEYS[tab]))

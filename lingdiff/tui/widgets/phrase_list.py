@@ -21,6 +21,8 @@ from ..wrap import Kinsoku
 from .styles import CachedStyles
 
 STATUS_ORDER = {"added": 0, "removed": 1, "kept": 2}
+NARROW = 120
+"""Below this width (cells) the table and the occurrences are stacked, not side by side."""
 
 
 def ordered_phrases(phrases: tuple[PhraseRow, ...]) -> list[PhraseRow]:
@@ -81,9 +83,17 @@ class PhraseList(CachedStyles, Horizontal):
         yield DataTable(id="phrase-table", cursor_type="row", zebra_stripes=True)
         yield OptionList(id="occurrences")
 
+    def on_resize(self) -> None:
+        """Under ``NARROW`` columns the occurrences go under the table, which gets the width."""
+        self.set_class(self.app.size.width < NARROW, "-narrow")
+
     def on_mount(self) -> None:
         """Fill the table."""
-        table = self.query_one("#phrase-table", DataTable)
+        self.set_class(self.app.size.width < NARROW, "-narrow")
+        found = self.query("#phrase-table")
+        if not found:
+            return  # mounted while the app ends
+        table = found.first(DataTable)
         for head in ("Phrase", "Status", "Old", "New", "Kind"):
             table.add_column(Text(head, style="bold"), key=head.lower())
         for i, row in enumerate(self._rows):

@@ -17,6 +17,9 @@ from .diff_view import DiffView
 from .pair_tree import PairTree
 from .search_bar import SearchBar
 
+LEGEND = "=same <split >merged +new -gone"
+"""The tree's key to its marks (the number after a mark is the pair's likeness, 0–1, as the
+line above the rows says)."""
 TREE_SHARE, TREE_MIN, TREE_MAX = 0.3, 28, 52
 """The tree's width: a share of the screen, within bounds (as in app.tcss)."""
 SCROLLBAR = 2
@@ -116,6 +119,7 @@ class SectionsPane(Horizontal):
             self.tree.rebuild(self.index, visible)
         self.diff.set_filter(visible, self.changes_only)
         self.tree.border_title = self._filter_label(visible)
+        self.tree.border_subtitle = LEGEND
         if self.search:
             self.search_bar.show_count(0, self.diff.set_search(self.search), self.diff.match_rows)
         row = self.diff.current_row
@@ -154,11 +158,17 @@ class SectionsPane(Horizontal):
         self.diff.goto_pair(pair)
 
     def goto_sentence(self, doc: str, index: int) -> None:
-        """Show a sentence's row (clearing filters that hide it)."""
+        """Show a sentence's row (clearing filters that hide it); a section's title is shown
+        by its pair's heading row."""
         if not self.diff.goto_sentence(doc, index):
             self.topic_filter = ""
             self.changes_only = False
-            self.diff.goto_sentence(doc, index)
+            if not self.diff.goto_sentence(doc, index):
+                section = self.index.comparison.doc(doc).sentences[index].section  # type: ignore[arg-type]
+                for pid, pair in self.index.pairs.items():
+                    if section in (pair.old if doc == "old" else pair.new):
+                        self.diff.goto_pair(pid)
+                        break
         self.diff.focus()
 
     def toggle_tree(self) -> None:
@@ -237,7 +247,7 @@ class SectionsPane(Horizontal):
         counts = {s: sum(1 for r in rows if r.status == s) for s in ("changed", "added", "removed")}
         text = Text(p.status, style="bold")
         if p.status in ("matched", "split", "merged"):
-            text.append(f" {fmt_number(round(p.score, 2))}")
+            text.append(f", likeness {fmt_number(round(p.score, 2))} of 1")
         topic = self.index.topic_labels.get(p.topic, p.topic)
         if topic:
             text.append(" · topic ")
