@@ -83,6 +83,15 @@ def _main_parser() -> argparse.ArgumentParser:
     p.add_argument("old", nargs="?", help="the earlier report (default: bundled 2019/2020)")
     p.add_argument("new", nargs="?", help="the later report (default: bundled 2025/2026)")
     p.add_argument("--topics", metavar="FILE", help="a topic taxonomy JSON replacing the built-in")
+    p.add_argument(
+        "--tab",
+        choices=("overview", "sections", "targets", "priorities", "phrases"),
+        help="open on this tab",
+    )
+    p.add_argument(
+        "--section", metavar="NUMBER", help="open Sections at this section (2.3: new report's)"
+    )
+    p.add_argument("--search", metavar="TEXT", help="open Sections searching both reports for TEXT")
     return p
 
 
@@ -337,9 +346,9 @@ def run_tui(argv: Sequence[str]) -> int:
         read_text(path)  # a bad file is the first thing to say, before the screen is taken over
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError("the terminal UI needs a terminal; use 'lingdiff report' for files")
-    from .tui.app import run_app
+    from .tui.app import StartAt, run_app
 
-    run_app(old, new, args.topics)
+    run_app(old, new, args.topics, StartAt(args.tab, args.section, args.search))
     # The screen is restored and nothing is left to write: skip the interpreter's teardown
     # (freeing every object of both reports), which made quitting take half a second.
     sys.stdout.flush()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,22 +24,32 @@ if TYPE_CHECKING:
     from .main_app import LingdiffApp
 
 
+@dataclass(frozen=True)
+class StartAt:
+    """Where the TUI opens (``--tab``, ``--section 2.3``, ``--search TEXT``); None: as usual."""
+
+    tab: str | None = None
+    section: str | None = None
+    search: str | None = None
+
+
 def make_app(
     comparison: Comparison | None = None,
     *,
     loader: Callable[[], Comparison] | None = None,
     driver_class: Any = None,
+    start: StartAt | None = None,
 ) -> LingdiffApp:
     """The app for a comparison, or for a loader run in a worker (the one factory)."""
     from .main_app import LingdiffApp
 
-    return LingdiffApp(comparison, loader=loader, driver_class=driver_class)
+    return LingdiffApp(comparison, loader=loader, driver_class=driver_class, start=start)
 
 
-def run_app(old: Path, new: Path, topics: str | None) -> None:
+def run_app(old: Path, new: Path, topics: str | None, start: StartAt | None = None) -> None:
     """Open the TUI on two report files; a loading error ends it with one line on stderr."""
     loader = start_comparison(old, new, topics)
-    app = make_app(loader=loader, driver_class=_quick_exit_driver())
+    app = make_app(loader=loader, driver_class=_quick_exit_driver(), start=start)
     app.run()
     if app.error_message:
         print(app.error_message, file=sys.stderr)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import AsyncIterator
 from functools import partial
 from typing import TYPE_CHECKING
@@ -11,6 +12,8 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.fuzzy import Matcher
 from textual.markup import escape
+
+from ..render.common import fmt_values
 
 if TYPE_CHECKING:
     from .main_app import LingdiffApp
@@ -23,6 +26,23 @@ def highlighted(matcher: Matcher, candidate: str) -> Text:
     for offset in offsets:
         text.stylize(Style(reverse=True), offset, offset + 1)
     return text
+
+
+def _unique(entries: list[tuple[str, str, object]]) -> list[tuple[str, str, object]]:
+    """Entries with distinct texts: a text met before gets its help appended (``· 5%``), then
+    a number, so that the palette never lists two entries alike."""
+    seen: set[str] = set()
+    counts = Counter(text for text, _help, _command in entries)
+    out = []
+    for text, help_text, command in entries:
+        if counts[text] > 1:
+            text = f"{text} · {help_text.split(': ', 1)[-1]}"
+        base, n = text, 2
+        while text in seen:
+            text, n = f"{base} ({n})", n + 1
+        seen.add(text)
+        out.append((text, help_text, command))
+    return out
 
 
 class JumpCommands(Provider):
@@ -53,12 +73,13 @@ class JumpCommands(Provider):
             figures = len(row.observations)
             entries.append(
                 (
-                    f"Go to indicator {row.indicator}",
-                    f"{figures} figure{'s' if figures != 1 else ''} in Targets",
+                    f"Go to indicator {row.indicator} ({row.measure})",
+                    f"{figures} figure{'s' if figures != 1 else ''} in Targets: "
+                    + fmt_values(row.observations[:3]),
                     partial(app.goto_metric, row.id),
                 )
             )
-        return entries
+        return _unique(entries)
 
     async def discover(self) -> Hits:
         """The first few sections, so the palette is not empty before typing."""

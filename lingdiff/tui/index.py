@@ -10,6 +10,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import PurePath
 
 from ..model import Comparison, DocKey, MetricRow, Observation, SectionPair, SentencePair
 from ..render.common import section_label, short_id
@@ -103,6 +104,25 @@ class ComparisonIndex:
         marked ``old`` (its number is the old report's, listed inside the new tree)."""
         p = self.pairs[pair_id]
         return self.side_label("new", p.new) if p.new else "old " + self.side_label("old", p.old)
+
+    def citation(self, doc: DocKey, sentence: int) -> str:
+        """A sentence as a researcher quotes it: the sentence, then report, years and section
+        (``“…” — 关于…的报告 (2025 review, 2026 plan), section 1.2 （二）…``)."""
+        document = self.comparison.doc(doc)
+        sent = document.sentences[sentence]
+        title = document.title or PurePath(document.path.replace("\\", "/")).name
+        years = f"{document.review_year or '?'} review, {document.plan_year or '?'} plan"
+        where = self.section_title(doc, sent.section)
+        return f"“{sent.text.strip()}” — {title} ({years}), section {where}"
+
+    def pair_of_number(self, number: str) -> str | None:
+        """The pair holding section ``number`` (``2.3``) of the new report, else of the old."""
+        for doc in ("new", "old"):
+            wanted = f"{doc}:{number.strip()}"
+            for pid, pair in self.pairs.items():
+                if wanted in (pair.new if doc == "new" else pair.old):
+                    return pid
+        return None
 
     def section_title(self, doc: DocKey, section_id: str) -> str:
         """``3.1 （一）加快产业发展…`` for one section id (``?`` when unknown)."""

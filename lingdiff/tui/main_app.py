@@ -32,6 +32,7 @@ from .index import ComparisonIndex
 from .widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
+    from .app import StartAt
     from .widgets.diff_view import DiffView
     from .widgets.headline_table import HeadlineTable
     from .widgets.phrase_list import PhraseList
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
     from .widgets.targets_table import TargetsTable
 
 TABS = ("overview", "sections", "targets", "priorities", "phrases")
-SECTIONS_ONLY = {"change", "section", "toggle_changes", "search", "toggle_tree"}
+SECTIONS_ONLY = {"change", "section", "toggle_changes", "toggle_tree"}
 """Actions that only mean something on the Sections tab."""
 FRAME = 1 / 30
 """Seconds that let the screen paint a loading indicator before a tab is built."""
@@ -74,8 +75,9 @@ class LingdiffApp(App[None]):
         Binding("k", "section(-1)", "Prev section", show=False),
         Binding("c", "toggle_changes", "Changes only"),
         Binding("h", "toggle_tree", "Tree"),
-        Binding("slash", "search", "Search", key_display="/"),
+        Binding("slash", "search", "Search/filter", key_display="/"),
         Binding("t", "topic", "Topic"),
+        Binding("y", "copy", "Copy quote"),
         Binding("e", "export", "Export"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit"),
@@ -93,8 +95,10 @@ class LingdiffApp(App[None]):
         *,
         loader: Callable[[], Comparison] | None = None,
         driver_class: type | None = None,
+        start: StartAt | None = None,
     ) -> None:
         super().__init__(driver_class=driver_class)
+        self._start = start
         if comparison is None and loader is None:
             raise ValueError("give a comparison or a loader")
         self._loader = loader
@@ -187,6 +191,7 @@ class LingdiffApp(App[None]):
         first = await self._ensure_tab(self.active_tab)
         if first is not None:
             self._focus_in(first)  # keys scroll the first tab at once (PgDn on a short terminal)
+        await self._apply_start()
         await self._apply_early_keys()
         self.call_after_refresh(self._build_in_background)
         for doc in (old, new):
@@ -204,6 +209,23 @@ class LingdiffApp(App[None]):
             Path(stamp).write_text(f"{time.time():.6f}\n", encoding="utf-8")
         if os.environ.get("LINGDIFF_EXIT_AFTER_FIRST_PAINT") == "1":
             self.exit()
+
+    async def _apply_start(self) -> None:
+        """Open where the command line asked (``--tab``, ``--section``, ``--search``)."""
+        start, self._start = self._start, None
+        if start is None or self.index is None:
+            return
+        if start.tab:
+            await self.action_tab(start.tab)
+        if start.section:
+            pair = self.index.pair_of_number(start.section)
+            if pair is None:
+                self.notify(f"No section {start.section} in either report.", severity="warning")
+            else:
+                await self.goto_pair(pair)
+        if start.search:
+            await self.action_tab("sections")
+            self._sections().open_search(start.search)
 
     async def _apply_early_keys(self) -> None:
         """Do what the keys typed while loading asked for: the last tab chosen (1–5), the
@@ -343,9 +365,25 @@ class LingdiffApp(App[None]):
         tabs it filters (Sections and Targets)."""
         if action in SECTIONS_ONLY:
             return self.index is not None and self.active_tab == "sections"
+        if action == "search":
+            return self.index is not None and self.active_tab in ("sections", "targets", "phrases")
         if action == "topic":
             return self.index is not None and self.active_tab in ("sections", "targets")
+        if action == "copy":
+            return self.index is not None and self.active_tab in ("sections", "targets", "phrases")
         return True
+
+    def action_copy(self) -> None:
+        """Copy the sentence under the cursor, with report, years and section, to the
+        clipboard (OSC 52: works over ssh, in terminals that allow it)."""
+        widget = self.tab_widget(self.active_tab)
+        at = widget.sentence_under_cursor() if hasattr(widget, "sentence_under_cursor") else None
+        if at is None or self.index is None:
+            self.notify("No sentence under the cursor.", severity="warning", timeout=2)
+            return
+        text = self.index.citation(*at)
+        self.copy_to_clipboard(text)
+        self.notify(f"Copied: {text[:60]}…" if len(text) > 60 else f"Copied: {text}", markup=False)
 
     def watch_changes_only(self, value: bool) -> None:
         """Pass the toggle to the Sections tab."""
@@ -392,8 +430,23 @@ class LingdiffApp(App[None]):
         self._sections().toggle_tree()
 
     def action_search(self) -> None:
-        """Open the search bar."""
-        self._sections().open_search()
+        """Sections: open the search bar; Targets and Phrases: filter the rows by text."""
+        from .screens.text_filter import TextFilter
+
+        tab = self.active_tab
+        if tab == "sections":
+            self._sections().open_search()
+            return
+        widget = self.tab_widget(tab)
+        if not hasattr(widget, "text_filter"):
+            return
+        what = "indicators" if tab == "targets" else "phrases"
+
+        def chosen(text: str | None) -> None:
+            if text is not None:
+                widget.text_filter = text  # type: ignore[union-attr]
+
+        self.push_screen(TextFilter(what, widget.text_filter), chosen)
 
     def action_topic(self) -> None:
         """Choose a topic to filter Sections and Targets by."""

@@ -11,6 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import DataTable, OptionList
 from textual.widgets.option_list import Option
 
@@ -47,6 +48,9 @@ def occurrences(index: ComparisonIndex, phrase: PhraseRow) -> list[tuple[DocKey,
 
 class PhraseList(CachedStyles, Horizontal):
     """A table of phrases beside the sentences where the highlighted one occurs."""
+
+    text_filter: reactive[str] = reactive("", init=False)
+    """Show only phrases (or variants) holding this text (empty: all)."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "phrase-list--added",
@@ -93,7 +97,20 @@ class PhraseList(CachedStyles, Horizontal):
         found = self.query("#phrase-table")
         if not found:
             return  # mounted while the app ends
-        table = found.first(DataTable)
+        self._fill(found.first(DataTable))
+
+    def watch_text_filter(self) -> None:
+        """Show only the phrases holding the text."""
+        self._fill(self.table)
+
+    def _fill(self, table: DataTable) -> None:
+        """The table's rows: every phrase, or those holding :attr:`text_filter`."""
+        text = self.text_filter
+        everything = ordered_phrases(self.index.comparison.phrases)
+        self._rows = [
+            r for r in everything if not text or any(text in f for f in (r.phrase, *r.variants))
+        ]
+        table.clear(columns=True)
         for head in ("Phrase", "Status", "Old", "New", "Kind"):
             table.add_column(Text(head, style="bold"), key=head.lower())
         for i, row in enumerate(self._rows):
@@ -110,13 +127,16 @@ class PhraseList(CachedStyles, Horizontal):
                 key=str(i),
             )
         counts = {s: sum(1 for r in self._rows if r.status == s) for s in STATUS_ORDER}
+        shown = f"{len(self._rows)} of {len(everything)}" if text else f"{len(self._rows)}"
         table.border_title = Text(
-            f"{len(self._rows)} phrases: "
+            f"{shown} phrases{f' with “{text}”' if text else ''}: "
             + ", ".join(f"{n} {s}" for s, n in counts.items())
-            + " · Enter: where"
+            + " · Enter: where · / filter"
         )
         if self._rows:
             self.show_phrase(0)
+        else:
+            self.query_one("#occurrences", OptionList).clear_options()
 
     @property
     def table(self) -> DataTable:
@@ -142,6 +162,13 @@ class PhraseList(CachedStyles, Horizontal):
             occ.add_option(Option(row, id=str(n)))
         if not self._occurrences:
             occ.add_option(Option(Text("(not found in the sentences)", style="dim"), disabled=True))
+
+    def sentence_under_cursor(self) -> tuple[DocKey, int] | None:
+        """The highlighted occurrence (the first one when none is highlighted)."""
+        occ = self.query_one("#occurrences", OptionList)
+        if not self._occurrences:
+            return None
+        return self._occurrences[occ.highlighted or 0]
 
     @on(DataTable.RowHighlighted, "#phrase-table")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:

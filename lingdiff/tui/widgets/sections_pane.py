@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import Static, Tree
 
+from ...model import DocKey
 from ...render.common import fmt_number
 from ..diff_layout import GUTTER, SEPARATOR, column_width, is_stacked
 from ..diffrows import build_rows
@@ -170,6 +171,15 @@ class SectionsPane(Horizontal):
                         self.diff.goto_pair(pid)
                         break
         self.diff.focus()
+
+    def sentence_under_cursor(self) -> tuple[DocKey, int] | None:
+        """The sentence of the cursor row (the new report's when both have one)."""
+        row = self.diff.current_row
+        if row is None or row.kind != "sentence":
+            return None
+        if row.new_index is not None:
+            return "new", row.new_index
+        return ("old", row.old_index) if row.old_index is not None else None
 
     def toggle_tree(self) -> None:
         """Hide the tree of pairs (the rows get the whole width), or show it again."""

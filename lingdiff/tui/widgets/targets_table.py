@@ -140,6 +140,9 @@ class TargetsTable(CachedStyles, DataTable[Text]):
     topic_filter: reactive[str] = reactive("", init=False)
     """Show only indicators of this topic (empty: all)."""
 
+    text_filter: reactive[str] = reactive("", init=False)
+    """Show only indicators whose name (or an alias) holds this text (empty: all)."""
+
     @dataclass
     class ShowQuotes(Message):
         """Enter on a row: show the quotes of this indicator."""
@@ -185,10 +188,12 @@ class TargetsTable(CachedStyles, DataTable[Text]):
 
     def shown_rows(self) -> list[MetricRow]:
         """The indicator rows shown, filtered and sorted."""
+        text = self.text_filter
         rows = [
             r
             for r in self.index.comparison.metrics
-            if not self.topic_filter or self.index.metric_topic(r) == self.topic_filter
+            if (not self.topic_filter or self.index.metric_topic(r) == self.topic_filter)
+            and (not text or any(text in name for name in (r.indicator, *r.aliases)))
         ]
         if self.sort_column >= 0:
             rows.sort(key=ordered_key(self.sort_column, self.sort_reverse))
@@ -267,11 +272,13 @@ class TargetsTable(CachedStyles, DataTable[Text]):
     def _status(self, shown: int) -> Text:
         total = len(self.index.comparison.metrics)
         topic = self.index.topic_labels.get(self.topic_filter, self.topic_filter) or "all topics"
+        if self.text_filter:
+            topic += f" · “{self.text_filter}”"
         heads = self._headers()
         order = heads[self.sort_column] if self.sort_column >= 0 else "both reports first"
         return Text(
             f"{shown} of {total} indicators · {topic} · sorted by {order} · "
-            "Enter quotes · s sort · t topic"
+            "Enter quotes · s sort · t topic · / filter"
         )
 
     def _cells(self, row: MetricRow) -> list[Text]:
@@ -295,6 +302,24 @@ class TargetsTable(CachedStyles, DataTable[Text]):
             figures[target].append_text(actual)
         return [name, figures[1], figures[3], Text(change.replace(" (", "\n("), style=style)]
 
+    def sentence_under_cursor(self) -> tuple[DocKey, int] | None:
+        """The sentence quoting the row's latest figure (new report first, targets first)."""
+        metric = self._current_metric()
+        row = self.index.metrics.get(metric) if metric else None
+        if row is None:
+            return None
+        for doc, kind in (
+            ("new", "target"),
+            ("new", "actual"),
+            ("old", "target"),
+            ("old", "actual"),
+        ):
+            for obs in row.values(doc, kind):  # type: ignore[arg-type]
+                sentence = self.index.observation_sentence(obs)
+                if sentence is not None:
+                    return obs.doc, sentence
+        return None
+
     def select_metric(self, metric: str) -> bool:
         """Put the cursor on an indicator's row (False if it is not shown)."""
         try:
@@ -313,6 +338,10 @@ class TargetsTable(CachedStyles, DataTable[Text]):
         self._resort()
 
     def watch_topic_filter(self) -> None:
+        """Re-filter."""
+        self._fill()
+
+    def watch_text_filter(self) -> None:
         """Re-filter."""
         self._fill()
 
