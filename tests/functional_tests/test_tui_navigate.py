@@ -19,6 +19,14 @@ pytestmark = pytest.mark.asyncio
 SIZE = (120, 36)
 
 
+async def _until(pilot, test, tries: int = 100) -> None:
+    """Pause until ``test()`` holds (the app shows the comparison in a few steps)."""
+    for _ in range(tries):
+        if test():
+            return
+        await pilot.pause(0.05)
+
+
 async def test_keys_typed_while_loading_are_kept(bundled_comparison: Comparison) -> None:
     release = threading.Event()
 
@@ -31,7 +39,7 @@ async def test_keys_typed_while_loading_are_kept(bundled_comparison: Comparison)
         await pilot.press("2", "slash", "增", "长")  # typed before the reports are compared
         release.set()
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        await _until(pilot, lambda: app.query(SectionsPane) and app.query_one(SectionsPane).search)
         assert app.active_tab == "sections"
         assert app.query_one(SectionsPane).search == "增长"
 
@@ -39,7 +47,7 @@ async def test_keys_typed_while_loading_are_kept(bundled_comparison: Comparison)
 async def test_start_at_a_section_with_a_search(bundled_comparison: Comparison) -> None:
     app = make_app(bundled_comparison, start=StartAt(section="1.2", search="增长"))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await _until(pilot, lambda: app.query(SectionsPane) and app.query_one(SectionsPane).search)
         pane = app.query_one(SectionsPane)
         assert app.active_tab == "sections"
         assert pane.diff.current_row.pair == app.index.pair_of_number("1.2")
@@ -50,7 +58,7 @@ async def test_start_at_a_section_with_a_search(bundled_comparison: Comparison) 
 async def test_start_at_a_tab(bundled_comparison: Comparison) -> None:
     app = make_app(bundled_comparison, start=StartAt(tab="phrases"))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await _until(pilot, lambda: app.index is not None and app.active_tab == "phrases")
         assert app.active_tab == "phrases"
 
 
