@@ -39,17 +39,25 @@ def make_app(
     loader: Callable[[], Comparison] | None = None,
     driver_class: Any = None,
     start: StartAt | None = None,
+    settings: Path | None = None,
 ) -> LingdiffApp:
-    """The app for a comparison, or for a loader run in a worker (the one factory)."""
+    """The app for a comparison, or for a loader run in a worker (the one factory);
+    ``settings``: the file that keeps the theme between sessions (none in tests)."""
     from .main_app import LingdiffApp
 
-    return LingdiffApp(comparison, loader=loader, driver_class=driver_class, start=start)
+    return LingdiffApp(
+        comparison, loader=loader, driver_class=driver_class, start=start, settings=settings
+    )
 
 
 def run_app(old: Path, new: Path, topics: str | None, start: StartAt | None = None) -> None:
     """Open the TUI on two report files; a loading error ends it with one line on stderr."""
     loader = start_comparison(old, new, topics)
-    app = make_app(loader=loader, driver_class=_quick_exit_driver(), start=start)
+    from .settings import settings_path
+
+    app = make_app(
+        loader=loader, driver_class=_quick_exit_driver(), start=start, settings=settings_path()
+    )
     app.run()
     if app.error_message:
         print(app.error_message, file=sys.stderr)

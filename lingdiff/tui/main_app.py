@@ -96,9 +96,12 @@ class LingdiffApp(App[None]):
         loader: Callable[[], Comparison] | None = None,
         driver_class: type | None = None,
         start: StartAt | None = None,
+        settings: Path | None = None,
     ) -> None:
         super().__init__(driver_class=driver_class)
         self._start = start
+        self._settings = settings
+        """The settings file that keeps the theme (None: the theme is not kept)."""
         if comparison is None and loader is None:
             raise ValueError("give a comparison or a loader")
         self._loader = loader
@@ -137,13 +140,27 @@ class LingdiffApp(App[None]):
                 yield TabPane(f"{n} {tab.title()}", id=tab)
         yield KeyFooter(id="footer")
 
+    def _remember_theme(self, theme: object) -> None:
+        """Keep the theme for the next session."""
+        from .settings import save_theme
+
+        if self._settings is not None:
+            save_theme(self._settings, self.theme)
+
     @property
     def _tabs(self) -> TabbedContent:
         """The tabs (on the main screen, whatever screen is on top of it)."""
         return self.screen_stack[0].query_one(TabbedContent)
 
     def on_mount(self) -> None:
-        """Show the comparison, or start loading it."""
+        """Show the comparison, or start loading it; take the theme chosen last time."""
+        if self._settings is not None:
+            from .settings import load_theme
+
+            theme = load_theme(self._settings)
+            if theme in self.available_themes:
+                self.theme = theme
+            self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.comparison is not None:
             self.call_later(self._show, self.comparison)
         else:
@@ -468,8 +485,10 @@ class LingdiffApp(App[None]):
         self.push_screen(HelpScreen())
 
     def action_export(self) -> None:
-        """Ask for a path and write the markdown report there."""
-        from ..render.markdown import render_markdown
+        """Export what is shown: on Targets the indicators shown (filters and all) as CSV, one
+        row per figure; elsewhere the markdown report. Asks for a path."""
+        from dataclasses import replace
+
         from .screens.export import ExportScreen
 
         comparison = self.comparison
@@ -478,14 +497,22 @@ class LingdiffApp(App[None]):
 
         def done(path: Path | None) -> None:
             if path is not None:
-                from ..output import display_path
-
-                self.notify(f"Wrote {display_path(path)}", markup=False)
+                self.notify(f"Wrote {path}", markup=False)
 
         inputs = [Path(comparison.old.path), Path(comparison.new.path)]
-        if comparison.options.topics_path:  # the taxonomy file is an input too
-            inputs.append(Path(comparison.options.topics_path))
-        self.push_screen(ExportScreen(lambda: render_markdown(comparison), inputs), done)
+        table = self.tab_widget("targets")
+        if self.active_tab == "targets" and hasattr(table, "shown_rows"):
+            from ..render.csv import render_csv
+
+            shown = replace(comparison, metrics=tuple(table.shown_rows()))
+            screen = ExportScreen(
+                lambda: render_csv(shown), inputs, "lingdiff-targets.csv", "the targets shown (CSV)"
+            )
+        else:
+            from ..render.markdown import render_markdown
+
+            screen = ExportScreen(lambda: render_markdown(comparison), inputs)
+        self.push_screen(screen, done)
 
     # ---------------------------------------------------------------- jumps
     async def goto_pair(self, pair: str) -> None:

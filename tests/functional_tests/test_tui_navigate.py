@@ -3,6 +3,7 @@ the headline table's quotes and a palette without twins."""
 
 from __future__ import annotations
 
+import json
 import threading
 
 import pytest
@@ -11,7 +12,7 @@ from lingdiff.model import Comparison
 from lingdiff.tui.app import StartAt, make_app
 from lingdiff.tui.commands import _unique
 from lingdiff.tui.screens.quotes import QuotesScreen
-from lingdiff.tui.widgets.phrase_list import PhraseList, ordered_phrases
+from lingdiff.tui.widgets.phrase_list import PhraseList
 from lingdiff.tui.widgets.sections_pane import SectionsPane
 from lingdiff.tui.widgets.targets_table import TargetsTable
 
@@ -121,3 +122,44 @@ async def test_palette_entries_never_repeat() -> None:
     assert texts == ["Go to a · 5%", "Go to a · 6%", "b"]
     twins = [("x", "same", 1), ("x", "same", 2)]
     assert [t for t, _h, _c in _unique(twins)] == ["x · same", "x · same (2)"]
+
+
+async def test_e_on_targets_exports_the_rows_shown_as_csv(
+    bundled_comparison: Comparison, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import csv
+    import io
+
+    from lingdiff.tui.screens.export import ExportScreen
+
+    monkeypatch.chdir(tmp_path)
+    app = make_app(bundled_comparison)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "slash", *"总值", "enter", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "lingdiff-targets.csv").read_text("utf-8"))))
+    shown = [r for r in bundled_comparison.metrics if "总值" in r.indicator]
+    assert {r["row_id"] for r in rows} == {r.id for r in shown}
+    assert len(rows) == sum(len(r.observations) for r in shown)
+
+
+async def test_the_theme_is_kept_between_sessions(bundled_comparison: Comparison, tmp_path) -> None:
+    settings = tmp_path / "config" / "tui.json"
+    first = make_app(bundled_comparison, settings=settings)
+    async with first.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        first.theme = "nord"
+        await pilot.pause()
+    assert json.loads(settings.read_text("utf-8")) == {"theme": "nord"}
+    second = make_app(bundled_comparison, settings=settings)
+    async with second.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert second.theme == "nord"
+    settings.write_text("{not json", encoding="utf-8")  # a broken file is ignored
+    third = make_app(bundled_comparison, settings=settings)
+    async with third.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert third.theme == make_app(bundled_comparison).theme

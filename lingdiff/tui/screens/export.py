@@ -1,4 +1,5 @@
-"""Export of the markdown report (``e``): asks for a path, never overwrites silently.
+"""Export of what is shown (``e``): the markdown report, or on Targets the rows shown as CSV;
+asks for a path, never overwrites silently.
 
 The path is shown and edited in :func:`~lingdiff.output.display_path` form, so a folder
 whose name is not UTF-8 (``\\xd6\\xd0`` for GBK bytes) can be shown and written to.
@@ -29,18 +30,26 @@ class ExportScreen(ModalScreen[Path | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
 
-    def __init__(self, render: Callable[[], str], inputs: Sequence[Path]) -> None:
+    def __init__(
+        self,
+        render: Callable[[], str],
+        inputs: Sequence[Path],
+        name: str = DEFAULT_NAME,
+        what: str = "the markdown report",
+    ) -> None:
         super().__init__()
         self.render_report = render
         self.inputs = tuple(inputs)
+        self.file_name = name
+        self.what = what
         self.confirm: Path | None = None
         """A path the user has been warned exists; a second Enter replaces it."""
 
     def compose(self) -> ComposeResult:
         """Path, message line and buttons."""
         with Vertical(id="export-box") as box:
-            box.border_title = "Export the markdown report"
-            yield Input(display_path(Path.cwd() / DEFAULT_NAME), id="export-path")
+            box.border_title = f"Export {self.what}"
+            yield Input(display_path(Path.cwd() / self.file_name), id="export-path")
             yield Static(Text("Enter to write, Esc to cancel."), id="export-message")
             with Horizontal(id="export-buttons"):
                 yield Button("Export", variant="primary", id="export-ok")
