@@ -147,6 +147,12 @@ def headline_targets(c: Comparison) -> tuple[MetricRow, ...]:
     return tuple(comparable + [r for r in both if r not in comparable])
 
 
+def by_size_of_change(shares: tuple[TopicShare, ...]) -> list[TopicShare]:
+    """Topics by the size of their change of share, largest first (a gain before a loss of the
+    same size): the order of the Priorities tab and of the Overview's shifts."""
+    return sorted(shares, key=lambda t: (-abs(t.change_pp), -t.change_pp, t.topic))
+
+
 def priority_shifts(
     c: Comparison, n: int = 3, min_pp: float = 0.5
 ) -> tuple[tuple[TopicShare, ...], tuple[TopicShare, ...]]:

@@ -17,8 +17,9 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "Everywhere",
         (
             ("1 – 5", "Overview, Sections, Targets, Priorities, Phrases"),
-            ("t", "filter Sections and Targets by topic"),
-            ("e", "export the markdown report"),
+            ("t", "Sections, Targets: filter by topic"),
+            ("y", "copy the sentence under the cursor, with report, years and section"),
+            ("e", "export what is shown: Targets as CSV (filters applied), else the report"),
             ("ctrl+p", "command palette: go to any section or indicator"),
             ("?", "this help"),
             ("q", "quit"),
@@ -30,6 +31,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("n / p", "next / previous change"),
             ("] / [  or  j / k", "next / previous section pair"),
             ("c", "changes only (hide unchanged sentences and pairs)"),
+            ("h", "hide or show the tree (under ~120 columns old is shown over new)"),
             ("/", "search both reports; Enter or ↓ next match, ↑ previous, Esc close"),
             ("Enter", "on a row with a figure: show the indicator in Targets"),
             ("↑ ↓ PgUp PgDn", "move in the tree or the rows; click a figure to jump"),
@@ -39,12 +41,18 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "Targets",
         (
             ("Enter", "quotes of the indicator from both reports, with section numbers"),
-            ("s / S", "sort by the next column / reverse (or click a heading)"),
+            (
+                "s / S",
+                "sort by the next column / reverse (or click a heading); names sort by"
+                " Unicode code point, not pinyin",
+            ),
+            ("/", "show only indicators whose name holds the text (Phrases: phrases)"),
         ),
     ),
     (
-        "Priorities, Phrases",
+        "Overview, Priorities, Phrases",
         (
+            ("Enter", "Overview: the quotes of the headline target under the cursor"),
             ("Enter", "Priorities: filter the Sections tree to the topic"),
             ("Enter", "Phrases: list where it occurs; Enter again opens that sentence"),
         ),
@@ -53,6 +61,8 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 
 MARKS = (
     ("=  <  >  +  -", "section pair matched, split, merged, added, removed (tree and headings)"),
+    ("0.95", "beside a pair: how alike its two sides are, 0 (nothing shared) to 1 (same)"),
+    ("old 1.3.2", "in the tree: a section only the old report has, by its old number"),
     ("~  +  -  >", "sentence changed, added, removed, moved (gutter of the rows)"),
     ("red strike / green", "deleted characters in the old report / inserted in the new"),
     ("bold underline", "a figure; ╱╱╱ hatching: the side that has nothing"),

@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.widgets import Static
 
-from ...summary import section_changes, slogan_changes
+from ...summary import by_size_of_change, section_changes, slogan_changes
 from ..index import ComparisonIndex
 from ..wrap import Kinsoku
 from .headline_table import HeadlineTable
@@ -110,7 +110,7 @@ class Overview(CachedStyles, VerticalScroll, can_focus=False):
 
     def _shifts(self) -> RenderableType:
         c = self.index.comparison
-        shifts = sorted(c.topics, key=lambda t: -abs(t.change_pp))[:SHIFT_ROWS]
+        shifts = by_size_of_change(c.topics)[:SHIFT_ROWS]  # the order of the Priorities tab
         if not shifts:
             return Text("No topic shares.", style=self._style("muted"))
         table = Table(box=None, padding=(0, 1), expand=True, show_edge=False)

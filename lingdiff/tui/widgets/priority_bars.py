@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from ...model import TopicShare
 from ...render.common import bar
+from ...summary import by_size_of_change
 from ..index import ComparisonIndex
 
 LABEL_CELLS = 26
@@ -22,8 +23,8 @@ LABEL_CELLS = 26
 
 
 def sorted_shares(shares: tuple[TopicShare, ...]) -> list[TopicShare]:
-    """Topics by change, the largest gain first and the largest loss last."""
-    return sorted(shares, key=lambda t: (-t.change_pp, t.topic))
+    """Topics by the size of their change, largest first (as the Overview lists them)."""
+    return by_size_of_change(shares)
 
 
 def _fit(text: str, cells: int) -> str:
@@ -72,7 +73,8 @@ class PriorityBars(OptionList):
         """Add one option per topic."""
         c = self.index.comparison
         self.border_title = Text(
-            "Share of each report's text by topic, sorted by change · Enter: that topic's sections"
+            "Share of each report's text by topic, largest change first · "
+            "Enter: that topic's sections"
         )
         old, new = c.diversity
         self.border_subtitle = Text(f"diversity (Shannon entropy): {old:.2f} → {new:.2f} bits")
