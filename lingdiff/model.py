@@ -363,6 +363,9 @@ class PhraseRow:
     variants: tuple[str, ...] = ()
     old_sections: tuple[str, ...] = ()
     new_sections: tuple[str, ...] = ()
+    score: float = 0.0
+    """How distinctive the change of use is (see :mod:`lingdiff.phrases.rank`); rows are
+    ranked by it, not by raw counts."""
 
 
 @dataclass(frozen=True)

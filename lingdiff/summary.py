@@ -177,16 +177,14 @@ def section_changes(
 def slogan_changes(
     c: Comparison, n: int = 8, *, with_terms: bool = False
 ) -> tuple[tuple[PhraseRow, ...], tuple[PhraseRow, ...]]:
-    """The most used slogans that are new, and those that are gone (``with_terms``: key
-    terms too, after the slogans)."""
+    """The most distinctive slogans that are new, and those that are gone (``with_terms``: key
+    terms too, after the slogans), by :attr:`~lingdiff.model.PhraseRow.score`."""
 
     def top(status: str) -> tuple[PhraseRow, ...]:
         rows = [
             p for p in c.phrases if p.status == status and (with_terms or p.kind in SLOGAN_KINDS)
         ]
-        rows.sort(
-            key=lambda p: (p.kind not in SLOGAN_KINDS, -(p.old_count + p.new_count), p.phrase)
-        )
+        rows.sort(key=lambda p: (p.kind not in SLOGAN_KINDS, -p.score, p.phrase))
         return tuple(rows[:n])
 
     return top("added"), top("removed")

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 
@@ -35,6 +36,7 @@ from ..model import Document, PhraseRow
 from ..textscan import DictionaryScanner
 from ..topics import front_matter_end
 from .keyterms import BOILERPLATE, key_terms, place_names
+from .rank import distinctiveness
 
 __all__ = ["compare_phrases", "find_numbered", "find_quoted", "is_numbered"]
 
@@ -145,7 +147,8 @@ def compare_phrases(
 ) -> tuple[PhraseRow, ...]:
     """Slogans, numbered slogans and key terms of two reports, with status, counts,
     variants and the sections they occur in, sorted by status (added, removed, kept),
-    then by the size of the change, kind and phrase.
+    then by how distinctive the change is (:func:`~lingdiff.phrases.rank.distinctiveness`),
+    kind and phrase.
 
     ``lexicon`` holds the domain words that may be two-character key terms: the terms of
     the taxonomy in use (``compare`` passes them); ``None`` means the packaged taxonomy's."""
@@ -191,16 +194,10 @@ def compare_phrases(
             v = links[p]
             o, old_secs, variants = counts[v][0], places_of[v][0], (v,)
         status = "kept" if o and n else ("added" if n else "removed")
-        rows.append(
-            PhraseRow(p, status, o, n, kinds[p], variants, tuple(old_secs), tuple(new_secs))
-        )
+        row = PhraseRow(p, status, o, n, kinds[p], variants, tuple(old_secs), tuple(new_secs))
+        rows.append(replace(row, score=round(distinctiveness(row), 4)))
     rows.sort(
-        key=lambda r: (
-            _STATUS_ORDER[r.status],
-            -abs(r.new_count - r.old_count),
-            _KIND_ORDER.get(r.kind, 3),
-            r.phrase,
-        )
+        key=lambda r: (_STATUS_ORDER[r.status], -r.score, _KIND_ORDER.get(r.kind, 3), r.phrase)
     )
     return tuple(rows)
 

@@ -4,6 +4,7 @@ the boilerplate stoplist, on synthetic reports, the bundled pair and the nationa
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pytest
 
@@ -100,7 +101,11 @@ def test_numbered_phrases() -> None:
 
 
 def test_statuses_counts_sections_and_variants_of_a_small_pair() -> None:
-    rows = _rows(OLD, NEW)
+    scored = _rows(OLD, NEW)
+    assert scored["三大攻坚战"].score == 1.585  # log2(1.5 / 0.5) · log2(2)
+    assert scored["六城同创"].score == 1.4739  # log2(2.5 / 1.5) · log2(4), 4 decimals
+    assert scored["巩固拓展脱贫攻坚成果"].score == 0.0  # used as often
+    rows = {p: replace(r, score=0.0) for p, r in scored.items()}
     assert rows["三大攻坚战"] == PhraseRow(
         "三大攻坚战", "removed", 1, 0, "numbered", (), ("old:1",), ()
     )
@@ -264,3 +269,33 @@ def test_results_are_deterministic_within_and_across_processes() -> None:
         "print(repr(compare_phrases(seed('old'), seed('new'))))"
     )
     assert len(outputs_under_hash_seeds(code)) == 1
+
+
+def test_phrases_rank_by_how_distinctive_the_change_is() -> None:
+    from lingdiff.model import PhraseRow
+    from lingdiff.phrases.rank import distinctiveness, ranked
+
+    grew = PhraseRow("高质量发展", "kept", 8, 25)
+    halved = PhraseRow("农村", "kept", 30, 14)
+    same = PhraseRow("改革", "kept", 10, 10)
+    once = PhraseRow("上云", "added", 0, 1)
+    assert distinctiveness(same) == 0.0
+    assert round(distinctiveness(grew), 3) == 8.063  # log2(25.5/8.5) · log2(34)
+    assert round(distinctiveness(once), 3) == 1.585  # log2(3) · log2(2)
+    # 8→25 says more than 30→14, though 农村 is used more; a phrase seen once says little
+    assert [p.phrase for p in ranked([same, once, halved, grew])] == [
+        "高质量发展",
+        "农村",
+        "上云",
+        "改革",
+    ]
+
+
+def test_compared_phrases_carry_their_score_and_are_ranked_by_it() -> None:
+    from tests.helpers import seed_comparison
+
+    rows = seed_comparison().phrases
+    assert all(r.score > 0 for r in rows if r.old_count != r.new_count)
+    for status in ("added", "removed", "kept"):
+        scores = [r.score for r in rows if r.status == status]
+        assert scores == sorted(scores, reverse=True)

@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
@@ -26,11 +27,15 @@ NARROW = 120
 """Below this width (cells) the table and the occurrences are stacked, not side by side."""
 
 
+KINDS = ("", "slogan", "numbered", "term")
+"""The kind filter's steps (``k``): all, quoted slogans, numbered slogans, key terms."""
+
+
 def ordered_phrases(phrases: tuple[PhraseRow, ...]) -> list[PhraseRow]:
-    """Added, then removed, then kept; the most used first within each."""
+    """Added, then removed, then kept; within each the most distinctive change first."""
     return sorted(
         phrases,
-        key=lambda p: (STATUS_ORDER.get(p.status, 3), -(p.old_count + p.new_count), p.phrase),
+        key=lambda p: (STATUS_ORDER.get(p.status, 3), -p.score, p.phrase),
     )
 
 
@@ -51,6 +56,19 @@ class PhraseList(CachedStyles, Horizontal):
 
     text_filter: reactive[str] = reactive("", init=False)
     """Show only phrases (or variants) holding this text (empty: all)."""
+
+    kind_filter: reactive[str] = reactive("", init=False)
+    """Show only phrases of this kind (``slogan``, ``numbered``, ``term``; empty: all)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("k", "next_kind", "Kind")]
+
+    def action_next_kind(self) -> None:
+        """Show the next kind of phrase only (all → slogans → numbered → terms → all)."""
+        self.kind_filter = KINDS[(KINDS.index(self.kind_filter) + 1) % len(KINDS)]
+
+    def watch_kind_filter(self) -> None:
+        """Show only the phrases of that kind."""
+        self._fill(self.table)
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "phrase-list--added",
@@ -107,8 +125,12 @@ class PhraseList(CachedStyles, Horizontal):
         """The table's rows: every phrase, or those holding :attr:`text_filter`."""
         text = self.text_filter
         everything = ordered_phrases(self.index.comparison.phrases)
+        kind = self.kind_filter
         self._rows = [
-            r for r in everything if not text or any(text in f for f in (r.phrase, *r.variants))
+            r
+            for r in everything
+            if (not text or any(text in f for f in (r.phrase, *r.variants)))
+            and (not kind or r.kind == kind)
         ]
         table.clear(columns=True)
         for head in ("Phrase", "Status", "Old", "New", "Kind"):
@@ -127,11 +149,11 @@ class PhraseList(CachedStyles, Horizontal):
                 key=str(i),
             )
         counts = {s: sum(1 for r in self._rows if r.status == s) for s in STATUS_ORDER}
-        shown = f"{len(self._rows)} of {len(everything)}" if text else f"{len(self._rows)}"
+        shown = f"{len(self._rows)} of {len(everything)}" if text or kind else f"{len(self._rows)}"
         table.border_title = Text(
-            f"{shown} phrases{f' with “{text}”' if text else ''}: "
+            f"{shown} {kind or 'phrase'}s{f' with “{text}”' if text else ''}: "
             + ", ".join(f"{n} {s}" for s, n in counts.items())
-            + " · Enter: where · / filter"
+            + " · Enter: where · / filter · k kind"
         )
         if self._rows:
             self.show_phrase(0)
