@@ -497,9 +497,13 @@ class LingdiffApp(App[None]):
 
         def done(path: Path | None) -> None:
             if path is not None:
-                self.notify(f"Wrote {path}", markup=False)
+                from ..output import display_path
+
+                self.notify(f"Wrote {display_path(path)}", markup=False)
 
         inputs = [Path(comparison.old.path), Path(comparison.new.path)]
+        if comparison.options.topics_path:  # the taxonomy file is an input too
+            inputs.append(Path(comparison.options.topics_path))
         table = self.tab_widget("targets")
         if self.active_tab == "targets" and hasattr(table, "shown_rows"):
             from ..render.csv import render_csv

@@ -18,12 +18,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import Footer, Header, LoadingIndicator, Static, TabbedContent, TabPane
+from textual.widgets import Header, LoadingIndicator, Static, TabbedContent, TabPane
 
 from ..model import Comparison, Document
 from ..series import Series
 from .index import ComparisonIndex
 from .main_app import TABS, LingdiffApp
+from .widgets.key_footer import KeyFooter
 
 
 class SeriesApp(LingdiffApp):
@@ -61,12 +62,12 @@ class SeriesApp(LingdiffApp):
             yield TabPane("0 Series", id="series")
             for n, tab in enumerate(TABS, 1):
                 yield TabPane(f"{n} {tab.title()}", id=tab)
-        yield Footer()
+        yield KeyFooter(id="footer")
 
     @property
     def active_tab(self) -> str:
         """Id of the tab shown."""
-        return self.query_one(TabbedContent).active or "series"
+        return self._tabs.active or "series"
 
     def _make_tab(self, tab: str, index: ComparisonIndex) -> Widget:
         if tab == "series":
@@ -109,6 +110,7 @@ class SeriesApp(LingdiffApp):
         for tab in TABS:
             await self.query_one(f"#{tab}", TabPane).remove_children()
         await self.action_tab("overview")
+        self.call_after_refresh(self._build_in_background)
 
 
 def run_series_app(docs: Sequence[Document], topics: str | None) -> None:
