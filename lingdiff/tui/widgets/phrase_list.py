@@ -23,6 +23,8 @@ from ..wrap import Kinsoku
 from .styles import CachedStyles
 
 STATUS_ORDER = {"added": 0, "removed": 1, "kept": 2}
+MAX_OCCURRENCES = 40
+"""Sentences listed for one phrase (each is wrapped and measured when shown)."""
 NARROW = 120
 """Below this width (cells) the table and the occurrences are stacked, not side by side."""
 
@@ -173,7 +175,8 @@ class PhraseList(CachedStyles, Horizontal):
         self._occurrences = occurrences(self.index, phrase)
         occ.border_title = Text(f"“{phrase.phrase}” — {len(self._occurrences)} sentences")
         hit = self.cached_style("phrase-list--hit")
-        for n, (doc, sent_index) in enumerate(self._occurrences):
+        options = []
+        for n, (doc, sent_index) in enumerate(self._occurrences[:MAX_OCCURRENCES]):
             sent = self.index.comparison.doc(doc).sentences[sent_index]
             body = Text(sent.text.replace("\n", " "))
             body.highlight_words([f for f in (phrase.phrase, *phrase.variants) if f], style=hit)
@@ -181,9 +184,14 @@ class PhraseList(CachedStyles, Horizontal):
             row.add_column(no_wrap=True, min_width=10, style="bold")
             row.add_column(ratio=1)
             row.add_row(f"{doc} {short_id(sent.section)}", Kinsoku(body))
-            occ.add_option(Option(row, id=str(n)))
+            options.append(Option(row, id=str(n)))
+        more = len(self._occurrences) - MAX_OCCURRENCES
+        if more > 0:
+            note = f"… {more} more (search for it in Sections with /)"
+            options.append(Option(Text(note, style="dim"), disabled=True))
         if not self._occurrences:
-            occ.add_option(Option(Text("(not found in the sentences)", style="dim"), disabled=True))
+            options.append(Option(Text("(not found in the sentences)", style="dim"), disabled=True))
+        occ.add_options(options)  # at once: one layout, not one per sentence
 
     def sentence_under_cursor(self) -> tuple[DocKey, int] | None:
         """The highlighted occurrence (the first one when none is highlighted)."""

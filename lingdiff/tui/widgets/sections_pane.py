@@ -75,6 +75,8 @@ class SectionsPane(Horizontal):
 
     def on_mount(self) -> None:
         """Fill the rows and the tree; wrap the rows for the screen's width ahead of time."""
+        if not self.query(DiffView):
+            return  # mounted while the app ends (a background build cut short)
         self.diff.set_rows(build_rows(self.index, self.diff.row_styles()))
         self.diff.prepare(diff_width(self.app.size.width, not self.has_class("-no-tree")))
         self.app.theme_changed_signal.subscribe(self, self._restyle)
