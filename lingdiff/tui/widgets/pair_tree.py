@@ -99,7 +99,7 @@ class PairTree(Tree[str]):
 
     def _reveal(self, node: TreeNode[str]) -> None:
         top = self.scroll_offset.y
-        if 0 <= node.line and top <= node.line < top + self.scrollable_content_region.height:
+        if node.line >= 0 and top <= node.line < top + self.scrollable_content_region.height:
             return  # already in view: no second frame
         if node.line >= 0:
             region = Region(0, node.line, max(1, self.size.width), 1)
