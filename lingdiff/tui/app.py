@@ -104,6 +104,10 @@ def start_comparison(old: Path, new: Path, topics: str | None) -> Callable[[], C
         return lambda: _compare(old, new, topics)
     import multiprocessing
 
+    from .. import compare as _core  # noqa: F401  (imported once, before the fork: see below)
+
+    # The child would import the core itself after the fork, on the critical path (the parent
+    # then waits for it); importing it first costs the parent time it has to spare anyway.
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     child = context.Process(
