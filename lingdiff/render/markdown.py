@@ -234,7 +234,11 @@ def _targets(c: Comparison, notes: _Footnotes) -> str:
     lines.append(
         f"{len(both)} indicators appear in both reports; {len(one)} in only one. Values are as "
         "written, with their qualifier, and each has a footnote with its quote and section. "
-        "Change of target compares the two plan-year targets (pp = percentage points)."
+        "Change of target compares the two plan-year targets (pp = percentage points). "
+        "For headline indicators an empty cell says why: *not stated* (the report does not "
+        "name it there), *other measure* (it gives another measure of it), *no figure* (named "
+        "without a number), *not extracted* (named beside a number lingdiff did not read — "
+        "check the report); — is an empty cell of any other indicator."
     )
     lines.append("")
     lines.extend(_metric_table(c, both, notes))
@@ -266,10 +270,22 @@ def _metric_table(c: Comparison, rows: list[MetricRow], notes: _Footnotes) -> li
             for o in row.values(d, k):
                 label = fmt_value(o)
                 shown[label] = shown.get(label, md(label)) + notes.cite(o, c)
-            cells.append("、".join(shown.values()) or "—")
+            cells.append("、".join(shown.values()) or _ABSENT_MARK.get(_absence(row, d, k), "—"))
         cells.append(md(fmt_change(row)))
         lines.append("| " + " | ".join(cells) + " |")
     return lines
+
+
+_ABSENT_MARK = {
+    "not stated": "*not stated*",
+    "stated in another measure": "*other measure*",
+    "stated without a figure": "*no figure*",
+    "not extracted": "*not extracted*",
+}
+
+
+def _absence(row: MetricRow, doc: str, kind: str) -> str:
+    return next((a.reason for a in row.absent if a.doc == doc and a.kind == kind), "")
 
 
 def _pair_cell(doc: Document, ids: tuple[str, ...]) -> str:

@@ -155,3 +155,15 @@ def test_markdown_header_names_the_inputs_not_their_folders() -> None:
     header = render_markdown(replace(c, old=old, new=new)).split("## At a glance")[0]
     assert "`a_b.txt`" in header and "`new_2026.txt`" in header
     assert "site-packages" not in header and "Users" not in header
+
+
+def test_an_empty_headline_cell_says_why() -> None:
+    from lingdiff.render.markdown import render_markdown
+    from tests.helpers import seed_comparison
+
+    text = render_markdown(seed_comparison())
+    gdp_level = next(
+        line for line in text.splitlines() if line.startswith("| 地区生产总值 | level")
+    )
+    assert gdp_level.count("*other measure*") == 2  # the old target and new actual are growth
+    assert "*not stated*" in text
