@@ -27,22 +27,16 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Header, LoadingIndicator, Static, TabbedContent, TabPane
 
-from ..model import Comparison, Observation
+from ..model import Comparison
+from .actions import ViewActions
 from .index import ComparisonIndex
+from .navigation import Navigation
 from .widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from .app import StartAt
-    from .widgets.diff_view import DiffView
-    from .widgets.headline_table import HeadlineTable
-    from .widgets.phrase_list import PhraseList
-    from .widgets.priority_bars import PriorityBars
-    from .widgets.sections_pane import SectionsPane
-    from .widgets.targets_table import TargetsTable
 
 TABS = ("overview", "sections", "targets", "priorities", "phrases")
-SECTIONS_ONLY = {"change", "section", "toggle_changes", "toggle_tree"}
-"""Actions that only mean something on the Sections tab."""
 FRAME = 1 / 30
 """Seconds that let the screen paint a loading indicator before a tab is built."""
 BUILD_PAUSE = 0.02
@@ -55,7 +49,7 @@ def _jump_commands() -> type:
     return JumpCommands
 
 
-class LingdiffApp(App[None]):
+class LingdiffApp(Navigation, ViewActions, App[None]):
     """Browse a comparison of two planning reports."""
 
     CSS_PATH = "app.tcss"
@@ -375,211 +369,3 @@ class LingdiffApp(App[None]):
             if child.focusable and child.display:
                 child.focus(scroll_visible=False)  # the tab opens at its top (Overview's title)
                 return
-
-    # ---------------------------------------------------------- view state
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Sections keys only work (and show) on the Sections tab; the topic filter on the
-        tabs it filters (Sections and Targets)."""
-        if action in SECTIONS_ONLY:
-            return self.index is not None and self.active_tab == "sections"
-        if action == "search":
-            return self.index is not None and self.active_tab in ("sections", "targets", "phrases")
-        if action == "topic":
-            return self.index is not None and self.active_tab in ("sections", "targets")
-        if action == "copy":
-            return self.index is not None and self.active_tab in ("sections", "targets", "phrases")
-        return True
-
-    def action_copy(self) -> None:
-        """Copy the sentence under the cursor, with report, years and section, to the
-        clipboard (OSC 52: works over ssh, in terminals that allow it)."""
-        widget = self.tab_widget(self.active_tab)
-        at = widget.sentence_under_cursor() if hasattr(widget, "sentence_under_cursor") else None
-        if at is None or self.index is None:
-            self.notify("No sentence under the cursor.", severity="warning", timeout=2)
-            return
-        text = self.index.citation(*at)
-        self.copy_to_clipboard(text)
-        self.notify(f"Copied: {text[:60]}…" if len(text) > 60 else f"Copied: {text}", markup=False)
-
-    def watch_changes_only(self, value: bool) -> None:
-        """Pass the toggle to the Sections tab."""
-        from .widgets.sections_pane import SectionsPane
-
-        for pane in self.query(SectionsPane):
-            pane.changes_only = value
-
-    def watch_topic_filter(self, value: str) -> None:
-        """Pass the topic to the Sections and Targets tabs."""
-        from .widgets.sections_pane import SectionsPane
-        from .widgets.targets_table import TargetsTable
-
-        for pane in self.query(SectionsPane):
-            pane.topic_filter = value
-        for table in self.query(TargetsTable):
-            table.topic_filter = value
-
-    def _sections(self) -> SectionsPane:
-        from .widgets.sections_pane import SectionsPane
-
-        return self.query_one(SectionsPane)
-
-    def action_change(self, direction: int) -> None:
-        """Next or previous changed sentence."""
-        pane = self._sections()
-        pane.diff.focus()
-        if not pane.next_change(direction):
-            self.notify("No more changes that way.", timeout=2)
-
-    def action_section(self, direction: int) -> None:
-        """Next or previous section pair."""
-        pane = self._sections()
-        pane.diff.focus()
-        if not pane.next_section(direction):
-            self.notify("No more sections that way.", timeout=2)
-
-    def action_toggle_changes(self) -> None:
-        """Changes only, on or off."""
-        self.changes_only = not self.changes_only
-
-    def action_toggle_tree(self) -> None:
-        """Hide or show the tree of section pairs."""
-        self._sections().toggle_tree()
-
-    def action_search(self) -> None:
-        """Sections: open the search bar; Targets and Phrases: filter the rows by text."""
-        from .screens.text_filter import TextFilter
-
-        tab = self.active_tab
-        if tab == "sections":
-            self._sections().open_search()
-            return
-        widget = self.tab_widget(tab)
-        if not hasattr(widget, "text_filter"):
-            return
-        what = "indicators" if tab == "targets" else "phrases"
-
-        def chosen(text: str | None) -> None:
-            if text is not None:
-                widget.text_filter = text  # type: ignore[union-attr]
-
-        self.push_screen(TextFilter(what, widget.text_filter), chosen)
-
-    def action_topic(self) -> None:
-        """Choose a topic to filter Sections and Targets by."""
-        from .screens.topic_picker import TopicPicker
-
-        if self.comparison is None:
-            return
-
-        def chosen(topic: str | None) -> None:
-            if topic is not None:
-                self.topic_filter = topic
-
-        self.push_screen(TopicPicker(self.comparison.topics, self.topic_filter), chosen)
-
-    def action_help(self) -> None:
-        """Show the keys."""
-        from .screens.help import HelpScreen
-
-        self.push_screen(HelpScreen())
-
-    def action_export(self) -> None:
-        """Export what is shown: on Targets the indicators shown (filters and all) as CSV, one
-        row per figure; elsewhere the markdown report. Asks for a path."""
-        from dataclasses import replace
-
-        from .screens.export import ExportScreen
-
-        comparison = self.comparison
-        if comparison is None:
-            return
-
-        def done(path: Path | None) -> None:
-            if path is not None:
-                from ..output import display_path
-
-                self.notify(f"Wrote {display_path(path)}", markup=False)
-
-        inputs = [Path(comparison.old.path), Path(comparison.new.path)]
-        if comparison.options.topics_path:  # the taxonomy file is an input too
-            inputs.append(Path(comparison.options.topics_path))
-        table = self.tab_widget("targets")
-        if self.active_tab == "targets" and hasattr(table, "shown_rows"):
-            from ..render.csv import render_csv
-
-            shown = replace(comparison, metrics=tuple(table.shown_rows()))
-            screen = ExportScreen(
-                lambda: render_csv(shown), inputs, "lingdiff-targets.csv", "the targets shown (CSV)"
-            )
-        else:
-            from ..render.markdown import render_markdown
-
-            screen = ExportScreen(lambda: render_markdown(comparison), inputs)
-        self.push_screen(screen, done)
-
-    # ---------------------------------------------------------------- jumps
-    async def goto_pair(self, pair: str) -> None:
-        """Show a section pair in the Sections tab."""
-        await self.action_tab("sections")
-        pane = self._sections()
-        pane.goto_pair(pair)
-        pane.diff.focus()
-
-    async def goto_metric(self, metric: str) -> None:
-        """Show an indicator's row in the Targets tab."""
-        from .widgets.targets_table import TargetsTable
-
-        await self.action_tab("targets")
-        table = self.query_one(TargetsTable)
-        if not table.select_metric(metric):
-            self.topic_filter = ""
-            table.topic_filter = ""
-            table.select_metric(metric)
-        table.focus()
-
-    async def show_sentence(self, doc: str, index: int) -> None:
-        """Show a sentence's row in the Sections tab."""
-        await self.action_tab("sections")
-        self._sections().goto_sentence(doc, index)
-
-    async def show_observation(self, obs: Observation | None) -> None:
-        """Show the sentence a figure stands in."""
-        if obs is None or self.index is None:
-            return
-        sentence = self.index.observation_sentence(obs)
-        if sentence is not None:
-            await self.show_sentence(obs.doc, sentence)
-
-    # ------------------------------------------------------------- messages
-    # Handlers by name rather than @on: the widget classes are imported lazily, so that
-    # the first screen does not wait for the modules of tabs nobody has opened yet.
-    def on_diff_view_figure_selected(self, event: DiffView.FigureSelected) -> None:
-        """A figure was chosen in Sections: show its indicator in Targets."""
-        self.call_later(self.goto_metric, event.metric)
-
-    def on_targets_table_show_quotes(self, event: TargetsTable.ShowQuotes) -> None:
-        """Enter in Targets: the quotes of the indicator."""
-        self.show_quotes(event.metric)
-
-    def on_headline_table_show_quotes(self, event: HeadlineTable.ShowQuotes) -> None:
-        """Enter on a headline in the Overview: the quotes of the indicator."""
-        self.show_quotes(event.metric)
-
-    def show_quotes(self, metric: str) -> None:
-        """The quotes of an indicator; choosing one shows its sentence in Sections."""
-        from .screens.quotes import QuotesScreen
-
-        assert self.index is not None
-        row = self.index.metrics.get(metric)
-        if row is not None:
-            self.push_screen(QuotesScreen(self.index, row), self.show_observation)
-
-    def on_priority_bars_topic_chosen(self, event: PriorityBars.TopicChosen) -> None:
-        """A topic chosen in Priorities: filter Sections to it."""
-        self.topic_filter = event.topic
-        self.call_later(self.action_tab, "sections")
-
-    def on_phrase_list_sentence_chosen(self, event: PhraseList.SentenceChosen) -> None:
-        """An occurrence chosen in Phrases: show that sentence."""
-        self.call_later(self.show_sentence, event.doc, event.index)
