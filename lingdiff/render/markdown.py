@@ -8,19 +8,14 @@ shows as ``&lt;``; a ``|`` never splits a table cell; a backtick never ends a co
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from pathlib import PurePath
 
 from ..model import (
     Comparison,
     DocKey,
     Document,
-    EditOp,
     MetricRow,
     Observation,
-    SectionPair,
-    SentencePair,
     TopicShare,
 )
 from ..output import display_path
@@ -32,31 +27,12 @@ from .common import (
     fmt_value,
     fmt_values,
     scrub,
-    section_label,
     short_id,
     year_heading,
 )
+from .markdown_changes import changes
+from .mdtext import code, md, section_title
 from .sources import observation_fields, sources_markdown
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|#~&])")
-_BACKTICKS = re.compile(r"`+")
-
-
-def md(text: str) -> str:
-    """Escape report text for markdown (and for HTML inside it): every sign markdown or
-    HTML could read as markup, ``&`` included (so ``&lt;`` stays ``&lt;``), gets a backslash."""
-    return _MD_SPECIAL.sub(r"\\\1", text.replace("\n", " "))
-
-
-def code(text: str) -> str:
-    """``text`` as an inline code span that no character of it can end or break: fenced
-    with more backticks than its longest run, padded when it starts or ends with one.
-    (Backslashes are literal in a code span; a ``|`` would still split a table cell, so
-    code spans are used outside tables only.)"""
-    text = text.replace("\n", " ")
-    fence = "`" * (max((len(r) for r in _BACKTICKS.findall(text)), default=0) + 1)
-    pad = " " if text[:1] in ("`", " ") or text[-1:] in ("`", " ") else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def render_markdown(comparison: Comparison) -> str:
@@ -69,7 +45,7 @@ def render_markdown(comparison: Comparison) -> str:
         _alignment(comparison),
         _priorities(comparison),
         _phrases(comparison),
-        _changes(comparison),
+        changes(comparison),
         _outlines(comparison),
         notes.render(),
         sources_markdown(comparison, md),
@@ -89,7 +65,7 @@ class _Footnotes:
         where = f", p. {page}" if page is not None else ""
         self.items.append(
             f"[^{obs.id.replace(':', '-')}]: {obs.doc} {short_id(obs.section)} "
-            f"{md(_section_title(doc, obs.section))}{where}: “{md(obs.quote)}”"
+            f"{md(section_title(doc, obs.section))}{where}: “{md(obs.quote)}”"
         )
         return f"[^{obs.id.replace(':', '-')}]"
 
@@ -97,13 +73,6 @@ class _Footnotes:
         if not self.items:
             return ""
         return "\n".join(["", *self.items, ""])
-
-
-def _section_title(doc: Document, section_id: str) -> str:
-    try:
-        return section_label(doc.section(section_id))
-    except KeyError:
-        return ""
 
 
 def _doc_line(label: str, doc: Document) -> str:
@@ -163,7 +132,7 @@ def _glance(c: Comparison) -> str:
     ):
         if pairs:
             names = [
-                f"{short_id(sid)} {md(_section_title(doc, sid))}"
+                f"{short_id(sid)} {md(section_title(doc, sid))}"
                 for p in pairs
                 for sid in getattr(p, side)
             ]
@@ -235,10 +204,10 @@ def _targets(c: Comparison, notes: _Footnotes) -> str:
         f"{len(both)} indicators appear in both reports; {len(one)} in only one. Values are as "
         "written, with their qualifier, and each has a footnote with its quote and section. "
         "Change of target compares the two plan-year targets (pp = percentage points). "
-        "For headline indicators an empty cell says why: *not stated* (the report does not "
-        "name it there), *other measure* (it gives another measure of it), *no figure* (named "
-        "without a number), *not extracted* (named beside a number lingdiff did not read — "
-        "check the report); — is an empty cell of any other indicator."
+        "For headline indicators an empty cell says why: (not stated) — the report does not "
+        "name it there; (other measure) — it gives another measure of it; (no figure) — named "
+        "without a number; (not extracted) — named beside a number lingdiff did not read, "
+        "check the report. A bare — is an empty cell of any other indicator."
     )
     lines.append("")
     lines.extend(_metric_table(c, both, notes))
@@ -277,10 +246,10 @@ def _metric_table(c: Comparison, rows: list[MetricRow], notes: _Footnotes) -> li
 
 
 _ABSENT_MARK = {
-    "not stated": "*not stated*",
-    "stated in another measure": "*other measure*",
-    "stated without a figure": "*no figure*",
-    "not extracted": "*not extracted*",
+    "not stated": "(not stated)",
+    "stated in another measure": "(other measure)",
+    "stated without a figure": "(no figure)",
+    "not extracted": "(not extracted)",
 }
 
 
@@ -293,7 +262,7 @@ def _pair_cell(doc: Document, ids: tuple[str, ...]) -> str:
         return "—"
     out = []
     for sid in ids:
-        out.append(f"{short_id(sid)} {md(_section_title(doc, sid))}")
+        out.append(f"{short_id(sid)} {md(section_title(doc, sid))}")
     return "<br>".join(out)
 
 
@@ -358,96 +327,6 @@ def _phrases(c: Comparison) -> str:
             )
         lines.append("")
     return "\n".join(lines)
-
-
-REWORDED_MIN_KEPT = 0.3
-"""A changed sentence keeping less than this share of its characters is a rewrite, listed with
-the added and removed sentences rather than as a rewording."""
-
-
-def _kept_share(sp: SentencePair) -> float:
-    kept = sum(len(op.old_text) for op in sp.ops if op.tag == "equal")
-    total = max(1, sum(len(op.old_text) for op in sp.ops), sum(len(op.new_text) for op in sp.ops))
-    return kept / total
-
-
-def _changes(c: Comparison) -> str:
-    """Changed sentences, folded: rewordings first, then sentences added, removed or rewritten."""
-    lines = ["## Changes inside aligned sections", ""]
-    reworded: dict[str, list[SentencePair]] = {}
-    other: dict[str, list[SentencePair]] = {}
-    for sp in c.sentence_pairs:
-        if sp.status == "changed" and sp.ops and _kept_share(sp) >= REWORDED_MIN_KEPT:
-            reworded.setdefault(sp.pair, []).append(sp)
-        elif sp.status in ("changed", "added", "removed", "moved"):
-            other.setdefault(sp.pair, []).append(sp)
-    if not reworded and not other:
-        return "\n".join([*lines, "No sentence changes.", ""])
-    n_reworded = sum(map(len, reworded.values()))
-    n_other = sum(map(len, other.values()))
-    lines.append(
-        f"{n_reworded} sentences reworded, {n_other} added, removed, moved or rewritten. "
-        "<del>struck</del> text was removed, <ins>underlined</ins> text was added; "
-        "figures change as a whole."
-    )
-    lines.append("")
-    pairs = {p.id: p for p in c.alignment}
-    for title, groups in (
-        (f"Reworded sentences ({n_reworded})", reworded),
-        (f"Sentences added, removed, moved or rewritten ({n_other})", other),
-    ):
-        if not groups:
-            continue
-        lines.extend([f"<details><summary>{title}</summary>", ""])
-        for pair_id, items in groups.items():
-            pair = pairs.get(pair_id)
-            lines.append(f"### {_pair_heading(c, pair) if pair else md(pair_id)}")
-            lines.append("")
-            lines.extend(f"- {_sentence_line(c, sp)}" for sp in items)
-            lines.append("")
-        lines.extend(["</details>", ""])
-    return "\n".join(lines)
-
-
-def _pair_heading(c: Comparison, pair: SectionPair) -> str:
-    old = " + ".join(f"{short_id(s)} {md(_section_title(c.old, s))}" for s in pair.old) or "—"
-    new = " + ".join(f"{short_id(s)} {md(_section_title(c.new, s))}" for s in pair.new) or "—"
-    return f"{old} → {new} ({pair.status})"
-
-
-def _sentence_line(c: Comparison, sp: SentencePair) -> str:
-    old = c.old.sentences[sp.old].text if sp.old is not None else ""
-    new = c.new.sentences[sp.new].text if sp.new is not None else ""
-    if sp.status == "changed" and sp.ops:
-        return f"changed ({sp.score:.2f}): {_ops_markup(sp.ops)}"
-    if sp.status == "added":
-        return f"added: <ins>{_esc(new)}</ins>"
-    if sp.status == "removed":
-        return f"removed: <del>{_esc(old)}</del>"
-    if sp.status == "moved":
-        target = {p.id: p for p in c.alignment}.get(sp.moved_to)
-        where = f" to {_pair_heading(c, target)}" if target else ""
-        body = _ops_markup(sp.ops) if sp.ops else _esc(new or old)
-        return f"moved{where} ({sp.score:.2f}): {body}"
-    return _esc(new or old)
-
-
-def _esc(text: str) -> str:
-    return md(text)
-
-
-def _ops_markup(ops: Iterable[EditOp]) -> str:
-    out: list[str] = []
-    for op in ops:
-        if op.tag == "equal":
-            out.append(_esc(op.old_text))
-        elif op.tag == "delete":
-            out.append(f"<del>{_esc(op.old_text)}</del>")
-        elif op.tag == "insert":
-            out.append(f"<ins>{_esc(op.new_text)}</ins>")
-        else:
-            out.append(f"<del>{_esc(op.old_text)}</del><ins>{_esc(op.new_text)}</ins>")
-    return "".join(out)
 
 
 def _outlines(c: Comparison) -> str:

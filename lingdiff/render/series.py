@@ -13,7 +13,7 @@ from ..model import Observation
 from ..series import Cell, PeriodFigure, Series, SeriesRow
 from ..series_records import CSV_COLUMNS, cell_records
 from .common import fmt_number, fmt_value
-from .markdown import md
+from .mdtext import md
 
 SCHEMA = "lingdiff-series/1"
 RULE = (

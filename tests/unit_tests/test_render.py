@@ -11,7 +11,8 @@ from lingdiff.model import Comparison, EditOp, MetricRow, Observation
 from lingdiff.outline import parse_document
 from lingdiff.render import render_csv, render_json, render_markdown
 from lingdiff.render.common import bar, fmt_change, fmt_value, fmt_values, split_qualifier
-from lingdiff.render.markdown import _ops_markup, md
+from lingdiff.render.markdown_changes import _ops_markup
+from lingdiff.render.mdtext import md
 
 
 def obs(value: float, unit: str = "%", qualifier: str = "", **kw) -> Observation:
@@ -165,5 +166,5 @@ def test_an_empty_headline_cell_says_why() -> None:
     gdp_level = next(
         line for line in text.splitlines() if line.startswith("| 地区生产总值 | level")
     )
-    assert gdp_level.count("*other measure*") == 2  # the old target and new actual are growth
-    assert "*not stated*" in text
+    assert gdp_level.count("(other measure)") == 2  # the old target and new actual are growth
+    assert "(not stated)" in text

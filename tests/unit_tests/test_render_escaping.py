@@ -21,7 +21,7 @@ from lingdiff.model import Comparison, Options
 from lingdiff.outline import parse_document
 from lingdiff.render import render_csv, render_json, render_markdown
 from lingdiff.render.common import escape_unsafe_json, scrub
-from lingdiff.render.markdown import code
+from lingdiff.render.mdtext import code
 from lingdiff.taxonomy import load_taxonomy
 
 OLD = """关于测试区2019年国民经济和社会发展计划执行情况及2020年计划草案的报告

@@ -1,0 +1,35 @@
+"""Markdown text helpers shared by the report's parts: escaping, code spans, section titles."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Document
+from .common import section_label
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|#~&])")
+_BACKTICKS = re.compile(r"`+")
+
+
+def md(text: str) -> str:
+    """Escape report text for markdown (and for HTML inside it): every sign markdown or
+    HTML could read as markup, ``&`` included (so ``&lt;`` stays ``&lt;``), gets a backslash."""
+    return _MD_SPECIAL.sub(r"\\\1", text.replace("\n", " "))
+
+
+def code(text: str) -> str:
+    """``text`` as an inline code span that no character of it can end or break: fenced
+    with more backticks than its longest run, padded when it starts or ends with one.
+    (Backslashes are literal in a code span; a ``|`` would still split a table cell, so
+    code spans are used outside tables only.)"""
+    text = text.replace("\n", " ")
+    fence = "`" * (max((len(r) for r in _BACKTICKS.findall(text)), default=0) + 1)
+    pad = " " if text[:1] in ("`", " ") or text[-1:] in ("`", " ") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def section_title(doc: Document, section_id: str) -> str:
+    try:
+        return section_label(doc.section(section_id))
+    except KeyError:
+        return ""
