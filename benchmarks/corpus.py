@@ -264,6 +264,18 @@ class GoldScore:
         return _f1(self.pair_tp, self.pair_fp, self.pair_fn)
 
 
+def pool(a: GoldScore, b: GoldScore) -> GoldScore:
+    """Two scores added up (micro-averaged over every figure, link and pair)."""
+    counts = (
+        "figures", "figures_right", "targets", "targets_right", "figures_found", "in_scope",
+        "in_scope_right", "link_tp", "link_fp", "link_fn", "pair_tp", "pair_fp", "pair_fn",
+    )  # fmt: skip
+    out = GoldScore(a.name)
+    for name in counts:
+        setattr(out, name, getattr(a, name) + getattr(b, name))
+    return out
+
+
 def _f1(tp: int, fp: int, fn: int) -> float:
     if tp == 0:
         return 1.0 if fp == 0 and fn == 0 else 0.0
@@ -481,8 +493,10 @@ def _print_gold(corpus: Path, verbose: bool) -> None:
         "| gold pair | figures | recall | targets recall | precision | link F1 | section-pair F1 |"
     )
     print("|---|---|---|---|---|---|---|")
+    pooled = GoldScore("all pairs")
     for gold in gold_files():
         s = score_gold(gold, corpus)
+        pooled = pool(pooled, s)
         print(
             f"| {s.name} | {s.figures} | {s.recall:.2f} | {s.target_recall:.2f} "
             f"| {s.precision:.2f} | {s.link_f1:.2f} | {s.pair_f1:.2f} |"
@@ -490,6 +504,11 @@ def _print_gold(corpus: Path, verbose: bool) -> None:
         if verbose:
             for miss in s.misses:
                 print(f"    {miss}")
+    s = pooled
+    print(
+        f"| **{s.name}** | {s.figures} | {s.recall:.2f} | {s.target_recall:.2f} "
+        f"| {s.precision:.2f} | {s.link_f1:.2f} | {s.pair_f1:.2f} |"
+    )
 
 
 if __name__ == "__main__":
