@@ -190,6 +190,7 @@ def _run(
                 fmt=fmt,
                 jobs=jobs,
                 resume=args.resume,
+                replace=args.force or args.resume,
                 manifest=manifest,
                 executor=executor,
             )
@@ -204,6 +205,7 @@ def _run(
                 fmt=fmt,
                 jobs=jobs,
                 resume=args.resume,
+                replace=args.force or args.resume,
                 manifest=manifest,
                 executor=executor,
                 progress=lambda n: bar.advance(task, n),

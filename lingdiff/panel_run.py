@@ -210,6 +210,7 @@ def run_panel(
     fmt: str,
     jobs: int,
     resume: bool = False,
+    replace: bool = True,
     manifest: dict[str, ManifestEntry] | None = None,
     executor: Executor | None = None,
     progress: Callable[[int], None] | None = None,
@@ -218,6 +219,8 @@ def run_panel(
 
     ``executor`` overrides the process pool (a Dask executor); ``jobs`` 1 without one runs
     in this process. ``progress`` is called with the number of files finished each time.
+    Without ``replace`` (``--force`` or ``--resume``) the finished panel takes its name only
+    if nothing has appeared there meanwhile (an exclusive link, as ``report -o`` does).
     """
     summary = RunSummary()
     skip = done_hashes(output, fmt) if resume else set()
@@ -245,7 +248,7 @@ def run_panel(
             pool = ProcessPoolExecutor(max_workers=jobs)
         execute(chunks, pool, max(2, jobs) * 4, take)
         sink.close()
-        _replace(sink.tmp, output)
+        _replace(sink.tmp, output) if replace else _link_new(sink.tmp, output)
     except BaseException:
         sink.tmp.unlink(missing_ok=True)
         raise
@@ -263,6 +266,27 @@ def _warm() -> None:
     from .outline import place  # noqa: F401
 
     load_codebook()  # the packaged codebook, parsed once for every worker
+
+
+def _link_new(tmp: Path, output: Path) -> None:
+    """Give the finished panel its name unless something took the name during the run."""
+    from .errors import OutputError
+    from .output import display_path
+
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
+    try:
+        os.link(tmp, output)
+    except FileExistsError:
+        raise OutputError(
+            f"{display_path(output)}: a file appeared there while the panel was made; "
+            "use --force to replace it"
+        ) from None
+    except OSError:  # no hard links here: the name was free when checked, take it
+        os.replace(tmp, output)
+        return
+    tmp.unlink(missing_ok=True)
 
 
 def _replace(tmp: Path, output: Path) -> None:

@@ -162,3 +162,26 @@ def test_panel_api_takes_globs(folder: Path) -> None:
     sources = {Path(r["source"]).name for r in result.records()}
     assert sources == {"2026年浙江省政府工作报告.txt", "2026年福建省政府工作报告.txt"}
     assert {Path(f.source).name for f in result.failures} == {"empty.txt", "noyear.txt"}
+
+
+def test_a_panel_never_replaces_a_file_that_appeared_during_the_run(
+    folder: Path, tmp_path: Path
+) -> None:
+    from lingdiff.errors import OutputError
+    from lingdiff.panel_run import run_panel
+
+    out = tmp_path / "panel.csv"
+    seen: list[int] = []
+
+    def squat(done: int) -> None:  # another program takes the name while files are read
+        seen.append(done)
+        if not out.exists():
+            out.write_text("someone else's file\n", encoding="utf-8")
+
+    paths = sorted(p for p in folder.rglob("*") if p.is_file())
+    with pytest.raises(OutputError, match="appeared there while the panel was made"):
+        run_panel(paths, out, fmt="csv", jobs=1, replace=False, progress=squat)
+    assert seen and out.read_text(encoding="utf-8") == "someone else's file\n"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".panel.csv.")]
+    run_panel(paths, out, fmt="csv", jobs=1, replace=True)
+    assert out.read_text(encoding="utf-8").startswith("place,")
