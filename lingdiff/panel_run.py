@@ -271,7 +271,6 @@ def _warm() -> None:
 def _link_new(tmp: Path, output: Path) -> None:
     """Give the finished panel its name unless something took the name during the run."""
     from .errors import OutputError
-    from .output import display_path
 
     umask = os.umask(0)
     os.umask(umask)
@@ -280,7 +279,7 @@ def _link_new(tmp: Path, output: Path) -> None:
         os.link(tmp, output)
     except FileExistsError:
         raise OutputError(
-            f"{display_path(output)}: a file appeared there while the panel was made; "
+            f"{output}: a file appeared there while the panel was made; "
             "use --force to replace it"
         ) from None
     except OSError:  # no hard links here: the name was free when checked, take it
