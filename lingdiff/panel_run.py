@@ -279,8 +279,7 @@ def _link_new(tmp: Path, output: Path) -> None:
         os.link(tmp, output)
     except FileExistsError:
         raise OutputError(
-            f"{output}: a file appeared there while the panel was made; "
-            "use --force to replace it"
+            f"{output}: a file appeared there while the panel was made; use --force to replace it"
         ) from None
     except OSError:  # no hard links here: the name was free when checked, take it
         os.replace(tmp, output)

@@ -145,25 +145,7 @@ def key_terms(
     new_s = _NON_CJK.sub("|", _BOILERPLATE_RE.sub(lambda m: "|" * len(m[0]), new_text))
     joined = old_s + "|" + new_s
     sizes = (len(old_s) - old_s.count("|"), len(new_s) - new_s.count("|"))
-    counts: dict[str, tuple[int, int]] = {}
-    min_count = max(MIN_TERM_COUNT, sum(sizes) // CHARS_PER_USE)
-    # An n-gram starts where its prefixes start: a stop character there rules it out, and
-    # the runs whose n-gram is not frequent drop out before level n + 1.
-    runs = [_CANDIDATE_RUN.findall(old_s), _CANDIDATE_RUN.findall(new_s)]
-    for n in range(2, 11):
-        grams = [[run[:n] for run in side] for side in runs]
-        c_old = Counter(grams[0])
-        c_all = c_old.copy()
-        c_all.update(grams[1])
-        level = {g for g, c in c_all.items() if c >= min_count and len(g) == n}
-        if not level:
-            break
-        for g in level:
-            counts[g] = (c_old[g], c_all[g] - c_old[g])
-        runs = [
-            [run for run, g in zip(side, side_grams, strict=True) if g in level]
-            for side, side_grams in zip(runs, grams, strict=True)
-        ]
+    counts = _frequent_ngrams(old_s, new_s, max(MIN_TERM_COUNT, sum(sizes) // CHARS_PER_USE))
     scored = []
     for g, (a, b) in counts.items():
         if len(g) == 2 and g not in lexicon:
@@ -193,6 +175,31 @@ def key_terms(
         if len(chosen) >= MAX_TERMS:
             break
     return chosen
+
+
+def _frequent_ngrams(old_s: str, new_s: str, min_count: int) -> dict[str, tuple[int, int]]:
+    """Chinese n-grams (2–10 characters) used ``min_count`` times in all: (old, new) counts.
+
+    An n-gram starts where its prefixes start: a stop character there rules it out, and the
+    runs whose n-gram is not frequent drop out before level n + 1 (so the work stays linear).
+    """
+    counts: dict[str, tuple[int, int]] = {}
+    runs = [_CANDIDATE_RUN.findall(old_s), _CANDIDATE_RUN.findall(new_s)]
+    for n in range(2, 11):
+        grams = [[run[:n] for run in side] for side in runs]
+        c_old = Counter(grams[0])
+        c_all = c_old.copy()
+        c_all.update(grams[1])
+        level = {g for g, c in c_all.items() if c >= min_count and len(g) == n}
+        if not level:
+            break
+        for g in level:
+            counts[g] = (c_old[g], c_all[g] - c_old[g])
+        runs = [
+            [run for run, g in zip(side, side_grams, strict=True) if g in level]
+            for side, side_grams in zip(runs, grams, strict=True)
+        ]
+    return counts
 
 
 def _plausible(g: str) -> bool:
