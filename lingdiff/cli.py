@@ -11,7 +11,7 @@ import sys
 
 from . import __version__
 from .bundled import bundled_files
-from .errors import LingdiffError
+from .errors import LingdiffError, UsageError
 from .render import FORMATS
 
 # A cached report is written after importing little more than os, hashlib and the output
@@ -62,10 +62,6 @@ provenance files and of the --topics and --indicators files, the format and ling
 version. It lives in $LINGDIFF_CACHE_DIR, else $XDG_CACHE_HOME/lingdiff, else
 ~/.cache/lingdiff, and is kept under 64 MB (least recently used entries go first).
 """
-
-
-class UsageError(Exception):
-    """Arguments that do not make sense together (exit 2)."""
 
 
 def _main_parser() -> argparse.ArgumentParser:
@@ -371,14 +367,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if (argv and argv[0] in ("series", "panel")) or len(argv) > 2 or _one_folder(argv):
             from . import cli_series
 
-            try:
-                if argv[0] in ("series", "panel"):
-                    run = cli_series.run_series if argv[0] == "series" else cli_series.run_panel
-                    return run(argv[1:])
-                if cli_series.wants_series_tui(argv):
-                    return cli_series.run_series_tui(argv)
-            except cli_series.UsageError as exc:
-                raise UsageError(str(exc)) from None
+            if argv[0] in ("series", "panel"):
+                run = cli_series.run_series if argv[0] == "series" else cli_series.run_panel
+                return run(argv[1:])
+            if cli_series.wants_series_tui(argv):
+                return cli_series.run_series_tui(argv)
         return run_tui(argv)
     except UsageError as exc:
         _err(f"lingdiff: usage error: {exc}")

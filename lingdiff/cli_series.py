@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import LoadError
+from .errors import LoadError, UsageError
 
 if TYPE_CHECKING:
     from .panel import FileResult
@@ -39,10 +39,6 @@ examples:
 One row per figure of every report. A file that cannot be read is listed (and written to
 --failures FILE) and the run goes on. Exit 1 only when no file could be read.
 """
-
-
-class UsageError(Exception):
-    """Arguments that do not make sense together; :mod:`lingdiff.cli` turns it into exit 2."""
 
 
 def series_parser() -> argparse.ArgumentParser:

@@ -25,3 +25,10 @@ class CodebookError(LingdiffError, ValueError):
 
 class OutputError(LingdiffError):
     """A report that cannot be written where asked (exists, not a regular file, disk full…)."""
+
+
+class UsageError(Exception):
+    """Command-line arguments that do not make sense together: one line, exit 2.
+
+    Not a :class:`LingdiffError` (those are the input's problems, exit 1): this is the
+    invocation's."""
