@@ -7,7 +7,7 @@ import re
 from itertools import pairwise
 
 from ..lexicon import HEADING_INLINE, heading_numeral
-from .nodes import Node, find_family, heading_title, paren_family, pop_to
+from .nodes import Node, find_family, open_heading, paren_family, pop_to
 
 _BARE_BAD = re.compile(r"[，、；：,;:\d%（）()—]|[a-zA-Z]")
 
@@ -69,15 +69,9 @@ def _open_inline(
     para_end: int,
     pi: int,
 ) -> None:
-    same = find_family(stack, family, value)
-    if same is not None:
-        pop_to(stack, stack.index(same), pos)
-    title, body = heading_title(norm, marker_end, para_end, family)
-    parent = stack[-1]
-    node = Node(family, value, norm[pos:marker_end].strip(), title, pos, body, pi, True)
-    node.parent = parent
-    parent.children.append(node)
-    stack.append(node)
+    open_heading(
+        norm, stack, family, value, (pos, marker_end, para_end), pi, inline=True, closing_at=pos
+    )
 
 
 def _inline_events(

@@ -93,3 +93,30 @@ def pop_to(stack: list[Node], index: int, at: int) -> None:
 
 
 ADDRESS = re.compile(r"各位代表[，！：,!:]")
+
+
+def open_heading(
+    norm: str,
+    stack: list[Node],
+    family: str,
+    value: int | None,
+    span: tuple[int, int, int],
+    pi: int,
+    *,
+    inline: bool,
+    closing_at: int,
+) -> Node:
+    """Open a heading found at ``span`` (marker start, marker end, paragraph end): an open
+    series of the same family is continued (or restarted) at its level, closed at
+    ``closing_at``; the new node becomes the innermost open heading."""
+    start, marker_end, para_end = span
+    same = find_family(stack, family, value)
+    if same is not None:
+        pop_to(stack, stack.index(same), closing_at)
+    title, body = heading_title(norm, marker_end, para_end, family)
+    parent = stack[-1]
+    node = Node(family, value, "", title, start, body, pi, inline, parent=parent)
+    node.number = norm[start:marker_end].strip()
+    parent.children.append(node)
+    stack.append(node)
+    return node

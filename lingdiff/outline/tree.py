@@ -9,7 +9,7 @@ import re
 
 from ..lexicon import APPENDIX, HEADING_START, PART_LINE_WORDS, heading_numeral
 from .inline import finish_ends, inline_pass
-from .nodes import ADDRESS, Node, find_family, heading_title, paren_family, pop_to
+from .nodes import ADDRESS, Node, find_family, open_heading, paren_family, pop_to
 
 PART_LINE_MAX = 40
 """Longest plain line read as a part heading (the longest seen, ``“十四五”时期发展成就和2025年
@@ -109,17 +109,10 @@ def _open(
     *,
     closing_at: int,
 ) -> Node:
-    same = find_family(stack, family, value)
-    # An open series of the same family: this heading continues (or restarts) it, at its level.
-    if same is not None:
-        pop_to(stack, stack.index(same), closing_at)
-    title, body = heading_title(norm, marker_end, para_end, family)
-    parent = stack[-1]
-    node = Node(family, value, "", title, start, body, pi, False, parent=parent)
-    node.number = norm[start:marker_end].strip()
-    parent.children.append(node)
-    stack.append(node)
-    return node
+    return open_heading(
+        norm, stack, family, value, (start, marker_end, para_end), pi,
+        inline=False, closing_at=closing_at,
+    )  # fmt: skip
 
 
 def _continue_paragraph(norm: str, stack: list[Node], ps: int, pe: int, pi: int) -> None:
