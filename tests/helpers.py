@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -63,3 +65,19 @@ def outputs_under_hash_seeds(code: str, seeds: tuple[str, ...] = ("1", "2")) -> 
         ).stdout
         for seed in seeds
     }
+
+
+def run_cli(
+    *args: str, cwd: Path | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """Run the real console entry point in a subprocess (as a user would), UTF-8 output."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    env.pop("LINGDIFF_DEBUG", None)
+    return subprocess.run(
+        [sys.executable, "-m", "lingdiff.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=timeout,
+    )

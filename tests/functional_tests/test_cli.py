@@ -6,29 +6,15 @@ import csv
 import io
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from lingdiff import __version__
 from lingdiff.cli import main
-from tests.helpers import NEW_PATH, OLD_PATH
+from tests.helpers import NEW_PATH, OLD_PATH, run_cli
 
-
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the real console entry point in a subprocess (as a user would)."""
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    env.pop("LINGDIFF_DEBUG", None)
-    return subprocess.run(
-        [sys.executable, "-m", "lingdiff.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        timeout=120,
-    )
+run = run_cli
 
 
 def test_version() -> None:

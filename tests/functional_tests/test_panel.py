@@ -3,31 +3,21 @@
 from __future__ import annotations
 
 import csv
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from lingdiff.panel import PANEL_COLUMNS, panel
-from tests.helpers import CORPUS
+from tests.helpers import CORPUS, run_cli
 
 PROVINCES = CORPUS / "provinces"
 NO_YEAR = "各位代表：\n现在，我代表县人民政府作报告。\n一、工作回顾\n地区生产总值增长5%。\n"
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    env.pop("LINGDIFF_DEBUG", None)
-    return subprocess.run(
-        [sys.executable, "-m", "lingdiff.cli", "panel", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
+    return run_cli("panel", *args, timeout=300)
 
 
 @pytest.fixture

@@ -5,15 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from lingdiff.series import read_series
-from tests.helpers import CORPUS
+from tests.helpers import CORPUS, run_cli
 
 NATIONAL = CORPUS / "national"
 
@@ -79,17 +76,7 @@ def test_a_missing_report_is_shown_as_missing() -> None:
     assert row.cell(2012).verdict == "" and row.cell(2014).verdict == "met"
 
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    env.pop("LINGDIFF_DEBUG", None)
-    return subprocess.run(
-        [sys.executable, "-m", "lingdiff.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        timeout=120,
-    )
+run = run_cli
 
 
 def test_series_cli_markdown_json_csv(tmp_path: Path) -> None:
