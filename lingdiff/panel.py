@@ -130,7 +130,7 @@ def _rows(
     from .figures import extract_observations
     from .load import decode_report
     from .outline import parse_document
-    from .outline.place import delivery_year, detect_place, level_of
+    from .outline.place import delivery_year, level_of
 
     text = decode_report(data, source)
     doc = parse_document(text, key="old", path=source)
@@ -139,9 +139,8 @@ def _rows(
         raise LoadError(
             f"{source}: no year found in the report (no byline date, title or plan year)"
         )
-    found = detect_place(doc.text)
-    place = entry.place or (found.name if found else "")
-    level = entry.level or (found.level if found and not entry.place else level_of(place))
+    place = entry.place or doc.place  # read from the byline or title by the outline
+    level = entry.level or (doc.place_level if not entry.place else level_of(place))
     shift = {doc.plan_year: year, doc.review_year: year - 1}
     titles = {s.id: s.title for s in doc.sections}
     out = []

@@ -46,7 +46,7 @@ from .figures.codebook import load_codebook
 from .figures.link_many import LinkedGroup, link_many
 from .lexicon import CEILING_QUALIFIERS, FLOOR_QUALIFIERS, unit_family
 from .model import Document, Observation
-from .outline.place import delivery_year, detect_place
+from .outline.place import delivery_year
 
 Verdict = Literal["met", "missed", "not comparable", ""]
 Status = Literal["stated", "not stated", "no report"]
@@ -161,10 +161,7 @@ def series_reports(docs: Sequence[Document]) -> list[tuple[SeriesReport, Documen
         year = delivery_year(doc.text) or doc.plan_year
         if year is None:
             raise SeriesError(f"{doc.path}: no year found in the report")
-        place = detect_place(doc.text)
-        report = SeriesReport(
-            doc.path, year, place.name if place else "", place.level if place else ""
-        )
+        report = SeriesReport(doc.path, year, doc.place, doc.place_level)
         found.append((report, doc))
     found.sort(key=lambda rd: rd[0].year)
     for (a, _), (b, _) in pairwise(found):
