@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .datafile import read_json_text
 from .errors import TaxonomyError
 from .model import Topic
 
@@ -41,46 +42,14 @@ def load_taxonomy(path: str | Path | None = None) -> tuple[Topic, ...]:
             raise TaxonomyError(f"{source}: cannot read the packaged taxonomy ({exc})") from None
         return _parse_cached(raw, source)
     source = str(path)
-    p = Path(path)
-    if not p.exists():
-        raise TaxonomyError(f"{source}: no such file")
-    if p.is_dir():
-        raise TaxonomyError(f"{source}: is a directory, not a taxonomy file")
-    try:
-        with p.open("rb") as fh:  # a bounded read: the "file" may be /dev/zero or a pipe
-            data = fh.read(MAX_TAXONOMY_BYTES + 1)
-    except OSError as exc:
-        raise TaxonomyError(f"{source}: cannot read ({exc.strerror or exc})") from None
-    if len(data) > MAX_TAXONOMY_BYTES:
-        raise TaxonomyError(
-            f"{source}: larger than {MAX_TAXONOMY_BYTES // 1024 // 1024} MB; "
-            "a taxonomy is a few kilobytes of JSON"
-        )
-    try:
-        raw = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise TaxonomyError(f"{source}: not UTF-8 text (byte {exc.start})") from None
-    depth = _json_depth(raw)
-    if depth > MAX_TAXONOMY_DEPTH:
-        raise TaxonomyError(
-            f"{source}: nested {depth} levels deep; a taxonomy needs {MAX_TAXONOMY_DEPTH} at most"
-        )
+    raw = read_json_text(
+        path,
+        error=TaxonomyError,
+        what="a taxonomy",
+        max_bytes=MAX_TAXONOMY_BYTES,
+        max_depth=MAX_TAXONOMY_DEPTH,
+    )
     return _parse_cached(raw, source)
-
-
-_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-
-
-def _json_depth(raw: str) -> int:
-    """How deeply the arrays and objects of a JSON text nest (brackets inside strings do not
-    count), found without parsing, so that a hostile file cannot exhaust the parser."""
-    brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", raw))
-    depth = deepest = 0
-    for run in re.findall(r"[\[{]+|[\]}]+", brackets):
-        depth += len(run) if run[0] in "[{" else -len(run)
-        deepest = max(deepest, depth)
-    return deepest
 
 
 def _packaged_taxonomy() -> str:

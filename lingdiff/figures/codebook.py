@@ -21,11 +21,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ..datafile import read_json_text
 from ..errors import CodebookError
 from ..lexicon import PERCENT_UNITS, unit_family
 
 MAX_CODEBOOK_BYTES = 1024 * 1024
 """Largest codebook file read (the packaged one is ~8 KB)."""
+MAX_CODEBOOK_DEPTH = 6
+"""Deepest nesting of a codebook file (the format uses 3)."""
 _PLACE = re.compile(
     r"^[\u4e00-\u9fff]{2,8}?(?:省|市|自治区|特别行政区|区|县|州|盟)(?=[\u4e00-\u9fffA-Z])"
 )
@@ -111,21 +114,17 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
     """The packaged codebook, or the one in ``path`` (raises :class:`CodebookError`)."""
     if path is None:
         return _packaged()
-    p = Path(path)
+    raw = read_json_text(
+        path,
+        error=CodebookError,
+        what="a codebook",
+        max_bytes=MAX_CODEBOOK_BYTES,
+        max_depth=MAX_CODEBOOK_DEPTH,
+    )
     try:
-        if p.stat().st_size > MAX_CODEBOOK_BYTES:
-            raise CodebookError(f"{path}: the codebook is larger than 1 MB")
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CodebookError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise CodebookError(f"{path}: is a directory, not a codebook file") from None
-    except UnicodeDecodeError:
-        raise CodebookError(f"{path}: not UTF-8 text") from None
-    except (json.JSONDecodeError, RecursionError) as exc:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
         raise CodebookError(f"{path}: not valid JSON ({exc})") from None
-    except OSError as exc:
-        raise CodebookError(f"{path}: cannot read ({exc.strerror or exc})") from None
     return parse_codebook(data, str(path))
 
 

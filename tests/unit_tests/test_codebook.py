@@ -151,3 +151,12 @@ def test_missing_headline_figures_say_why() -> None:
         ("old", "target"): "not stated",
         ("new", "actual"): "not stated",
     }
+
+
+def test_a_hostile_codebook_is_refused_by_name(tmp_path: Path) -> None:
+    with pytest.raises(CodebookError, match="larger than 1 MB"):
+        load_codebook("/dev/zero")  # endless: a bounded read, never a hang
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100 + "]" * 100, encoding="utf-8")
+    with pytest.raises(CodebookError, match="nested 100 levels deep"):
+        load_codebook(deep)
