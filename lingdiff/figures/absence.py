@@ -61,29 +61,22 @@ def with_absences(
 
 
 _CLAUSE = re.compile(r"[，。；！？\n]")
+_DIGIT = re.compile(r"\d")
 _MIN_NAME = 3
 """Names shorter than this (``投资``, ``粮食``) are too common to say a clause names them."""
 
 
 def _named_clauses(text: str, codebook: Codebook) -> list[tuple[str, set[str]]]:
     """Each clause with the codes of the indicators it names; a name inside a longer name
-    (``居民人均可支配收入`` in ``城镇居民人均可支配收入``) counts only as the longer one."""
-    names = {
-        name: ind.code
-        for ind in codebook.indicators
-        for name in ind.names
-        if len(name) >= _MIN_NAME
-    }
+    (``居民人均可支配收入`` in ``城镇居民人均可支配收入``) counts only as the longer one (the
+    codebook's name scan is leftmost-longest)."""
+    codes_of, scanner = codebook.name_scanner(_MIN_NAME)
     out = []
     for clause in _CLAUSE.split(text):
-        hits = [n for n in names if n in clause]
-        kept = [n for n in hits if not any(n != m and n in m for m in hits)]
-        if kept:
-            out.append((clause, {names[n] for n in kept}))
+        codes = {codes_of[name] for _, name in scanner.scan(clause)}
+        if codes:
+            out.append((clause, codes))
     return out
-
-
-_DIGIT = re.compile(r"\d")
 
 
 def _part_text(doc: Document, parts: tuple[str, ...]) -> str:

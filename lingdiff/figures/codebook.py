@@ -24,6 +24,7 @@ from typing import Any
 from ..datafile import read_json_text
 from ..errors import CodebookError
 from ..lexicon import PERCENT_UNITS, unit_family
+from ..textscan import DictionaryScanner
 
 MAX_CODEBOOK_BYTES = 1024 * 1024
 """Largest codebook file read (the packaged one is ~8 KB)."""
@@ -61,7 +62,17 @@ class Codebook:
             for name in ind.names:
                 self._names.setdefault(name, []).append(ind)
         self._prefixes = tuple(sorted(strip_prefixes, key=len, reverse=True))
+        self._name_scanners: dict[int, tuple[dict[str, str], DictionaryScanner]] = {}
         self._patterned = tuple(i for i in indicators if i.patterns)
+
+    def name_scanner(self, min_len: int) -> tuple[dict[str, str], DictionaryScanner]:
+        """Every name of at least ``min_len`` characters with its code, and a scanner that
+        finds them in text (built once per codebook and length)."""
+        held = self._name_scanners.get(min_len)
+        if held is None:
+            codes = {n: i.code for i in self.indicators for n in i.names if len(n) >= min_len}
+            held = self._name_scanners[min_len] = (codes, DictionaryScanner(codes))
+        return held
 
     def code_of(self, name: str, unit: str = "", measure: str = "") -> str:
         """The code of an indicator name with a figure in ``unit``, or ``""``.
