@@ -49,6 +49,7 @@ FLOORS = {
     "fujian-2025-2026": (0.93, 0.9, 0.9),
     "hubei-2025-2026": (0.95, 0.9, 0.85),
     "shanghai-2025-2026": (0.95, 0.9, 0.95),
+    "xinjiang-2025-2026": (0.94, 0.95, 0.95),  # not tuned on: 0.95 / 1.00 / 0.98 when added
 }
 
 
@@ -65,7 +66,7 @@ def test_gold_pair_scores(gold: dict) -> None:
 
 
 def test_the_issues_goals_over_all_gold_pairs() -> None:
-    """Micro-averaged over the four pairs: targets recall ≥ 0.95, link F1 ≥ 0.9, section-pair
+    """Micro-averaged over the five pairs: targets recall ≥ 0.95, link F1 ≥ 0.9, section-pair
     F1 ≥ 0.9 (per pair, Hubei's section pairs stay at 0.88: see FLOORS)."""
     golds = check.gold_files()
     corpus_file(golds[0]["old"])
