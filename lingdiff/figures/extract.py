@@ -17,6 +17,7 @@ from typing import Any
 from ..lexicon import STANCES, SUFFIX_QUALIFIERS
 from ..model import Measure
 from .names import (
+    COMPOUND_SPLITS,
     HEADS,
     PreReading,
     canonical,
@@ -350,8 +351,8 @@ def _build(
     for item, subj in pairs:
         f = item.fig
         indicator = canonical(subj)
-        if not indicator:
-            continue
+        if not indicator or (f.unit_kind == "count" and indicator.endswith("指标")):
+            continue  # 21个主要指标, 8个约束性指标: a count of goals, not a goal
         measure = continued.measure if continued else _measure(f, rd.share, rd.growth)
         direction = continued.direction if continued else rd.direction
         words = [*stance, *rd.qualifiers, f.approx, item.suffix]
@@ -399,7 +400,9 @@ def _spread(subject: str, n: int, each: int, respectively: bool, each_flag: bool
     """The subject of each figure of a group (split for ``分别``, shared otherwise)."""
     if (each or each_flag) and "、" in subject:
         return split_subjects(subject, subject.count("、") + 1) or [subject]
-    if n > 1 and (respectively or "、" in subject):
+    # 城乡居民收入增长5.3%、8.1%: two figures after a paired name split it even without 分别
+    paired = n == 2 and any(c in subject for c in COMPOUND_SPLITS)
+    if n > 1 and (respectively or paired or "、" in subject):
         return split_subjects(subject, n) or [subject] * n
     return [subject] * n
 

@@ -43,13 +43,15 @@ _TAIL: dict[str, str] = {
         (SHARE_WORDS, "share"),
         (("分别",), "resp"),
         (("均",), "each"),
+        (("首次", "再次", "首度", "一举", "历史性"), "noise"),
     )
     for word in words
 }
 _TAIL_RE = re.compile("(?:" + "|".join(sorted(_TAIL, key=len, reverse=True)) + ")$")
 
 FRAMING = (
-    "全年", "全区", "全县", "全市", "全省", "全国", "全镇", "全乡", "今年", "年内", "年底前",
+    "全年", "全区", "全县", "全市", "全省", "全国", "全镇", "全乡", "全疆", "全州", "全盟", "全旗",
+    "全岛", "全自治区", "今年", "年内", "年底前",
     "年底", "本年", "当年", "力争", "确保", "预计", "有望", "努力", "完成", "实现", "达到",
     "计划", "共", "累计", "其中", "同时", "另外", "此外", "并", "主要预期目标", "分别", "同比",
     "较去年", "较上年", "比上年", "全面", "合计", "总计", "共计", "实际", "年度", "实施", "铺排",
@@ -196,6 +198,8 @@ def post_np(text: str) -> tuple[str, int]:
     (``1个面积超200亩的示范基地`` → ``示范基地``).
     """
     m = _POST_CUT.search(text)
+    while m and m.group() == "等" and _WORDS_WITH_DENG.match(text, max(0, m.start() - 1)):
+        m = _POST_CUT.search(text, m.end())  # 3所高等院校: 高等 is a word, not "etc."
     raw = text[: m.start()] if m else text
     np = _MARKS.sub("", raw)
     if "的" in np:
@@ -306,8 +310,9 @@ def _share_tail(parts: list[str]) -> list[str]:
     numbered = _numbered_items(parts)
     if numbered is not None:
         return numbered
-    if "等" in parts[-1][:-1]:  # 食品、石化、信息等产业增加值: each item takes what follows 等
-        head, _, tail = parts[-1].partition("等")
+    at = etc_at(parts[-1])
+    if 0 <= at < len(parts[-1]) - 1:  # 食品、石化、信息等产业增加值: each takes what follows 等
+        head, tail = parts[-1][:at], parts[-1][at + 1 :]
         if head and tail:
             return [p + tail for p in (*parts[:-1], head)]
     last = parts[-1]
@@ -344,8 +349,8 @@ def canonical(subject: str) -> str:
     joined = _AND_THEN.split(text)
     if len(joined) > 1 and len(joined[-1]) >= 2:
         text = strip_framing(joined[-1]) or text
-    if "等" in text[:-1]:
-        at = text.rindex("等")
+    at = etc_at(text)
+    if 0 <= at < len(text) - 1:
         after = text[at + 1 :]
         text = after if len(after) >= 3 and "、" in text[:at] else text[:at] + after
     for verb in ("完成", "实现"):
@@ -353,6 +358,20 @@ def canonical(subject: str) -> str:
         if at > 0 and len(text) - at - len(verb) >= 2 and not text.endswith("率"):
             text = text[at + len(verb) :]
     return strip_framing(text.replace("的", "")) or text
+
+
+_WORDS_WITH_DENG = re.compile("(?:[高中初同平对均相优上次]等|等(?:级|于|同|值|效|待|候))")
+"""Words in which 等 is no "etc." (高等学校, 同等条件, 等级公路)."""
+
+
+def etc_at(text: str) -> int:
+    """Where the last 等 meaning "etc." stands in ``text`` (-1 where none)."""
+    at = text.rfind("等")
+    while at >= 0:
+        if not any(m.start() <= at < m.end() for m in _WORDS_WITH_DENG.finditer(text)):
+            return at
+        at = text.rfind("等", 0, at)
+    return -1
 
 
 _AND_THEN = re.compile("并(?=获|实现|完成|达到)")

@@ -140,6 +140,8 @@ def _arabic(
     if nxt == "." and e + 1 < hi and norm[e + 1].isdigit():
         return None
     value = float(m["n1"])
+    if m["unit"] == "届" and value >= 1000:
+        return None  # 2025届毕业生: a graduating class, not a count
     high = float(m["n2"]) if m["n2"] else None
     if high is not None and high <= value:
         return None
