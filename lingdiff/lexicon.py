@@ -115,8 +115,12 @@ PART_LINE_WORDS = re.compile(
 """Words that make a plain line (no number) a part heading of a report."""
 
 
-APPENDIX = re.compile(r"(?:附件\s*\d*|附录\s*\d*|附|名词解释|注释|注解)\s*[：:]?")
-"""A line that opens an appendix after the report itself (a list of 民生实事, a glossary)."""
+APPENDIX = re.compile(
+    r"(?:(?:附件|附录)\s*[\d一二三四五六七八九十]*(?:\s*[：:、.．]?\s*[^\s。，；：:]{1,24})?"
+    r"|附|名词解释|注释|注解)\s*[：:]?"
+)
+"""A line that opens an appendix after the report itself (a list of 民生实事, a glossary):
+``附件1``, ``附件2 名词解释``, ``附录：2025年十件民生实事``, ``名词解释``."""
 
 
 def strip_heading_number(text: str) -> str:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .lexicon import APPENDIX
 from .model import (
     Comparison,
     DocKey,
+    Document,
     Kind,
     MetricRow,
     Observation,
@@ -166,12 +168,28 @@ def priority_shifts(
 def section_changes(
     c: Comparison, max_level: int = 2
 ) -> tuple[tuple[SectionPair, ...], tuple[SectionPair, ...]]:
-    """Sections (down to nesting ``max_level``) added in the new report and dropped from the old."""
-    shallow = [p for p in c.alignment if p.level <= max_level]
+    """Sections (down to nesting ``max_level``) added in the new report and dropped from the old.
+
+    An appendix's entries (a glossary's ``1.“岳山造林”`` under ``附件1``/``名词解释``) are no
+    headline: a report that has a glossary and one that has none would list every term."""
+    shallow = [
+        p
+        for p in c.alignment
+        if p.level <= max_level
+        and not any(_in_appendix(c.doc(sid.split(":")[0]), sid) for sid in p.old + p.new)
+    ]
     return (
         tuple(p for p in shallow if p.status == "added"),
         tuple(p for p in shallow if p.status == "removed"),
     )
+
+
+def _in_appendix(doc: Document, section_id: str) -> bool:
+    """Is this section an appendix or inside one (附件1, 名词解释)?"""
+    top = doc.section(section_id)
+    while top.parent is not None:
+        top = doc.section(top.parent)
+    return APPENDIX.fullmatch(top.title) is not None
 
 
 def slogan_changes(

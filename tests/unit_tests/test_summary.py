@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from lingdiff.compare import compare
+from lingdiff.reading import load_document
 from lingdiff.render.common import fmt_values
 from lingdiff.summary import overview
-from tests.helpers import seed_comparison
+from tests.helpers import corpus_file, seed_comparison
 
 
 def test_headline_targets_old_and_new() -> None:
@@ -60,3 +62,17 @@ def test_headlines_carry_actuals_and_one_sided_targets() -> None:
     assert sides[("地方财政收入", "growth")] == "old"  # 2026 sets no target for it
     assert sides[("外贸进出口总额", "growth")] == "new"
     assert all(r not in o.targets for r, _doc in o.one_sided)
+
+
+def test_a_glossary_is_no_headline() -> None:
+    """Guangdong's 2025 report ends with two appendices, 附件1 (ten 民生实事) and 附件2 名词解释
+    (18 numbered terms); the 2026 report has none. Their entries are no dropped sections to
+    headline, the real review items are."""
+    old = load_document(corpus_file("provinces/2025/2025年广东省政府工作报告.docx"), "old")
+    new = load_document(corpus_file("provinces/2026/2026年广东省政府工作报告.txt"), "new")
+    o = overview(compare(old, new))
+    dropped = [old.section(p.old[0]) for p in o.removed_sections]
+    assert dropped, "the 2024 review items 一是… are dropped sections"
+    assert all(s.id.startswith("old:1.") and s.number.endswith("是") for s in dropped)
+    appendices = {s.title: len(old.children(s.id)) for s in old.top_sections()[-2:]}
+    assert appendices == {"附件1": 10, "附件2 名词解释": 18}
