@@ -172,16 +172,29 @@ def unit_kind(unit: str) -> str:
     return "measure"
 
 
+MAGNITUDE_FACTORS = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
+"""What each magnitude prefix multiplies by."""
+_KNOWN_UNITS = frozenset(PERCENT_UNITS + COUNT_UNITS + MEASURE_UNITS + CLASS_UNITS)
+
+
+def unit_scale(unit: str) -> tuple[str, float]:
+    """The unit's family and the factor of its magnitude: ``亿元`` → (元, 1e8), ``万千瓦时`` →
+    (千瓦时, 1e4), ``千瓦时`` → (千瓦时, 1): a magnitude is only split off where what is left
+    is a unit itself (``瓦时`` and ``克`` are not, so ``千瓦时`` and ``千克`` stay whole)."""
+    if unit in ("个百分点", "百分点"):
+        return "个百分点", 1.0
+    if unit in _UNIT_ALIASES:
+        return _UNIT_ALIASES[unit], 1.0  # 千米 is 公里, not 1000 米
+    for mag, factor in MAGNITUDE_FACTORS.items():
+        rest = unit[len(mag) :]
+        if unit.startswith(mag) and rest.split("/")[0] in _KNOWN_UNITS:
+            return _UNIT_ALIASES.get(rest, rest), factor
+    return _UNIT_ALIASES.get(unit, unit), 1.0
+
+
 def unit_family(unit: str) -> str:
     """The unit without its magnitude: ``亿元`` and ``元`` are one family, ``户`` and ``人`` two."""
-    if unit in ("个百分点", "百分点"):
-        return "个百分点"
-    base = unit
-    for mag in MAGNITUDES:
-        if base.startswith(mag) and len(base) > len(mag) and base not in ("千米", "千瓦", "千伏"):
-            base = base[len(mag) :]
-            break
-    return _UNIT_ALIASES.get(base, base)
+    return unit_scale(unit)[0]
 
 
 # --------------------------------------------------------------------------- qualifiers

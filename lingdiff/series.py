@@ -44,7 +44,7 @@ from .errors import LingdiffError
 from .figures import extract_observations
 from .figures.codebook import load_codebook
 from .figures.link_many import LinkedGroup, link_many
-from .lexicon import CEILING_QUALIFIERS, FLOOR_QUALIFIERS, unit_family
+from .lexicon import CEILING_QUALIFIERS, FLOOR_QUALIFIERS, unit_scale
 from .model import Document, Observation
 from .outline.place import delivery_year
 
@@ -55,7 +55,6 @@ LOWER_IS_BETTER = ("消费价格", "物价", "失业率", "赤字", "能耗", "�
 """Words of indicators where a smaller figure is the aim (their plain targets are ceilings)."""
 ABOUT_TOLERANCE = 0.10
 """``左右`` accepts a shortfall of this fraction of the target's size."""
-_MAGNITUDE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
 
 
 class SeriesError(LingdiffError):
@@ -307,19 +306,12 @@ def lower_is_better(indicator: str, code: str = "") -> bool:
     return any(w in indicator for w in LOWER_IS_BETTER)
 
 
-def _scale(unit: str) -> tuple[str, float]:
-    for mag, factor in _MAGNITUDE.items():
-        if unit.startswith(mag) and len(unit) > len(mag):
-            return unit_family(unit), factor
-    return unit_family(unit), 1.0
-
-
 def realise(
     target: Observation, actual: Observation, less_is_better: bool = False
 ) -> tuple[float | None, Verdict, str]:
     """Actual − target, met or missed, and the rule applied (see the module docstring)."""
-    t_family, t_factor = _scale(target.unit)
-    a_family, a_factor = _scale(actual.unit)
+    t_family, t_factor = unit_scale(target.unit)
+    a_family, a_factor = unit_scale(actual.unit)
     if t_family != a_family or target.measure != actual.measure:
         return None, "not comparable", f"units differ ({target.unit} / {actual.unit})"
     a = actual.signed_value * a_factor / t_factor

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import APPENDIX
+from .lexicon import APPENDIX, unit_scale
 from .model import (
     Comparison,
     DocKey,
@@ -59,7 +59,8 @@ def _is_decline(row: MetricRow) -> bool:
 
 
 def target_change(row: MetricRow) -> tuple[str, float | None]:
-    """Arrow and difference between the old and the new plan-year target (same unit only).
+    """Arrow and difference between the old and the new plan-year target, in the new one's
+    unit (``8000人 → 1万人`` is +0.2 万人; units of different families are not compared).
 
     A range is compared by its midpoint (6%—6.5% → 5% is -1.25). When both targets are
     declines the size of the decline is compared, so ``下降3% → 下降2.5%`` is ``↓ -0.5``: the
@@ -67,9 +68,12 @@ def target_change(row: MetricRow) -> tuple[str, float | None]:
     """
     old = row.values("old", "target")
     new = row.values("new", "target")
-    if len(old) != 1 or len(new) != 1 or old[0].unit != new[0].unit:
+    if len(old) != 1 or len(new) != 1:
         return "", None
-    diff = _point(new[0]) - _point(old[0])
+    (old_family, old_factor), (new_family, new_factor) = map(unit_scale, (old[0].unit, new[0].unit))
+    if old_family != new_family:
+        return "", None
+    diff = _point(new[0]) - _point(old[0]) * old_factor / new_factor  # in the new target's unit
     if _is_decline(row):
         diff = -diff
     if abs(diff) < 1e-9:

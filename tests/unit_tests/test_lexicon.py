@@ -14,6 +14,7 @@ from lingdiff.lexicon import (
     strip_heading_number,
     unit_family,
     unit_kind,
+    unit_scale,
 )
 
 
@@ -74,6 +75,14 @@ def test_a_figure_is_one_token_with_its_qualifier() -> None:
 
 def test_units() -> None:
     assert (unit_family("亿元"), unit_family("万人"), unit_family("千米")) == ("元", "人", "公里")
+    assert [unit_scale(u) for u in ("亿元", "万千瓦时", "千瓦时", "千克", "万元/亩", "%")] == [
+        ("元", 1e8),
+        ("千瓦时", 1e4),
+        ("千瓦时", 1.0),
+        ("千克", 1.0),
+        ("元/亩", 1e4),
+        ("%", 1.0),
+    ]
     assert [unit_kind(u) for u in ("%", "个百分点", "万人", "亿元", "万")] == [
         "percent",
         "percent",

@@ -65,6 +65,18 @@ def test_fmt_change_compares_plan_targets_only() -> None:
     assert fmt_change(MetricRow("m3", "x", "level", (level_old, other_unit))) == ""
 
 
+def test_fmt_change_across_magnitudes_of_one_unit() -> None:
+    """Zhejiang's 双持证护理员: 8000人 in 2025, 1万人 in 2026 — one unit family, in 万人."""
+    old_t = obs(8000, "人", measure="count")
+    new_t = obs(1, "万人", doc="new", id="new:m2", measure="count")
+    assert fmt_change(MetricRow("m5", "护理员", "count", (old_t, new_t))) == "↑ +0.2 万人"
+    old_kwh = obs(500, "亿千瓦时", measure="level")
+    new_kwh = obs(4.8e10, "千瓦时", doc="new", id="new:m3", measure="level")
+    assert (
+        fmt_change(MetricRow("m6", "电量", "level", (old_kwh, new_kwh))) == "↓ -2000000000 千瓦时"
+    )
+
+
 def test_bar_has_eighth_blocks() -> None:
     assert bar(0.5, 4) == "██  "
     assert bar(1.0, 4) == "████"
