@@ -141,9 +141,14 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
 
 @cache
 def _packaged() -> Codebook:
-    from importlib import resources
+    """The packaged codebook, read beside the package; importlib.resources (which imports
+    zipfile and tempfile, ~10 ms) only where the package is not a folder (a zip)."""
+    try:
+        text = (Path(__file__).parent.parent / "data" / "indicators.json").read_text("utf-8")
+    except OSError:
+        from importlib import resources
 
-    text = resources.files("lingdiff").joinpath("data/indicators.json").read_text("utf-8")
+        text = resources.files("lingdiff").joinpath("data/indicators.json").read_text("utf-8")
     return parse_codebook(json.loads(text), "lingdiff/data/indicators.json")
 
 
