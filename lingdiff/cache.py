@@ -7,8 +7,9 @@ lingdiff's version and a fingerprint of its code. Each entry starts with a heade
 (``MAGIC key sha256-of-body number-of-warnings``), the input warnings to repeat, one a line,
 then the report; an entry whose header, key or body hash does not check out — truncated,
 edited, from another version — is ignored and rewritten, never trusted. Reading an entry
-needs only ``os`` and ``hashlib``: a hit costs little more than starting Python. The folder
-is kept under :data:`MAX_BYTES` and :data:`MAX_ENTRIES`, least recently used entries first.
+needs only ``os`` and SHA-256 (:mod:`lingdiff.digest`): a hit costs little more than
+starting Python. The folder is kept under :data:`MAX_BYTES` and :data:`MAX_ENTRIES`, least
+recently used entries first.
 
 Where: ``$LINGDIFF_CACHE_DIR``, else ``$XDG_CACHE_HOME/lingdiff``, else ``~/.cache/lingdiff``.
 ``lingdiff report --no-cache`` bypasses it; ``lingdiff cache clear`` empties it. The cache is
@@ -17,12 +18,12 @@ best effort: a folder that cannot be read or written only means no caching.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from collections.abc import Sequence
 
 from . import __version__
+from .digest import sha256
 
 MAX_BYTES = 64 * 1024 * 1024
 """The folder's size cap (a report is 50 KB–1 MB of text; a 5 MB pair's JSON ~30 MB)."""
@@ -61,7 +62,7 @@ def _code_fingerprint() -> str:
                 elif e.name.endswith((".py", ".json")):
                     st = e.stat()
                     parts.append(f"{e.path[len(root) :]}:{st.st_size}:{st.st_mtime_ns}")
-    return hashlib.sha256("\n".join(sorted(parts)).encode()).hexdigest()
+    return sha256("\n".join(sorted(parts)).encode()).hexdigest()
 
 
 def cache_key(inputs: Sequence[str], fmt: str, option_files: Sequence[str | None]) -> str:
@@ -69,7 +70,7 @@ def cache_key(inputs: Sequence[str], fmt: str, option_files: Sequence[str | None
     the option files' contents (``--topics``, ``--indicators``; None for the packaged
     one), lingdiff's version and code. Raises OSError if a file cannot be read (the caller
     then computes the report as usual)."""
-    h = hashlib.sha256()
+    h = sha256()
     for part in (MAGIC, __version__, _code_fingerprint(), fmt):
         h.update(part.encode() + b"\0")
     for path in (*inputs, *option_files):
@@ -93,7 +94,7 @@ def _file_hash(path: str) -> bytes:
     if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_HASHED:
         raise OSError(f"{path}: not a regular file of reasonable size")
     with open(path, "rb") as f:
-        return hashlib.sha256(f.read(MAX_HASHED + 1)).digest()
+        return sha256(f.read(MAX_HASHED + 1)).digest()
 
 
 def read_entry(key: str) -> tuple[str, list[str]] | None:
@@ -114,7 +115,7 @@ def read_entry(key: str) -> tuple[str, list[str]] | None:
     if len(lines) != int(fields[3]) + 1:
         return None
     body = lines.pop()
-    if fields[2] != hashlib.sha256(body).hexdigest().encode():
+    if fields[2] != sha256(body).hexdigest().encode():
         return None
     try:
         text = body.decode("utf-8")
@@ -133,7 +134,7 @@ def write_entry(key: str, text: str, warnings: Sequence[str] = ()) -> None:
     folder = cache_dir()
     body = text.encode("utf-8")
     lines = [" ".join(w.split()).encode("utf-8") for w in warnings]  # one line each
-    head = f"{MAGIC} {key} {hashlib.sha256(body).hexdigest()} {len(lines)}".encode()
+    head = f"{MAGIC} {key} {sha256(body).hexdigest()} {len(lines)}".encode()
     tmp = os.path.join(folder, f".{key}.{os.getpid()}.tmp")
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)

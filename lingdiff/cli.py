@@ -14,7 +14,7 @@ from .bundled import bundled_files
 from .errors import LingdiffError, UsageError
 from .render import FORMATS
 
-# A cached report is written after importing little more than os, hashlib and the output
+# A cached report is written after importing little more than os, SHA-256 and the output
 # module: argparse, typing and the model (dataclasses) are imported where they are needed.
 TYPE_CHECKING = False
 if TYPE_CHECKING:

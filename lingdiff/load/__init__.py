@@ -69,7 +69,7 @@ def decode_report(data: bytes, name: str = "<input>") -> str:
 
 def load_bytes(data: bytes, name: str = "<input>") -> LoadedText:
     """Decode, extract and clean the bytes of a report; the format is told by its content."""
-    import hashlib
+    from ..digest import sha256
 
     raw, fmt, encoding, page_starts = _extract(data, name)
     if fmt in ("pdf", "html") and len(raw.encode("utf-8", "surrogatepass")) > MAX_BYTES:
@@ -95,7 +95,7 @@ def load_bytes(data: bytes, name: str = "<input>") -> LoadedText:
     source = SourceInfo(
         name=Path(name).name if name != "-" else "<stdin>",
         size=len(data),
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256(data).hexdigest(),
         format=fmt,
         encoding=encoding,
         original=raw,
