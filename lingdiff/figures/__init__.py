@@ -34,9 +34,9 @@ Conventions (apply everywhere):
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
+from ..lexicon import LazyPattern
 from ..model import Document, Gap, Observation, Sentence
 from .codebook import Codebook, load_codebook
 from .extract import RawObservation, extract_from_text
@@ -97,15 +97,15 @@ def extract_observations(
     return tuple(out)
 
 
-_GAP = re.compile(
+_GAP = LazyPattern(
     r"(?:比|较)?(?P<dir>高于|低于|快于|慢于|超出|领先|落后于?)(?P<to>[^，。；、\d]{1,12}?)"
     r"(?:平均水平|水平|平均)?(?:约|近)?$"
 )
 """A comparison with a benchmark just before a figure: ``高于全国0.4个百分点``,
 ``快于经济增速1个百分点``, ``低于全国平均水平0.3个百分点``."""
 _GAP_UNITS = ("个百分点", "百分点")
-_COMPANY = re.compile(r"[\u4e00-\u9fff”]{2,}(?:集团|公司)(?![\u4e00-\u9fff]{0,2}(?:数|家|户))")
-_PROJECT = re.compile(
+_COMPANY = LazyPattern(r"[\u4e00-\u9fff”]{2,}(?:集团|公司)(?![\u4e00-\u9fff]{0,2}(?:数|家|户))")
+_PROJECT = LazyPattern(
     r"(?:该|此|本)项目|(?<![重大点级类上个建工续各批])项目(?:总投资|计划投资|完成投资|投资)"
 )
 _COLLECTIVE = ("重点项目", "重大项目", "产业项目", "续建项目", "新建项目", "新开工项目")

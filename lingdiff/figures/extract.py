@@ -14,7 +14,7 @@ from collections.abc import Generator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..lexicon import STANCES, SUFFIX_QUALIFIERS
+from ..lexicon import STANCES, SUFFIX_QUALIFIERS, LazyPattern
 from ..model import Measure
 from .names import (
     COMPOUND_SPLITS,
@@ -185,8 +185,8 @@ def _items(norm: str, figures: list[Figure], cs: int, ce: int) -> list[_Item]:
     return items
 
 
-_FROM_LEAD = re.compile(r"(?:由|从|现行)[^，；、\d]{0,5}$")
-_TO_VERB = re.compile(
+_FROM_LEAD = LazyPattern(r"(?:由|从|现行)[^，；、\d]{0,5}$")
+_TO_VERB = LazyPattern(
     "[^，；。]{0,6}?(?:提高|降低|下降|降|增加|提升|上调|下调|调整|扩大|缩小|压缩|增长)(?:到|至|为)"
 )
 _CAPACITY = ("年产", "日产", "日处理", "年处理", "年吞吐", "装机")

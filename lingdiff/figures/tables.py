@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import UNIT_ALTERNATION
+from ..lexicon import UNIT_ALTERNATION, LazyPattern
 from .extract import RawObservation
 from .names import canonical
 
 _CELL_SEP = " | "
-_UNIT_CELL = re.compile(rf"(?:万亿|亿|万|千)?(?:{UNIT_ALTERNATION})")
-_NUMBER_CELL = re.compile(r"[-−]?\d+(?:\.\d+)?")
-_NAME_CELL = re.compile(r"[\u4e00-\u9fff]{2,}")
+_UNIT_CELL = LazyPattern(rf"(?:万亿|亿|万|千)?(?:{UNIT_ALTERNATION})")
+_NUMBER_CELL = LazyPattern(r"[-−]?\d+(?:\.\d+)?")
+_NAME_CELL = LazyPattern(r"[\u4e00-\u9fff]{2,}")
 _GROWTH = ("增长", "增速", "增幅", "比上年")
 
 

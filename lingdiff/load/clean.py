@@ -14,11 +14,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..lexicon import UNIT_ALTERNATION
+from ..lexicon import UNIT_ALTERNATION, LazyPattern
 from .controls import CONTROL
 
 _ARTIFACT = r"\[(?:bookmark|anchor|image|comment):[^\]\n]{0,120}\]"
-_UNIT_START = re.compile(rf"(?:万亿|亿|万|千)?(?:{UNIT_ALTERNATION})(?![\u4e00-\u9fff]{{4}})")
+_UNIT_START = LazyPattern(rf"(?:万亿|亿|万|千)?(?:{UNIT_ALTERNATION})(?![\u4e00-\u9fff]{{4}})")
 """A line that starts with a unit (and is not a heading that happens to begin with 个/元…)."""
 _INVISIBLE = "[\u200b\u200c\u200d\u2060-\u2064\ufeff\u00ad\u180e]"
 _LINE_BREAK = "\r\n|[\n\r\v\f\x85\u2028\u2029]"

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon import LazyPattern
+
 _SUFFIX = r"(?:特别行政区|自治区|自治州|自治县|省|市|州|盟|县|区|旗)"
 _SESSION = re.compile(
     rf"在\s*(?P<place>[\u4e00-\u9fff]{{1,16}}?{_SUFFIX})\s*第[一二三四五六七八九十]{{1,3}}届\s*"
@@ -25,8 +27,8 @@ _NATIONAL = re.compile(r"全国人民代表大会第|我代表国务院|向大�
 _TITLE = re.compile(
     rf"(?:20\d\d年)?(?P<place>[\u4e00-\u9fff]{{2,16}}?{_SUFFIX})(?:人民政府|政府工作报告|人民政府关于)"
 )
-_DATE = re.compile(r"(?<!\d)(?P<year>20\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
-_TITLE_YEAR = re.compile(r"(?<!\d)(?P<year>20\d\d)年[^\n]{0,20}政府工作报告")
+_DATE = LazyPattern(r"(?<!\d)(?P<year>20\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_TITLE_YEAR = LazyPattern(r"(?<!\d)(?P<year>20\d\d)年[^\n]{0,20}政府工作报告")
 _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 _HEAD = 1500
 """The byline and title stand in the first lines; looking further finds quoted meetings."""
