@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from ..model import Comparison, Document, EditOp, MetricRow, Observation, SentencePair
@@ -21,7 +22,7 @@ def render_json(comparison: Comparison) -> str:
     several times slower on a report of this size).
     """
     out: list[str] = []
-    _write(comparison_dict(comparison), 0, out)
+    _write(comparison_dict(comparison), 0, out, _one_line_encoder())
     out.append("\n")
     return escape_unsafe_json("".join(out))
 
@@ -29,25 +30,50 @@ def render_json(comparison: Comparison) -> str:
 _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
 
 
-def _write(value: Any, depth: int, out: list[str]) -> None:
+def _one_line_encoder() -> Callable[[Any], str]:
+    """``_COMPACT.encode`` with its C encoder made once, not at every call as
+    ``JSONEncoder.encode`` does (a report has ~5,000 one-line values: that was most of the
+    renderer's time). ``_COMPACT.encode`` itself where the C encoder is missing, takes other
+    arguments, or writes a sample differently."""
+    from json.encoder import c_make_encoder, encode_basestring
+
+    try:
+        encode_c = c_make_encoder(  # type: ignore[misc]
+            {}, _COMPACT.default, encode_basestring, None, ": ", ", ", False, False, True
+        )
+
+        def encode(value: Any) -> str:
+            if isinstance(value, str):
+                return encode_basestring(value)
+            return "".join(encode_c(value, 0))
+
+        sample = {"a": [1, 2.5, None, True, '中\n\u2028"', -0.0, 1e300], "b": {"c": {}}}
+        if encode(sample) == _COMPACT.encode(sample):
+            return encode
+    except (TypeError, ValueError):
+        pass
+    return _COMPACT.encode
+
+
+def _write(value: Any, depth: int, out: list[str], encode: Callable[[Any], str]) -> None:
     """Indent dicts down to depth 2 and lists of dicts down to depth 3; the rest on one line."""
     pad = "  " * (depth + 1)
     if isinstance(value, dict) and value and depth <= 2:
         out.append("{\n")
         for i, (key, item) in enumerate(value.items()):
-            out.append(f"{pad}{_COMPACT.encode(key)}: ")
-            _write(item, depth + 1, out)
+            out.append(f"{pad}{encode(key)}: ")
+            _write(item, depth + 1, out, encode)
             out.append(",\n" if i + 1 < len(value) else "\n")
         out.append("  " * depth + "}")
     elif isinstance(value, list) and value and depth <= 3 and isinstance(value[0], dict):
         out.append("[\n")
         for i, item in enumerate(value):
             out.append(pad)
-            _write(item, depth + 1, out)
+            _write(item, depth + 1, out, encode)
             out.append(",\n" if i + 1 < len(value) else "\n")
         out.append("  " * depth + "]")
     else:
-        out.append(_COMPACT.encode(value))
+        out.append(encode(value))
 
 
 def comparison_dict(c: Comparison) -> dict[str, Any]:

@@ -13,8 +13,12 @@ _BACKTICKS = re.compile(r"`+")
 
 def md(text: str) -> str:
     """Escape report text for markdown (and for HTML inside it): every sign markdown or
-    HTML could read as markup, ``&`` included (so ``&lt;`` stays ``&lt;``), gets a backslash."""
-    return _MD_SPECIAL.sub(r"\\\1", text.replace("\n", " "))
+    HTML could read as markup, ``&`` included (so ``&lt;`` stays ``&lt;``), gets a backslash.
+    Most text has none of these signs and is returned as it is, without a substitution."""
+    text = text.replace("\n", " ")
+    if _MD_SPECIAL.search(text) is None:
+        return text
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def code(text: str) -> str:
