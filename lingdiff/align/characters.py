@@ -14,7 +14,6 @@ sentences, and every offset is a character offset into the sentence it names.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from ..lexicon import FIGURE_TOKEN
@@ -59,16 +58,14 @@ def char_diff(old_text: str, new_text: str) -> tuple[EditOp, ...]:
     return tuple(ops)
 
 
-@dataclass
 class _Step:
-    """One token-level step of the script while it is being built."""
+    """One token-level step of the script while it is being built; ``figure``: a figure
+    replaced by a figure, shown on its own and never merged."""
 
-    tag: str
-    i1: int
-    i2: int
-    j1: int
-    j2: int
-    figure: bool  # a figure replaced by a figure: shown on its own, never merged
+    __slots__ = ("figure", "i1", "i2", "j1", "j2", "tag")
+
+    def __init__(self, tag: str, i1: int, i2: int, j1: int, j2: int, figure: bool) -> None:
+        self.tag, self.i1, self.i2, self.j1, self.j2, self.figure = tag, i1, i2, j1, j2, figure
 
 
 def _split_figures(

@@ -8,7 +8,6 @@ finished tree level by level and explains every pair in a short reason.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from ..model import PairStatus, Section, SectionPair
 from ..topics import dominant_topic
@@ -23,20 +22,28 @@ TITLE_MAX = 8
 _CLAUSE_END = re.compile(r"[，,；;：:。、]")
 
 
-@dataclass(eq=False)
 class Group:
     """A pair under construction: old and new section ids (document order) and a score.
 
     ``moved`` marks a pair of sections found under different parents (see
     :mod:`lingdiff.align.sections`, step 6): it stands where its old section stood.
+    Groups compare by identity.
     """
 
-    old: list[str]
-    new: list[str]
-    score: float = 0.0
-    note: str = ""
-    children: list[Group] = field(default_factory=list)
-    moved: bool = False
+    __slots__ = ("children", "moved", "new", "note", "old", "score")
+
+    def __init__(
+        self,
+        old: list[str],
+        new: list[str],
+        score: float = 0.0,
+        note: str = "",
+        children: list[Group] | None = None,
+        moved: bool = False,
+    ) -> None:
+        self.old, self.new, self.score, self.note = old, new, score, note
+        self.children: list[Group] = [] if children is None else children
+        self.moved = moved
 
     @property
     def status(self) -> PairStatus:

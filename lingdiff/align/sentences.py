@@ -44,7 +44,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import chain
 
 from ..model import Document, EditOp, SectionPair, SentencePair, SentenceStatus
@@ -70,15 +69,28 @@ COMMON_SHINGLE = 8
 """A four-character stretch in more left-over sentences than this does not propose moves."""
 
 
-@dataclass
 class _Side:
-    """One report's sentences, prepared for comparison."""
+    """One report's sentences, prepared for comparison: ``keys`` the comparison key and
+    ``owner`` the pair id per sentence index, ``headings`` section id -> index of its heading
+    sentence, ``marks`` heading sentence index -> length of its numbering (with spaces)."""
 
-    doc: Document
-    keys: list[str]  # comparison key per sentence index
-    owner: list[str]  # pair id per sentence index
-    headings: dict[str, int]  # section id -> index of its heading sentence
-    marks: dict[int, int]  # heading sentence index -> length of its numbering (with spaces)
+    __slots__ = ("doc", "headings", "keys", "marks", "owner")
+
+    def __init__(
+        self,
+        doc: Document,
+        keys: list[str],
+        owner: list[str],
+        headings: dict[str, int],
+        marks: dict[int, int],
+    ) -> None:
+        self.doc, self.keys, self.owner, self.headings, self.marks = (
+            doc,
+            keys,
+            owner,
+            headings,
+            marks,
+        )
 
 
 def align_sentences(

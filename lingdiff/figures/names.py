@@ -13,7 +13,6 @@ particular report.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from ..lexicon import PREFIX_QUALIFIERS, STANCES
 
@@ -94,19 +93,26 @@ COMPOUND_SPLITS = {"城乡": ("城镇", "农村"), "进出口": ("进口", "出�
 COMPOUND_SPLITS["产销量"] = ("产量", "销量")
 
 
-@dataclass
 class PreReading:
-    """What the words just before a figure say: subject, measure hints, qualifiers, flags."""
+    """What the words just before a figure say: subject, measure hints, qualifiers, flags.
 
-    subject: str
-    direction: int = 0
-    growth: bool = False
-    share: bool = False
-    share_base: str = ""
-    ratio: bool = False
-    qualifiers: list[str] = field(default_factory=list)
-    respectively: bool = False
-    each: bool = False
+    Made by :func:`read_pre` with the subject only and filled in as the words are read."""
+
+    __slots__ = (
+        "direction", "each", "growth", "qualifiers", "ratio", "respectively", "share",
+        "share_base", "subject",
+    )  # fmt: skip
+
+    def __init__(self, subject: str) -> None:
+        self.subject = subject
+        self.direction = 0
+        self.growth = False
+        self.share = False
+        self.share_base = ""
+        self.ratio = False
+        self.qualifiers: list[str] = []
+        self.respectively = False
+        self.each = False
 
 
 def read_pre(pre: str) -> PreReading:
