@@ -88,11 +88,11 @@ def extract_observations(
                 if own.kind != "five-year review" or not own.period:
                     continue  # 由9.8%降至7.5%: only the level reached is the year's figure
                 own = replace(own, year=int(own.period[:4]) - 1)  # 从4.16万亿元增加到…: 2020
-            obs = _observation(doc, raw, sentence, own, len(out) + 1)
-            code = codebook.code_of(obs.indicator, obs.unit, obs.measure)
+            indicator = _indicator(doc, raw)
+            code = codebook.code_of(indicator, raw.unit, raw.measure)
             local = clause[max(clause.rfind(m, 0, len(clause) - 1) for m in "，；：") + 1 :]
-            scope = "" if code or obs.unit.endswith(("家", "个", "户")) else _scope(local)
-            previous = replace(obs, code=code, scope=scope)
+            scope = "" if code or raw.unit.endswith(("家", "个", "户")) else _scope(local)
+            previous = _observation(doc, raw, sentence, own, len(out) + 1, indicator, code, scope)
             out.append(previous)
     return tuple(out)
 
@@ -133,15 +133,27 @@ def _gap(norm: str, raw: RawObservation, previous: Observation | None) -> Gap | 
     return Gap(m["to"].strip(), sign * raw.value, raw.unit)
 
 
+def _indicator(doc: Document, raw: RawObservation) -> str:
+    """The indicator name of a figure; a running total is not the year's figure."""
+    indicator = raw.indicator
+    if "累计" in doc.norm[raw.quote_start : raw.start] and not indicator.startswith("累计"):
+        indicator = "累计" + indicator
+    return indicator
+
+
 def _observation(
-    doc: Document, raw: RawObservation, sentence: Sentence, frame: Frame, n: int
+    doc: Document,
+    raw: RawObservation,
+    sentence: Sentence,
+    frame: Frame,
+    n: int,
+    indicator: str,
+    code: str,
+    scope: str,
 ) -> Observation:
     qs = raw.quote_start
     while qs < raw.start and doc.text[qs] in " \t\u3000":
         qs += 1
-    indicator = raw.indicator
-    if "累计" in doc.norm[raw.quote_start : raw.start] and not indicator.startswith("累计"):
-        indicator = "累计" + indicator  # a running total is not the year's figure
     return Observation(
         id=f"{doc.key}:m{n}",
         doc=doc.key,
@@ -161,4 +173,6 @@ def _observation(
         value_high=raw.value_high,
         subject=raw.subject,
         direction=raw.direction,
+        code=code,
+        scope=scope,
     )
