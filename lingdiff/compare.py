@@ -12,6 +12,7 @@ from .align import align_sections, align_sentences
 from .figures import extract_observations, figure_spans, link_observations
 from .figures.absence import with_absences
 from .figures.codebook import Codebook, load_codebook
+from .figures.patterns import Figure
 from .model import Comparison, Document, MetricRow, Options, Topic
 from .phrases import compare_phrases
 from .reading import load_document
@@ -51,8 +52,10 @@ def compare(
         if options.indicators_path is not None:
             raise ValueError("load options.indicators_path with load_codebook() and pass it")
         codebook = load_codebook()
+    found: dict[str, dict[tuple[int, int], list[Figure]]] = {"old": {}, "new": {}}
     metrics = link_observations(
-        extract_observations(old, codebook), extract_observations(new, codebook)
+        extract_observations(old, codebook, found["old"]),
+        extract_observations(new, codebook, found["new"]),
     )
     metrics = with_absences(metrics, (old, new), codebook)
     metrics = _with_topics(metrics, (old, new), sentence_mix, topics)
@@ -70,7 +73,7 @@ def compare(
         section_topics={**old_mix, **new_mix},
         sentence_topics=sentence_mix,
         options=options,
-        figures={"old": figure_spans(old), "new": figure_spans(new)},
+        figures={"old": figure_spans(old, found["old"]), "new": figure_spans(new, found["new"])},
     )
 
 

@@ -41,30 +41,39 @@ from ..model import Document, Gap, Observation, Sentence
 from .codebook import Codebook, load_codebook
 from .extract import RawObservation, extract_from_text
 from .link import link_observations
-from .patterns import find_figures
+from .patterns import Figure, find_figures
 from .tables import table_row_figures
 from .timeframe import Frame, TimeFrames
 
 __all__ = ["extract_from_text", "extract_observations", "figure_spans", "link_observations"]
 
 
-def figure_spans(doc: Document) -> tuple[tuple[int, int], ...]:
+def figure_spans(
+    doc: Document, found: dict[tuple[int, int], list[Figure]] | None = None
+) -> tuple[tuple[int, int], ...]:
     """Where every figure of a report stands (start, end offsets into its text), sentence by
     sentence as the extractor reads them, whether or not it became an observation: the
-    shells mark figures from this and never look for them again."""
-    return tuple(
-        (fig.start, fig.end)
-        for sent in doc.sentences
-        for fig in find_figures(doc.norm, sent.start, sent.end)
-    )
+    shells mark figures from this and never look for them again. ``found``: the sentences'
+    figures as :func:`extract_observations` kept them (those missing are looked for)."""
+    found = found or {}
+    spans: list[tuple[int, int]] = []
+    for sent in doc.sentences:
+        figures = found.get((sent.start, sent.end))
+        if figures is None:
+            figures = find_figures(doc.norm, sent.start, sent.end)
+        spans.extend((fig.start, fig.end) for fig in figures)
+    return tuple(spans)
 
 
 def extract_observations(
-    doc: Document, codebook: Codebook | None = None
+    doc: Document,
+    codebook: Codebook | None = None,
+    found: dict[tuple[int, int], list[Figure]] | None = None,
 ) -> tuple[Observation, ...]:
     """Every figure of a report as an observation, in text order, ids ``old:m1``, ``old:m2`` …
 
     Each gets the ``code`` of its indicator from ``codebook`` (the packaged one by default).
+    ``found``, if given, receives each sentence's figures for :func:`figure_spans`.
     """
     codebook = codebook or load_codebook()
     frames = TimeFrames(doc)
@@ -73,9 +82,9 @@ def extract_observations(
         frame = frames.frame(sentence.index)
         part = frames.part_of(sentence.section)
         previous: Observation | None = None
-        raws = extract_from_text(doc.norm, sentence.start, sentence.end) or table_row_figures(
-            doc.norm, sentence.start, sentence.end
-        )
+        raws = extract_from_text(
+            doc.norm, sentence.start, sentence.end, found
+        ) or table_row_figures(doc.norm, sentence.start, sentence.end)
         for raw in raws:
             gap = _gap(doc.norm, raw, previous)
             if gap is not None and previous is not None:

@@ -98,16 +98,24 @@ class _State:
         self.direction = 0
 
 
-def extract_from_text(norm: str, start: int = 0, end: int | None = None) -> list[RawObservation]:
-    """Every observation in ``norm[start:end]``, in text order (offsets into ``norm``)."""
+def extract_from_text(
+    norm: str,
+    start: int = 0,
+    end: int | None = None,
+    found: dict[tuple[int, int], list[Figure]] | None = None,
+) -> list[RawObservation]:
+    """Every observation in ``norm[start:end]``, in text order (offsets into ``norm``).
+
+    ``found``, if given, receives the figures of each sentence read, by (start, end): what
+    :func:`lingdiff.figures.figure_spans` needs, so that it does not look for them again."""
     end = len(norm) if end is None else end
     out: list[RawObservation] = []
     pos = start
     for m in _SENTENCE_END.finditer(norm, start, end):
-        out.extend(_sentence(norm, pos, m.end()))
+        out.extend(_sentence(norm, pos, m.end(), found))
         pos = m.end()
     if pos < end:
-        out.extend(_sentence(norm, pos, end))
+        out.extend(_sentence(norm, pos, end, found))
     return out
 
 
@@ -123,8 +131,12 @@ def _clauses(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _sentence(norm: str, start: int, end: int) -> list[RawObservation]:
+def _sentence(
+    norm: str, start: int, end: int, found: dict[tuple[int, int], list[Figure]] | None
+) -> list[RawObservation]:
     figures = find_figures(norm, start, end)
+    if found is not None:
+        found[start, end] = figures
     if not figures:
         return []
     stances = [(m.start(), m.group()) for m in _STANCE_RE.finditer(norm, start, end)]
