@@ -123,7 +123,8 @@ _COLLECTIVE = ("重点项目", "重大项目", "产业项目", "续建项目", "
 def _scope(clause: str) -> str:
     """Whose figure this is: ``""`` for the jurisdiction, ``company`` for one company's
     (``三元集团完成产值120亿元``), ``project`` for one project's (``该项目总投资50亿元``)."""
-    if _COMPANY.search(clause) and "等" not in clause:
+    # _COMPANY needs 集团 or 公司: most clauses have neither, and the pattern is slow to compile
+    if ("集团" in clause or "公司" in clause) and _COMPANY.search(clause) and "等" not in clause:
         return "company"
     if _PROJECT.search(clause) and not any(w in clause for w in _COLLECTIVE):
         return "project"
