@@ -16,8 +16,10 @@ names when the row has no actual there, and the targets and plan parts when it h
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import accumulate
 
 from ..model import Absence, Document, MetricRow
 from .codebook import Codebook
@@ -60,7 +62,8 @@ def with_absences(
     return tuple(out)
 
 
-_CLAUSE = re.compile(r"[，。；！？\n]")
+_CLAUSE_MARKS = "，。；！？\n"
+_CLAUSE = re.compile(f"[{_CLAUSE_MARKS}]")
 _DIGIT = re.compile(r"\d")
 _MIN_NAME = 3
 """Names shorter than this (``投资``, ``粮食``) are too common to say a clause names them."""
@@ -71,12 +74,15 @@ def _named_clauses(text: str, codebook: Codebook) -> list[tuple[str, set[str]]]:
     (``居民人均可支配收入`` in ``城镇居民人均可支配收入``) counts only as the longer one (the
     codebook's name scan is leftmost-longest)."""
     codes_of, scanner = codebook.name_scanner(_MIN_NAME)
-    out = []
-    for clause in _CLAUSE.split(text):
-        codes = {codes_of[name] for _, name in scanner.scan(clause)}
-        if codes:
-            out.append((clause, codes))
-    return out
+    clauses = _CLAUSE.split(text)
+    if any(mark in name for name in codes_of for mark in _CLAUSE_MARKS):
+        named = [{codes_of[name] for _, name in scanner.scan(clause)} for clause in clauses]
+    else:  # no name crosses a clause mark: one scan of the text, each name to its clause
+        starts = list(accumulate((len(c) + 1 for c in clauses[:-1]), initial=0))
+        named = [set() for _ in clauses]
+        for pos, name in scanner.scan(text):
+            named[bisect_right(starts, pos) - 1].add(codes_of[name])
+    return [(clause, codes) for clause, codes in zip(clauses, named, strict=True) if codes]
 
 
 def _part_text(doc: Document, parts: tuple[str, ...]) -> str:
