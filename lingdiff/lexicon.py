@@ -259,7 +259,7 @@ FIGURE = re.compile(
 """A number with its range end, approximation marks, magnitude and unit, all optional but the
 first number; the extractor decides which matches are figures (a bare number never is)."""
 
-FIGURE_TOKEN = re.compile(
+FIGURE_TOKEN = LazyPattern(
     rf"(?=\d)(?:\d{{4}}年|{FIGURE.pattern}(?:{'|'.join(SUFFIX_QUALIFIERS)})?)|[A-Za-z]+|.", re.S
 )
 """One token of a sentence for character diffs: a year (``2019年``), a figure whole with its

@@ -34,8 +34,10 @@ from pathlib import Path
 
 from .errors import OutputError
 
-_ESCAPED_BYTE = re.compile(r"\\x([0-9a-fA-F]{2})")
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\udc80-\udcff]")
+# Pattern texts, compiled by re (and kept in its cache) the first time a line is printed: most
+# runs print nothing on stderr.
+_ESCAPED_BYTE = r"\\x([0-9a-fA-F]{2})"
+_UNPRINTABLE = "[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\udc80-\udcff]"
 
 _REASONS = {
     errno.ENOSPC: "no space left on the disk",
@@ -53,7 +55,7 @@ def printable(text: str) -> str:
     """Text as it can be shown on a terminal: undecodable bytes (surrogate escapes) and
     control characters (which could move the cursor or retitle the window) as ``\\xNN``
     or ``\\u202e``. Used for every line lingdiff prints on stderr and every path it shows."""
-    return _UNPRINTABLE.sub(_escape_char, text)
+    return re.sub(_UNPRINTABLE, _escape_char, text)
 
 
 def display_path(path: str | os.PathLike[str]) -> str:
@@ -75,7 +77,7 @@ def path_from_display(text: str) -> Path:
         value = int(m.group(1), 16)
         return chr(0xDC00 + value) if value >= 0x80 else chr(value)
 
-    return Path(_ESCAPED_BYTE.sub(byte, text)).expanduser()
+    return Path(re.sub(_ESCAPED_BYTE, byte, text)).expanduser()
 
 
 def os_reason(exc: OSError) -> str:
