@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from lingdiff.align.assign import greedy_pairs
@@ -9,6 +11,7 @@ from lingdiff.lexicon import (
     FIGURE,
     FIGURE_TOKEN,
     HEADING_START,
+    LazyPattern,
     heading_numeral,
     parse_chinese_number,
     strip_heading_number,
@@ -96,3 +99,18 @@ def test_greedy_assignment_takes_the_strongest_pair_first() -> None:
     cells = [(0.9, "a", "x"), (0.8, "a", "y"), (0.85, "b", "x"), (0.5, "b", "y"), (0.9, "c", "z")]
     assert greedy_pairs(cells) == [("a", "x", 0.9), ("c", "z", 0.9), ("b", "y", 0.5)]
     assert greedy_pairs([]) == []
+
+
+def test_a_lazy_pattern_answers_as_the_compiled_one() -> None:
+    source = r"(?P<n>\d+)(年|%)"
+    lazy, compiled = LazyPattern(source, re.S), re.compile(source, re.S)
+    text = "2019年增长6%，2020年"
+    assert lazy.pattern == source
+    assert [m.span() for m in lazy.finditer(text)] == [(0, 5), (7, 9), (10, 15)]
+    assert lazy.search(text)["n"] == "2019"  # type: ignore[index]
+    assert (
+        lazy.findall(text) == compiled.findall(text) == [("2019", "年"), ("6", "%"), ("2020", "年")]
+    )
+    assert lazy.sub("X", text) == "X增长X，X"
+    assert lazy.match("年") is None and lazy.fullmatch("6%") is not None
+    assert (lazy.groups, lazy.groupindex) == (2, {"n": 1})

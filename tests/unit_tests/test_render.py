@@ -180,3 +180,15 @@ def test_an_empty_headline_cell_says_why() -> None:
     )
     assert gdp_level.count("(other measure)") == 2  # the old target and new actual are growth
     assert "(not stated)" in text
+
+
+def test_the_json_renderers_one_line_encoder_writes_what_json_dumps_writes() -> None:
+    from lingdiff.render.json import _one_line_encoder
+
+    encode = _one_line_encoder()
+    values = [
+        "中文\n\u2028\"\\", 3, -0.0, 2.5, 1e300, None, True, [], {},
+        [1, "二", None], {"a": [1.25, {"b": "c"}], "d": False}, float("nan"), float("-inf"),
+    ]  # fmt: skip
+    for value in values:
+        assert encode(value) == json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
