@@ -98,7 +98,7 @@ def extract_observations(
                     continue  # 由9.8%降至7.5%: only the level reached is the year's figure
                 own = replace(own, year=int(own.period[:4]) - 1)  # 从4.16万亿元增加到…: 2020
             indicator = _indicator(doc, raw)
-            code = codebook.code_of(indicator, raw.unit, raw.measure)
+            code = codebook.code_of(indicator, raw.unit, raw.measure, doc.place)
             local = clause[max(clause.rfind(m, 0, len(clause) - 1) for m in "，；：") + 1 :]
             scope = "" if code or raw.unit.endswith(("家", "个", "户")) else _scope(local)
             previous = _observation(doc, raw, sentence, own, len(out) + 1, indicator, code, scope)

@@ -74,15 +74,17 @@ class Codebook:
             held = self._name_scanners[min_len] = (codes, DictionaryScanner(codes))
         return held
 
-    def code_of(self, name: str, unit: str = "", measure: str = "") -> str:
+    def code_of(self, name: str, unit: str = "", measure: str = "", place: str = "") -> str:
         """The code of an indicator name with a figure in ``unit``, or ``""``.
 
         A share (``占国内生产总值比重``) is a share of the indicator, not the indicator: it
         gets no code unless the indicator is itself a share (``unit`` is then a percent and
-        the entry lists no level unit, e.g. ``rd_intensity``)."""
+        the entry lists no level unit, e.g. ``rd_intensity``). ``place`` is the government of
+        the report (``新疆维吾尔自治区``): a name led by another place (``南疆五地州地区生产总值``,
+        ``武汉市地区生产总值`` in Hubei's report) is a part's figure, not the report's own."""
         if measure == "share":
-            return self._share_code(name, unit)
-        candidates = self._candidates(name)
+            return self._share_code(name, unit, place)
+        candidates = self._candidates(name, place)
         for candidate in candidates:
             for ind in self._names.get(candidate, ()):
                 if _unit_fits(ind, unit):
@@ -92,7 +94,7 @@ class Codebook:
                 return ind.code
         return ""
 
-    def _candidates(self, name: str) -> list[str]:
+    def _candidates(self, name: str, place: str = "") -> list[str]:
         out = [name]
         stripped = name
         for _ in range(2):
@@ -101,13 +103,13 @@ class Codebook:
                     stripped = stripped[len(prefix) :]
                     out.append(stripped)
                     break
-        place = _PLACE.match(stripped)
-        if place:
-            out.append(stripped[place.end() :])
+        led = _PLACE.match(stripped)
+        if led and (not place or led.group()[:2] == place[:2]):
+            out.append(stripped[led.end() :])
         return out
 
-    def _share_code(self, name: str, unit: str) -> str:
-        code = self.code_of(name, unit)
+    def _share_code(self, name: str, unit: str, place: str = "") -> str:
+        code = self.code_of(name, unit, place=place)
         ind = self.by_code.get(code)
         return code if ind is not None and ind.units and set(ind.units) <= {"%"} else ""
 

@@ -160,3 +160,20 @@ def test_a_hostile_codebook_is_refused_by_name(tmp_path: Path) -> None:
     deep.write_text("[" * 100 + "]" * 100, encoding="utf-8")
     with pytest.raises(CodebookError, match="nested 100 levels deep"):
         load_codebook(deep)
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "place", "code"),
+    [
+        ("福建省地区生产总值", "亿元", "福建省", "gdp"),  # the report's own place
+        ("零陵区地区生产总值", "%", "零陵区", "gdp"),
+        ("南疆五地州地区生产总值", "%", "新疆维吾尔自治区", ""),  # Xinjiang 2026: a part of it
+        ("武汉市地区生产总值", "亿元", "湖北省", ""),  # a city in a province's report
+        ("开发区规上工业增加值", "%", "山西省", ""),  # Shanxi: development zones only
+        ("脱贫县农村居民人均可支配收入", "%", "云南省", ""),  # poverty counties only
+        ("对东盟进出口", "%", "广西壮族自治区", ""),  # trade with one partner
+        ("地级及以上城市空气质量优良天数比例", "%", "吉林省", "good_air_days"),  # its usual name
+    ],
+)
+def test_a_part_of_the_place_is_not_the_place(name: str, unit: str, place: str, code: str) -> None:
+    assert load_codebook().code_of(name, unit, "level", place) == code
