@@ -313,7 +313,15 @@ def _choose_subjects(group: _Group, rd: Any, state: _State, cs: int) -> tuple[li
     n = len(group.items)
     post = group.post
     post_subject, used = ("", 0)
-    if head.unit_kind in ("count", "magnitude") and post and post[0] not in _BREAKS:
+    # a count's noun follows it (建好2个城区敬老院) — unless it is the from-value of a move
+    # (年接待游客由1.58亿人次增加到3.23亿人次: 增加到 is no noun)
+    from_value = group.items[-1].base
+    if (
+        head.unit_kind in ("count", "magnitude")
+        and post
+        and post[0] not in _BREAKS
+        and not from_value
+    ):
         post_subject, used = post_np(post)
     raw_pre = group.pre.rstrip()
     if rd.share and not subject and state.subject:

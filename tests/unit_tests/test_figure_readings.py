@@ -48,6 +48,14 @@ def readings(text: str) -> list[tuple[str, float, str, str, str]]:
         ),
         # 全疆 frames the whole region like 全省
         ("全疆常住人口城镇化率61.61%。", [("常住人口城镇化率", 61.61, "%", "level", "")]),
+        # the from-value of a move is no count of the verb after it
+        (
+            "年接待游客由1.58亿人次增加到3.23亿人次。",
+            [
+                ("年接待游客", 1.58, "亿人次", "count", ""),
+                ("年接待游客", 3.23, "亿人次", "count", ""),
+            ],
+        ),
         # 等 meaning "etc." still gives each listed item the head noun
         (
             "食品、石化、信息等产业增加值分别增长5%、6%、7%。",
