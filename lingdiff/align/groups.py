@@ -37,6 +37,9 @@ class Group:
     note: str = ""
     children: list[Group] = field(default_factory=list)
     moved: bool = False
+    override: str = ""
+    """``pair`` or ``unpair`` when a researcher's correction made this pair (see
+    :mod:`lingdiff.align.corrections`)."""
 
     @property
     def status(self) -> PairStatus:
@@ -112,12 +115,16 @@ def _pair(
         phrases = scorer.shared_phrases(group.old, group.new)
         if phrases:
             bits.append("shared: " + ", ".join(phrases))
+        if group.override:
+            bits.insert(0, "override: paired by hand")
         reason = "; ".join(bits) or "same place in the report"
         score = round(group.score, 3)
     else:
         ids = group.old or group.new
         topic = dominant_topic(scorer.mix(ids))
         reason = "no counterpart" + (f" (topic: {topic})" if topic else "")
+        if group.override:
+            reason = "override: unpaired by hand; " + reason
         score = 0.0
     if len(reason) > REASON_MAX:
         reason = reason[: REASON_MAX - 1].rstrip("，, ;") + "…"
@@ -131,4 +138,5 @@ def _pair(
         reason=reason,
         parent=parent,
         level=depth,
+        override=group.override,
     )
