@@ -65,6 +65,8 @@ def compare(
     )
     metrics, linked, link_notes = apply_links(metrics, fixes)
     metrics = with_absences(metrics, (old, new), codebook)
+    # an unlinked row's other report states the indicator, in the row split from it
+    metrics = tuple(replace(r, absent=()) if r.override == "unlink" else r for r in metrics)
     metrics = _with_topics(metrics, (old, new), sentence_mix, topics)
     shares, diversity = compare_attention(old_topics, new_topics)
     phrases = compare_phrases(old, new, lexicon=topics.terms)

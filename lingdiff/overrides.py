@@ -30,6 +30,7 @@ import json
 import os
 import stat
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -292,6 +293,16 @@ def write_overrides(path: str | Path, overrides: Overrides) -> None:
             raise
     except OSError as exc:
         raise OverridesError(f"{target}: cannot write ({exc.strerror or exc})") from None
+
+
+def check_overrides_file(path: str | Path, inputs: Sequence[Path]) -> None:
+    """An overrides file the TUI will save corrections to: read now if it exists (a bad one
+    is said before the screen is taken over), never one of the reports."""
+    target = Path(path)
+    if any(target.resolve() == Path(p).resolve() for p in inputs):
+        raise OverridesError(f"{path}: is one of the reports, not an overrides file")
+    if target.exists():
+        read_overrides(target)
 
 
 def default_overrides_path(old_sha256: str, new_sha256: str) -> Path:

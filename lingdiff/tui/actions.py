@@ -33,6 +33,10 @@ class ViewActions:
             return self.index is not None and self.active_tab in ("sections", "targets", "phrases")
         if action == "topic":
             return self.index is not None and self.active_tab in ("sections", "targets")
+        if action in ("pair", "unpair"):
+            return self.index is not None and self.active_tab == "sections"
+        if action in ("link", "unlink"):
+            return self.index is not None and self.active_tab == "targets"
         if action == "copy":
             return self.index is not None and self.active_tab in ("sections", "targets", "phrases")
         return True
