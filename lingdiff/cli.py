@@ -52,13 +52,15 @@ examples:
 formats: md (readable on GitHub), json (schema lingdiff/1), csv (one row per figure),
 bibtex and csl-json (the two sources, to cite them).
 Provenance: REPORT.meta.json beside a report (or --meta FILE) with url, publisher, date, title.
+Corrections: --overrides FILE (TOML or JSON, as the TUI saves with a / x) pairs or unpairs
+sections and links or unlinks indicators; the report marks what they made "(override)".
 Reports are cached (see 'lingdiff cache --help'): the same inputs, options and lingdiff
 give the stored report at once; --no-cache computes it afresh.
 """
 
 CACHE_EPILOG = """\
 The cache holds reports already written, keyed by the contents of both inputs, of their
-provenance files and of the --topics and --indicators files, the format and lingdiff's
+provenance files and of the --topics, --indicators and --overrides files, the format and lingdiff's
 version. It lives in $LINGDIFF_CACHE_DIR, else $XDG_CACHE_HOME/lingdiff, else
 ~/.cache/lingdiff, and is kept under 64 MB (least recently used entries go first).
 """

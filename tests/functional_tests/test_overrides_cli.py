@@ -115,3 +115,12 @@ def test_series_obeys_unlink(tmp_path):
         ("粮食种植面积", [2020], "unlink"),
         ("粮食播种面积", [2026], "unlink"),
     ]
+
+
+def test_python_api_takes_an_overrides_file(tmp_path):
+    import lingdiff
+
+    fixes = _toml(tmp_path, 'pair = [{ old = "3.7", new = "2.4" }]\n')
+    comparison = lingdiff.compare(OLD_PATH, NEW_PATH, overrides=fixes)
+    assert comparison.corrections == ("pair old 3.7 with new 2.4",)
+    assert comparison.options.overrides_path == str(fixes)
