@@ -101,3 +101,21 @@ async def test_unlink_saves_to_the_data_folder_when_no_file_is_given(
     assert read_overrides(saved).for_reports(old, new).unlink == (
         Fix("粮食种植面积", "粮食播种面积", "level"),
     )
+
+
+async def test_the_tui_reads_the_corrections_it_kept(monkeypatch, tmp_path, bundled_comparison):
+    from lingdiff.overrides import Overrides, write_overrides
+    from lingdiff.tui.app import _compare
+    from tests.helpers import NEW_PATH, OLD_PATH
+
+    monkeypatch.setenv("LINGDIFF_DATA_DIR", str(tmp_path))
+    old, new = bundled_comparison.old.source.sha256, bundled_comparison.new.source.sha256
+    kept = default_overrides_path(old, new)
+    write_overrides(kept, Overrides().toggled(old, new, "pair", Fix("3.7", "2.4")))
+    comparison = _compare(OLD_PATH, NEW_PATH, None, None)
+    assert comparison.corrections == ("pair old 3.7 with new 2.4",)
+    assert comparison.options.overrides_path == str(kept)
+    given = tmp_path / "mine.json"  # --overrides: that file only (here: not made yet)
+    comparison = _compare(OLD_PATH, NEW_PATH, None, str(given))
+    assert comparison.corrections == ()
+    assert comparison.options.overrides_path == str(given)

@@ -209,3 +209,67 @@ def test_other_reports_and_unknown_sections_are_not_applied():
         "cannot link indicator old 没有这个指标 with new 接待游客: "
         "the old report has no figure of 没有这个指标",
     )
+
+
+# ---- every forced pair or ruled-out pair keeps the alignment whole ------------------------
+
+
+def _align(fixes):  # type: ignore[no-untyped-def]
+    from lingdiff.align import align_sections, align_sentences
+    from lingdiff.taxonomy import load_taxonomy
+    from lingdiff.topics import TopicIndex, scanner
+
+    old, new = seed("old"), seed("new")
+    topics = scanner(load_taxonomy())
+    mixes = TopicIndex(old, topics).section_mix, TopicIndex(new, topics).section_mix
+    pairs = align_sections(old, new, *mixes, fixes)
+    return pairs, align_sentences(old, new, pairs)
+
+
+def _assert_whole(pairs, sentence_pairs) -> None:  # type: ignore[no-untyped-def]
+    old, new = seed("old"), seed("new")
+    ids = {p.id for p in pairs}
+    assert len(ids) == len(pairs)
+    for p in pairs:
+        assert p.old or p.new
+        assert p.parent is None or p.parent in ids
+    for doc, side in ((old, "old"), (new, "new")):
+        listed = [sid for p in pairs for sid in getattr(p, side)]
+        assert len(listed) == len(set(listed))  # no section in two pairs
+        sections = doc.section_map()
+        for sec in doc.sections:  # every section covered, by its own pair or an ancestor's
+            cur: str | None = sec.id
+            while cur is not None and cur not in listed:
+                cur = sections[cur].parent
+            assert cur is not None, sec.id
+        key = "old" if side == "old" else "new"
+        seen = sorted(getattr(s, key) for s in sentence_pairs if getattr(s, key) is not None)
+        assert seen == list(range(len(doc.sentences)))
+
+
+def _sample(ids: list[str], n: int) -> list[str]:
+    step = max(1, len(ids) // n)
+    return ids[::step][:n]
+
+
+def test_any_forced_pair_keeps_the_alignment_whole():
+    from lingdiff.align.corrections import SectionFixes
+
+    olds = _sample([s.id for s in seed("old").sections], 9)
+    news = _sample([s.id for s in seed("new").sections], 5)
+    for o in olds:
+        for n in news:
+            pairs, sentences = _align(SectionFixes(((o, n),)))
+            _assert_whole(pairs, sentences)
+            forced = [p for p in pairs if p.override == "pair"]
+            assert [(p.old, p.new, p.status) for p in forced] == [((o,), (n,), "matched")], (o, n)
+
+
+def test_any_ruled_out_pair_is_never_made(bundled_comparison):
+    from lingdiff.align.corrections import SectionFixes
+
+    made = [(o, n) for p in bundled_comparison.alignment for o in p.old for n in p.new]
+    for o, n in _sample(made, 12):
+        pairs, sentences = _align(SectionFixes((), frozenset({(o, n)})))
+        _assert_whole(pairs, sentences)
+        assert not any(o in p.old and n in p.new for p in pairs), (o, n)
