@@ -58,6 +58,9 @@ async def test_pair_and_unpair_are_saved_and_shown(tmp_path, bundled_comparison)
         await _wait_for(pilot, lambda: _pair_of(app, "old:3.7").new == ("new:2.4",))
         pair = _pair_of(app, "old:3.7")
         assert (pair.status, pair.override) == ("matched", "pair")
+        await pilot.pause()
+        tree = app.query_one(SectionsPane).tree
+        assert str(tree._labels[pair.id]).startswith("= 0.13 ✎ 2.4 ")
         fixes = read_overrides(path).for_reports(
             comparison.old.source.sha256, comparison.new.source.sha256
         )

@@ -74,6 +74,7 @@ MARKS = (
     ("=  <  >  +  -", "section pair matched, split, merged, added, removed (tree and headings)"),
     ("0.95", "beside a pair: how alike its two sides are, 0 (nothing shared) to 1 (same)"),
     ("old 1.3.2", "in the tree: a section only the old report has, by its old number"),
+    ("✎", "in the tree and Targets: made by your correction (a / x), kept in the overrides file"),
     ("~  +  -  >", "sentence changed, added, removed, moved (gutter of the rows)"),
     ("red strike / green", "deleted characters in the old report / inserted in the new"),
     ("bold underline", "a figure; ╱╱╱ hatching: the side that has nothing"),
