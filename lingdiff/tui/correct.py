@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
+from textual.worker import get_current_worker
 
 from ..errors import LingdiffError
 from ..model import Comparison
@@ -173,6 +174,8 @@ class CorrectionActions:
         except Exception as exc:
             self.call_from_thread(self.notify, str(exc), severity="error", markup=False)  # type: ignore[attr-defined]
             return
+        if get_current_worker().is_cancelled:
+            return  # a later correction's comparison is on its way
         self.call_from_thread(self.show_corrected, fresh)  # type: ignore[attr-defined]
 
 
