@@ -109,19 +109,23 @@ class Overrides:
         fix: Fix,
         names: tuple[str, str] = ("", ""),
     ) -> Overrides:
-        """These overrides with one correction added; its opposite (``unpair`` for ``pair``…)
-        of the same two sections or indicators is removed, so the last word counts.
+        """These overrides with one correction added, so that the last word counts: its
+        opposite (``unpair`` for ``pair``…) of the same two sections or indicators is removed
+        (whatever measure either names), and so is a ``pair`` of either section with another.
         ``names`` are the reports' file names, kept for the reader of the file."""
         opposite = _OPPOSITE[kind]
         mine = self.for_reports(old_sha256, new_sha256)
-        key = (fix.old, fix.new, fix.measure)
 
-        def without(fixes: tuple[Fix, ...]) -> tuple[Fix, ...]:
-            return tuple(f for f in fixes if (f.old, f.new, f.measure) != key)
+        def same(f: Fix) -> bool:
+            both = (f.old, f.new) == (fix.old, fix.new)
+            return both and (f.measure == fix.measure or not f.measure or not fix.measure)
+
+        def taken(f: Fix) -> bool:
+            return same(f) or (kind == "pair" and (f.old == fix.old or f.new == fix.new))
 
         changes: dict[str, Any] = {
-            kind: (*without(mine.fixes(kind)), fix),
-            opposite: without(mine.fixes(opposite)),
+            kind: (*(f for f in mine.fixes(kind) if not taken(f)), fix),
+            opposite: tuple(f for f in mine.fixes(opposite) if not same(f)),
             "old_name": mine.old_name or names[0],
             "new_name": mine.new_name or names[1],
         }

@@ -122,6 +122,17 @@ def test_toggled_keeps_the_last_word():
     ]
 
 
+def test_toggled_a_new_pair_replaces_the_old_and_unlink_undoes_any_link():
+    fixes = Overrides().toggled(OLD_SHA, NEW_SHA, "pair", Fix("3.7", "2.4"))
+    fixes = fixes.toggled(OLD_SHA, NEW_SHA, "pair", Fix("3.7", "2.5"))
+    fixes = fixes.toggled(OLD_SHA, NEW_SHA, "pair", Fix("1.1", "2.5"))
+    fixes = fixes.toggled(OLD_SHA, NEW_SHA, "link", Fix("a", "b"))
+    fixes = fixes.toggled(OLD_SHA, NEW_SHA, "unlink", Fix("a", "b", "level"))
+    mine = fixes.for_reports(OLD_SHA, NEW_SHA)
+    assert mine.pair == (Fix("1.1", "2.5"),)
+    assert (mine.link, mine.unlink) == ((), (Fix("a", "b", "level"),))
+
+
 def test_default_path_is_in_the_data_folder(monkeypatch, tmp_path):
     monkeypatch.setenv("LINGDIFF_DATA_DIR", str(tmp_path))
     path = default_overrides_path(OLD_SHA, NEW_SHA)
