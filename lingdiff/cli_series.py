@@ -227,6 +227,10 @@ def _need(module: str, extra: str) -> None:
         raise UsageError(f"this needs the {module} package: pip install 'lingdiff[{extra}]'")
 
 
+_TUI_VALUE_OPTIONS = frozenset({"--topics", "--tab", "--section", "--search", "--overrides"})
+"""Options of ``lingdiff [OLD NEW]`` followed by a value (which is not a report)."""
+
+
 def wants_series_tui(argv: Sequence[str]) -> bool:
     """True when ``lingdiff ARGS`` names more than two reports, or one folder (the Series TUI)."""
     positional: list[str] = []
@@ -234,7 +238,7 @@ def wants_series_tui(argv: Sequence[str]) -> bool:
     for arg in argv:
         if skip:
             skip = False
-        elif arg == "--topics":
+        elif arg in _TUI_VALUE_OPTIONS:
             skip = True
         elif not arg.startswith("-"):
             positional.append(arg)

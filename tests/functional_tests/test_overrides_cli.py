@@ -79,7 +79,7 @@ def test_the_cache_tells_overrides_apart(tmp_path):
 def test_bad_overrides_file_is_one_line_and_exit_1(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "lingdiff-overrides/7"}', encoding="utf-8")
-    for args in (("report",), ("series", str(OLD_PATH), str(NEW_PATH))):
+    for args in ((), ("report",), ("series", str(OLD_PATH), str(NEW_PATH))):  # () the TUI
         result = run_cli(*args, "--overrides", str(bad))
         assert result.returncode == 1
         assert result.stdout == ""
@@ -87,6 +87,11 @@ def test_bad_overrides_file_is_one_line_and_exit_1(tmp_path):
             f"lingdiff: error: {bad}: format 'lingdiff-overrides/7' is not "
             "'lingdiff-overrides/1' (written by another lingdiff?)\n"
         )
+    report = run_cli(str(OLD_PATH), str(NEW_PATH), "--overrides", str(OLD_PATH))
+    assert (report.returncode, report.stderr) == (
+        1,
+        f"lingdiff: error: {OLD_PATH}: is one of the reports, not an overrides file\n",
+    )
     missing = run_cli("report", "--overrides", str(tmp_path / "none.toml"))
     assert (missing.returncode, missing.stderr) == (
         1,
@@ -124,3 +129,14 @@ def test_python_api_takes_an_overrides_file(tmp_path):
     comparison = lingdiff.compare(OLD_PATH, NEW_PATH, overrides=fixes)
     assert comparison.corrections == ("pair old 3.7 with new 2.4",)
     assert comparison.options.overrides_path == str(fixes)
+
+
+def test_tui_options_with_values_are_not_taken_for_reports(tmp_path):
+    # lingdiff OLD NEW --tab targets / --overrides FILE: two reports, not a series of three
+    for option in (("--tab", "targets"), ("--overrides", str(tmp_path / "new.toml"))):
+        result = run_cli(str(OLD_PATH), str(NEW_PATH), *option)
+        assert (result.returncode, result.stderr) == (
+            2,
+            "lingdiff: usage error: the terminal UI needs a terminal; "
+            "use 'lingdiff report' for files\n",
+        )
