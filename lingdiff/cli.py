@@ -230,7 +230,6 @@ def build_comparison(
     from .compare import compare
     from .figures.codebook import load_codebook
     from .model import Options
-    from .overrides import read_overrides
     from .reading import load_document
     from .taxonomy import load_taxonomy
 
@@ -240,7 +239,11 @@ def build_comparison(
     new_doc = load_document(new, "new", meta[1] if len(meta) > 1 else None)
     taxonomy = load_taxonomy(topics)
     codebook = load_codebook(indicators)
-    fixes = read_overrides(overrides) if overrides else None
+    fixes = None
+    if overrides:
+        from .overrides import read_overrides
+
+        fixes = read_overrides(overrides)
     options = Options(topics_path=topics, indicators_path=indicators, overrides_path=overrides)
     return compare(old_doc, new_doc, options, taxonomy, codebook, fixes)
 

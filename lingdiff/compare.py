@@ -15,11 +15,14 @@ from .figures.absence import with_absences
 from .figures.codebook import Codebook, load_codebook
 from .figures.corrections import apply_links
 from .model import Comparison, Document, MetricRow, Options, Topic
-from .overrides import Overrides
 from .phrases import compare_phrases
 from .reading import load_document
 from .taxonomy import load_taxonomy
 from .topics import TopicIndex, TopicScanner, compare_attention, dominant_topic, scanner
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the overrides module is imported only by those who read a file of them
+    from .overrides import Overrides
 
 
 def compare(
@@ -51,7 +54,9 @@ def compare(
     topics = scanner(taxonomy)
     old_topics, new_topics = TopicIndex(old, topics), TopicIndex(new, topics)
     old_mix, new_mix = old_topics.section_mix, new_topics.section_mix
-    fixes = (overrides or Overrides()).for_reports(old.source.sha256, new.source.sha256)
+    fixes = None
+    if overrides is not None:
+        fixes = overrides.for_reports(old.source.sha256, new.source.sha256)
     section_fixes, notes = section_fixes_of(old, new, fixes)
     alignment = align_sections(old, new, old_mix, new_mix, section_fixes)
     sentence_pairs = align_sentences(old, new, alignment)

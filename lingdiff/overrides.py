@@ -29,7 +29,6 @@ from __future__ import annotations
 import json
 import os
 import stat
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -285,6 +284,8 @@ def write_overrides(path: str | Path, overrides: Overrides) -> None:
     if mode is not None and not stat.S_ISREG(mode):
         raise OverridesError(f"{target}: not a regular file; the overrides are not written")
     text = dumps_overrides(overrides, toml=_is_toml(target))
+    import tempfile  # only here: reports that read no overrides file do not pay for it
+
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".lingdiff-", suffix=".tmp", dir=target.parent)

@@ -47,7 +47,10 @@ from .figures.link_many import LinkedGroup, link_many
 from .lexicon import CEILING_QUALIFIERS, FLOOR_QUALIFIERS, unit_scale
 from .model import Document, Observation
 from .outline.place import delivery_year
-from .overrides import Overrides
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .overrides import Overrides
 
 Verdict = Literal["met", "missed", "not comparable", ""]
 Status = Literal["stated", "not stated", "no report"]

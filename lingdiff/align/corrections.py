@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import Document, SectionPair
-from ..overrides import Corrections
 from .groups import Group, heading_label
 
 if TYPE_CHECKING:
+    from ..overrides import Corrections
     from .sections import _Aligner
 
 FORCED_SCORE = 10.0
@@ -140,10 +140,12 @@ def _detach(al: _Aligner, top: list[Group], sid: str) -> None:
 
 
 def section_fixes_of(
-    old: Document, new: Document, corrections: Corrections
+    old: Document, new: Document, corrections: Corrections | None
 ) -> tuple[SectionFixes, list[str]]:
     """The section corrections as section ids, and notes on those naming no section."""
     notes: list[str] = []
+    if corrections is None:
+        return SectionFixes(), notes
     resolved: dict[str, list[tuple[str, str]]] = {"pair": [], "unpair": []}
     taken: set[str] = set()
     for kind in ("unpair", "pair"):

@@ -18,20 +18,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ..model import DocKey, MetricRow
-from ..overrides import Corrections, Fix
 from .link import make_row
+
+if TYPE_CHECKING:
+    from ..overrides import Corrections, Fix
 
 
 def apply_links(
-    rows: Sequence[MetricRow], corrections: Corrections
+    rows: Sequence[MetricRow], corrections: Corrections | None
 ) -> tuple[tuple[MetricRow, ...], list[str], list[str]]:
     """The rows with the corrections applied, the corrections applied (one line each) and
     the ones that could not be (why)."""
     out = list(rows)
     applied: list[str] = []
     notes: list[str] = []
+    if corrections is None:
+        return tuple(out), applied, notes
     for fix in corrections.unlink:
         line = _unlink(out, fix)
         (notes if line.startswith("cannot") else applied).append(line)

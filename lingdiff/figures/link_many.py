@@ -23,8 +23,11 @@ from dataclasses import dataclass, replace
 
 from ..lexicon import unit_family
 from ..model import Observation
-from ..overrides import Corrections
 from .link import link_observations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ..overrides import Corrections
 
 Tag = tuple[int, str, str]
 """An indicator as a correction names it: (report index, indicator name, measure)."""
