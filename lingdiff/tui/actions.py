@@ -162,8 +162,9 @@ class ViewActions:
                 self.notify(f"Wrote {display_path(path)}", markup=False)
 
         inputs = [Path(comparison.old.path), Path(comparison.new.path)]
-        if comparison.options.topics_path:  # the taxonomy file is an input too
-            inputs.append(Path(comparison.options.topics_path))
+        for extra in (comparison.options.topics_path, comparison.options.overrides_path):
+            if extra:  # the taxonomy and the corrections are inputs too
+                inputs.append(Path(extra))
         table = self.tab_widget("targets")
         if self.active_tab == "targets" and hasattr(table, "shown_rows"):
             from ..render.csv import render_csv
