@@ -24,12 +24,22 @@ def read(path: PathLike) -> Document:
 
 
 def compare(
-    old: PathLike | Document, new: PathLike | Document, topics: str | None = None
+    old: PathLike | Document,
+    new: PathLike | Document,
+    topics: str | None = None,
+    overrides: PathLike | None = None,
 ) -> Comparison:
-    """Two reports (paths or documents from :func:`read`) compared: sections, figures, topics."""
+    """Two reports (paths or documents from :func:`read`) compared: sections, figures, topics;
+    ``overrides``: a file of your corrections (see :mod:`lingdiff.overrides`)."""
     from .compare import compare as _compare
+    from .overrides import read_overrides
+    from .taxonomy import load_taxonomy
 
-    return _compare(_as(old, "old"), _as(new, "new"), Options(topics))
+    fixes = read_overrides(overrides) if overrides is not None else None
+    path = str(overrides) if overrides is not None else None
+    options = Options(topics, overrides_path=path)
+    taxonomy = load_taxonomy(topics)
+    return _compare(_as(old, "old"), _as(new, "new"), options, taxonomy, overrides=fixes)
 
 
 def _as(report: PathLike | Document, key: DocKey) -> Document:
@@ -44,17 +54,22 @@ def _as(report: PathLike | Document, key: DocKey) -> Document:
     return parse_document(report.text, key=key, path=report.path)
 
 
-def series(paths: Sequence[PathLike | Document] | PathLike) -> Series:
+def series(
+    paths: Sequence[PathLike | Document] | PathLike, overrides: PathLike | None = None
+) -> Series:
     """One government's reports (files, a folder, or documents) as a :class:`Series`;
-    ``.to_pandas()`` gives the long table, one row per indicator and year."""
+    ``.to_pandas()`` gives the long table, one row per indicator and year. ``overrides``: a
+    file of your corrections (its link/unlink of indicators between two of the reports)."""
+    from .overrides import read_overrides
     from .series import read_series
     from .series import series as _series
 
+    fixes = read_overrides(overrides) if overrides is not None else None
     if isinstance(paths, (str, Path)):
         paths = [paths]
     if all(isinstance(p, Document) for p in paths):
-        return _series(list(paths))  # type: ignore[arg-type]
-    return read_series([p for p in paths if not isinstance(p, Document)])
+        return _series(list(paths), fixes)  # type: ignore[arg-type]
+    return read_series([p for p in paths if not isinstance(p, Document)], fixes)
 
 
 def panel(paths: Sequence[PathLike] | PathLike, manifest: PathLike | None = None) -> Panel:

@@ -52,16 +52,21 @@ examples:
 formats: md (readable on GitHub), json (schema lingdiff/1), csv (one row per figure),
 bibtex and csl-json (the two sources, to cite them).
 Provenance: REPORT.meta.json beside a report (or --meta FILE) with url, publisher, date, title.
+Corrections: --overrides FILE (TOML or JSON, as the TUI saves with a / x) pairs or unpairs
+sections and links or unlinks indicators; the report marks what they made "(override)".
 Reports are cached (see 'lingdiff cache --help'): the same inputs, options and lingdiff
 give the stored report at once; --no-cache computes it afresh.
 """
 
 CACHE_EPILOG = """\
 The cache holds reports already written, keyed by the contents of both inputs, of their
-provenance files and of the --topics and --indicators files, the format and lingdiff's
+provenance files and of the --topics, --indicators and --overrides files, the format and lingdiff's
 version. It lives in $LINGDIFF_CACHE_DIR, else $XDG_CACHE_HOME/lingdiff, else
 ~/.cache/lingdiff, and is kept under 64 MB (least recently used entries go first).
 """
+
+
+OVERRIDES_HELP = "your corrections of section pairs and indicator links (TOML or JSON)"
 
 
 def _main_parser() -> argparse.ArgumentParser:
@@ -88,6 +93,7 @@ def _main_parser() -> argparse.ArgumentParser:
         "--section", metavar="NUMBER", help="open Sections at this section (2.3: new report's)"
     )
     p.add_argument("--search", metavar="TEXT", help="open Sections searching both reports for TEXT")
+    p.add_argument("--overrides", metavar="FILE", help=OVERRIDES_HELP + " (corrections saved here)")
     return p
 
 
@@ -126,6 +132,7 @@ def _report_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--no-cache", action="store_true", help="compute the report afresh; do not store it"
     )
+    p.add_argument("--overrides", metavar="FILE", help=OVERRIDES_HELP)
     return p
 
 
@@ -159,11 +166,12 @@ class _ReportArgs:
         self.indicators: str | None = None
         self.meta: list[str] = []
         self.no_cache = False
+        self.overrides: str | None = None
 
 
 _FLAGS = {"--force": "force", "--no-cache": "no_cache"}
 _VALUES = {"--format": "format", "-f": "format", "-o": "output", "--output": "output"}
-_VALUES.update({"--topics": "topics", "--indicators": "indicators"})
+_VALUES.update({"--topics": "topics", "--indicators": "indicators", "--overrides": "overrides"})
 
 
 def _quick_report_args(argv: Sequence[str]) -> _ReportArgs | None:
@@ -215,8 +223,10 @@ def build_comparison(
     topics: str | None,
     indicators: str | None = None,
     meta: Sequence[str] = (),
+    overrides: str | None = None,
 ) -> Comparison:
-    """Load both files and compare them; LoadError/TaxonomyError propagate to :func:`main`."""
+    """Load both files and compare them; LoadError/TaxonomyError/OverridesError propagate to
+    :func:`main`."""
     from .compare import compare
     from .figures.codebook import load_codebook
     from .model import Options
@@ -229,13 +239,19 @@ def build_comparison(
     new_doc = load_document(new, "new", meta[1] if len(meta) > 1 else None)
     taxonomy = load_taxonomy(topics)
     codebook = load_codebook(indicators)
-    options = Options(topics_path=topics, indicators_path=indicators)
-    return compare(old_doc, new_doc, options, taxonomy, codebook)
+    fixes = None
+    if overrides:
+        from .overrides import read_overrides
+
+        fixes = read_overrides(overrides)
+    options = Options(topics_path=topics, indicators_path=indicators, overrides_path=overrides)
+    return compare(old_doc, new_doc, options, taxonomy, codebook, fixes)
 
 
 def _warnings(comparison: Comparison) -> list[str]:
     """The input warnings, as printed on stderr (and repeated from the cache)."""
-    return [f"{d.path}: {w}" for d in (comparison.old, comparison.new) for w in d.warnings]
+    notes = [f"{comparison.options.overrides_path}: {n}" for n in comparison.correction_notes]
+    return [f"{d.path}: {w}" for d in (comparison.old, comparison.new) for w in d.warnings] + notes
 
 
 def _cache_key(args: _ReportArgs | argparse.Namespace) -> str | None:
@@ -248,7 +264,7 @@ def _cache_key(args: _ReportArgs | argparse.Namespace) -> str | None:
         return None
     if len(args.meta) > 2:
         return None  # a usage error, said by build_comparison
-    files: list[str | None] = [args.topics, args.indicators]
+    files: list[str | None] = [args.topics, args.indicators, args.overrides]
     for i, name in enumerate(names):
         if len(args.meta) > i:
             files += [args.meta[i], None]
@@ -273,7 +289,7 @@ def _report_text(args: _ReportArgs | argparse.Namespace) -> str:
             _err(f"lingdiff: warning: {warning}")
         return text
     old, new = _inputs(args.old, args.new)
-    comparison = build_comparison(old, new, args.topics, args.indicators, args.meta)
+    comparison = build_comparison(old, new, args.topics, args.indicators, args.meta, args.overrides)
     warnings = _warnings(comparison)
     for warning in warnings:
         _err(f"lingdiff: warning: {warning}")
@@ -305,7 +321,8 @@ def run_report(argv: Sequence[str]) -> int:
         raise UsageError("-o needs a file name")
     output = Path(args.output) if args.output is not None else None
     meta = [Path(m) for m in args.meta]
-    inputs = (old, new, *(Path(f) for f in (args.topics, args.indicators) if f), *meta)
+    option_files = (args.topics, args.indicators, args.overrides)
+    inputs = (old, new, *(Path(f) for f in option_files if f), *meta)
     check_output(output, inputs, force=args.force)
     text = _report_text(args)
     if output is None:
@@ -340,11 +357,15 @@ def run_tui(argv: Sequence[str]) -> int:
 
     for path in (old, new):
         read_text(path)  # a bad file is the first thing to say, before the screen is taken over
+    if args.overrides:
+        from .overrides import check_overrides_file
+
+        check_overrides_file(args.overrides, (old, new))
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError("the terminal UI needs a terminal; use 'lingdiff report' for files")
     from .tui.app import StartAt, run_app
 
-    run_app(old, new, args.topics, StartAt(args.tab, args.section, args.search))
+    run_app(old, new, args.topics, StartAt(args.tab, args.section, args.search), args.overrides)
     # The screen is restored and nothing is left to write: skip the interpreter's teardown
     # (freeing every object of both reports), which made quitting take half a second.
     sys.stdout.flush()

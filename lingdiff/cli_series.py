@@ -53,6 +53,11 @@ def series_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", "-f", choices=("md", "json", "csv"), default="md")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.add_argument(
+        "--overrides",
+        metavar="FILE",
+        help="your corrections (TOML or JSON): link/unlink of indicators between two reports",
+    )
     return p
 
 
@@ -101,15 +106,19 @@ def run_series(argv: Sequence[str]) -> int:
         raise UsageError("-o needs a file name")
     output = Path(args.output) if args.output is not None else None
     paths = expand_inputs(args.paths)
-    check_output(output, paths, force=args.force)
-    result = series([load_document(p) for p in paths])
+    inputs = [*paths, *([Path(args.overrides)] if args.overrides else [])]
+    check_output(output, inputs, force=args.force)
+    from .overrides import read_overrides
+
+    fixes = read_overrides(args.overrides) if args.overrides else None
+    result = series([load_document(p) for p in paths], fixes)
     for report in result.reports:
         _say(f"lingdiff: {report.path}: report of {report.year}")
     text = render_series(result, args.format)
     if output is None:
         write_stdout(text)
     else:
-        write_report(output, text, paths, replace=args.force)
+        write_report(output, text, inputs, replace=args.force)
         _say(f"lingdiff: wrote {output}")
     return 0
 
@@ -218,6 +227,10 @@ def _need(module: str, extra: str) -> None:
         raise UsageError(f"this needs the {module} package: pip install 'lingdiff[{extra}]'")
 
 
+_TUI_VALUE_OPTIONS = frozenset({"--topics", "--tab", "--section", "--search", "--overrides"})
+"""Options of ``lingdiff [OLD NEW]`` followed by a value (which is not a report)."""
+
+
 def wants_series_tui(argv: Sequence[str]) -> bool:
     """True when ``lingdiff ARGS`` names more than two reports, or one folder (the Series TUI)."""
     positional: list[str] = []
@@ -225,7 +238,7 @@ def wants_series_tui(argv: Sequence[str]) -> bool:
     for arg in argv:
         if skip:
             skip = False
-        elif arg == "--topics":
+        elif arg in _TUI_VALUE_OPTIONS:
             skip = True
         elif not arg.startswith("-"):
             positional.append(arg)

@@ -9,15 +9,21 @@ from dataclasses import replace
 from pathlib import Path
 
 from .align import align_sections, align_sentences
+from .align.corrections import applied_section_fixes, section_fixes_of, unmet_section_fixes
 from .figures import extract_observations, figure_spans, link_observations
 from .figures.absence import with_absences
 from .figures.codebook import Codebook, load_codebook
+from .figures.corrections import apply_links
 from .figures.patterns import Figure
 from .model import Comparison, Document, MetricRow, Options, Topic
 from .phrases import compare_phrases
 from .reading import load_document
 from .taxonomy import load_taxonomy
 from .topics import TopicIndex, TopicScanner, compare_attention, dominant_topic, scanner
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the overrides module is imported only by those who read a file of them
+    from .overrides import Overrides
 
 
 def compare(
@@ -26,6 +32,7 @@ def compare(
     options: Options | None = None,
     taxonomy: Sequence[Topic] | None = None,
     codebook: Codebook | None = None,
+    overrides: Overrides | None = None,
 ) -> Comparison:
     """Align, diff, extract and weigh two reports; pure, no I/O.
 
@@ -35,7 +42,10 @@ def compare(
     ``options.topics_path`` and ``options.indicators_path``); ``None`` means the packaged one.
     Each document's topics are computed once (a :class:`~lingdiff.topics.TopicIndex`) and
     shared by the section alignment, the indicators' topics, the attention shares and the
-    key-term lexicon.
+    key-term lexicon. ``overrides`` are a researcher's corrections (read by
+    :func:`lingdiff.overrides.read_overrides`); those for these two reports' sha256 hashes
+    are applied to the section pairs and indicator rows, and listed in
+    :attr:`Comparison.corrections`.
     """
     options = options or Options()
     if taxonomy is None:
@@ -45,7 +55,11 @@ def compare(
     topics = scanner(taxonomy)
     old_topics, new_topics = TopicIndex(old, topics), TopicIndex(new, topics)
     old_mix, new_mix = old_topics.section_mix, new_topics.section_mix
-    alignment = align_sections(old, new, old_mix, new_mix)
+    fixes = None
+    if overrides is not None:
+        fixes = overrides.for_reports(old.source.sha256, new.source.sha256)
+    section_fixes, notes = section_fixes_of(old, new, fixes)
+    alignment = align_sections(old, new, old_mix, new_mix, section_fixes)
     sentence_pairs = align_sentences(old, new, alignment)
     sentence_mix = {"old": old_topics.sentence_mix, "new": new_topics.sentence_mix}
     if codebook is None:
@@ -57,7 +71,10 @@ def compare(
         extract_observations(old, codebook, found["old"]),
         extract_observations(new, codebook, found["new"]),
     )
+    metrics, linked, link_notes = apply_links(metrics, fixes)
     metrics = with_absences(metrics, (old, new), codebook)
+    # an unlinked row's other report states the indicator, in the row split from it
+    metrics = tuple(replace(r, absent=()) if r.override == "unlink" else r for r in metrics)
     metrics = _with_topics(metrics, (old, new), sentence_mix, topics)
     shares, diversity = compare_attention(old_topics, new_topics)
     phrases = compare_phrases(old, new, lexicon=topics.terms)
@@ -74,6 +91,8 @@ def compare(
         sentence_topics=sentence_mix,
         options=options,
         figures={"old": figure_spans(old, found["old"]), "new": figure_spans(new, found["new"])},
+        corrections=(*applied_section_fixes(alignment, section_fixes), *linked),
+        correction_notes=(*notes, *unmet_section_fixes(alignment, section_fixes), *link_notes),
     )
 
 

@@ -23,6 +23,10 @@ class CodebookError(LingdiffError, ValueError):
     """An indicator codebook file that is missing or malformed."""
 
 
+class OverridesError(LingdiffError, ValueError):
+    """An overrides file (``--overrides``) that is missing, malformed or of another format."""
+
+
 class OutputError(LingdiffError):
     """A report that cannot be written where asked (exists, not a regular file, disk full…)."""
 

@@ -266,6 +266,8 @@ class MetricRow:
     """The codebook code of the indicator (``gdp``), "" when it is not a headline indicator."""
     absent: tuple[Absence, ...] = ()
     """For a codebook row: each report's missing actual or target, with why it is missing."""
+    override: str = ""
+    """``link`` / ``unlink`` when the row comes from a researcher's overrides file, else ""."""
 
     def values(self, doc: DocKey, kind: Kind) -> tuple[Observation, ...]:
         """The observations of one report and one kind (actual or target)."""
@@ -319,6 +321,8 @@ class SectionPair:
     reason: str = ""
     parent: str | None = None
     level: int = 1
+    override: str = ""
+    """``pair`` / ``unpair`` when the pair comes from a researcher's overrides file, else ""."""
 
 
 @dataclass(frozen=True)
@@ -375,6 +379,8 @@ class Options:
     topics_path: str | None = None
     indicators_path: str | None = None
     """An indicator codebook file replacing the packaged ``lingdiff/data/indicators.json``."""
+    overrides_path: str | None = None
+    """The overrides file whose corrections were applied (see :mod:`lingdiff.overrides`)."""
 
 
 @dataclass(frozen=True)
@@ -396,6 +402,10 @@ class Comparison:
     figures: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
     """Every figure of each report (document key -> (start, end) offsets, in text order),
     observation or not: what the TUI underlines."""
+    corrections: tuple[str, ...] = ()
+    """The researcher's corrections applied (``pair old 3.1 new 2.4``), one line each."""
+    correction_notes: tuple[str, ...] = ()
+    """Corrections of these reports that could not be applied, and why (warnings)."""
 
     def doc(self, key: DocKey) -> Document:
         """The old or the new document."""

@@ -36,7 +36,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from itertools import pairwise
+from itertools import combinations, pairwise
 from pathlib import Path
 from typing import Any, Literal
 
@@ -47,6 +47,10 @@ from .figures.link_many import LinkedGroup, link_many
 from .lexicon import CEILING_QUALIFIERS, FLOOR_QUALIFIERS, unit_scale
 from .model import Document, Observation
 from .outline.place import delivery_year
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .overrides import Overrides
 
 Verdict = Literal["met", "missed", "not comparable", ""]
 Status = Literal["stated", "not stated", "no report"]
@@ -116,6 +120,8 @@ class SeriesRow:
     """Of the targets over the years: ``rising``, ``falling``, ``flat``, ``mixed``, "" (< 2)."""
     headline: bool = False
     aliases: tuple[str, ...] = ()
+    override: str = ""
+    """``link`` / ``unlink`` when a researcher's correction joined or split the row."""
 
     def cell(self, year: int) -> Cell:
         """The cell of one year (KeyError outside the series' years)."""
@@ -174,14 +180,24 @@ def series_reports(docs: Sequence[Document]) -> list[tuple[SeriesReport, Documen
     return found
 
 
-def series(docs: Sequence[Document]) -> Series:
-    """Targets against actuals, year by year, for N reports of one government (pure)."""
+def series(docs: Sequence[Document], overrides: Overrides | None = None) -> Series:
+    """Targets against actuals, year by year, for N reports of one government (pure).
+
+    ``overrides``: a researcher's corrections; the ``link``/``unlink`` ones of any two of the
+    reports (earlier as ``old``, later as ``new``) decide how indicators are linked."""
     found = series_reports(docs)
     reports = tuple(r for r, _ in found)
     per_report = [_observations(r, d) for r, d in found]
     first, last = reports[0].year, reports[-1].year
     years = tuple(range(first - 1, last + 1))
-    groups = link_many(per_report)
+    corrections = []
+    if overrides is not None:
+        hashes = [d.source.sha256 for _, d in found]
+        for a, b in combinations(range(len(found)), 2):
+            fixes = overrides.for_reports(hashes[a], hashes[b])
+            if fixes.link or fixes.unlink:
+                corrections.append((a, b, fixes))
+    groups = link_many(per_report, corrections)
     rows = [_row(f"s{n:03d}", g, reports, years) for n, g in enumerate(groups, 1)]
     rows = [r for r in rows if any(c.target or c.actual for c in r.cells) or r.periods]
     headline = _headline(rows, max(1, len(reports) // 4))
@@ -244,6 +260,7 @@ def _row(
         periods=periods,
         trend=_trend(cells),
         aliases=aliases,
+        override=group.override,
     )
 
 
@@ -362,9 +379,9 @@ def _headline(rows: Sequence[SeriesRow], least: int) -> set[str]:
     return {r.id for r in rows if sum(1 for c in r.cells if c.target and c.actual) >= least}
 
 
-def read_series(paths: Sequence[str | Path]) -> Series:
+def read_series(paths: Sequence[str | Path], overrides: Overrides | None = None) -> Series:
     """Load report files (a folder is read whole) and build their series."""
     from .inputs import expand_inputs
     from .reading import load_document
 
-    return series([load_document(p) for p in expand_inputs(paths)])
+    return series([load_document(p) for p in expand_inputs(paths)], overrides)

@@ -30,7 +30,7 @@ class Group:
     Groups compare by identity.
     """
 
-    __slots__ = ("children", "moved", "new", "note", "old", "score")
+    __slots__ = ("children", "moved", "new", "note", "old", "override", "score")
 
     def __init__(
         self,
@@ -40,10 +40,14 @@ class Group:
         note: str = "",
         children: list[Group] | None = None,
         moved: bool = False,
+        override: str = "",
     ) -> None:
         self.old, self.new, self.score, self.note = old, new, score, note
         self.children: list[Group] = [] if children is None else children
         self.moved = moved
+        self.override = override
+        """``pair`` or ``unpair`` when a researcher's correction made this pair (see
+        :mod:`lingdiff.align.corrections`)."""
 
     @property
     def status(self) -> PairStatus:
@@ -119,12 +123,16 @@ def _pair(
         phrases = scorer.shared_phrases(group.old, group.new)
         if phrases:
             bits.append("shared: " + ", ".join(phrases))
+        if group.override:
+            bits.insert(0, "override: paired by hand")
         reason = "; ".join(bits) or "same place in the report"
         score = round(group.score, 3)
     else:
         ids = group.old or group.new
         topic = dominant_topic(scorer.mix(ids))
         reason = "no counterpart" + (f" (topic: {topic})" if topic else "")
+        if group.override:
+            reason = "override: unpaired by hand; " + reason
         score = 0.0
     if len(reason) > REASON_MAX:
         reason = reason[: REASON_MAX - 1].rstrip("，, ;") + "…"
@@ -138,4 +146,5 @@ def _pair(
         reason=reason,
         parent=parent,
         level=depth,
+        override=group.override,
     )

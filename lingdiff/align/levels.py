@@ -38,6 +38,8 @@ def link_level_changes(al: _Aligner, top: list[Group]) -> None:
             )
             if best is None or al.scorer.title([sid], [best[0]]) < LEVEL_TITLE_MIN:
                 continue
+            if not al.fixes.allowed(*((sid, best[0]) if demote else (best[0], sid))):
+                continue
             item, single, parent = best
             items.remove(best)
             _detach(al, sid, holder, top)
@@ -62,6 +64,8 @@ def _link_retyped(al: _Aligner, top: list[Group]) -> None:
             default=None,
         )
         if best is None or al.scorer.title([sid], [best[0]]) < LEVEL_TITLE_MIN:
+            continue
+        if not al.fixes.allowed(sid, best[0]):
             continue
         news.remove(best)
         _detach(al, sid, holder, top)

@@ -59,6 +59,7 @@ from collections.abc import Callable, Sequence
 from ..lexicon import APPENDIX
 from ..model import Document, SectionPair
 from .assign import greedy_pairs
+from .corrections import FORCED_SCORE, SectionFixes, apply_fixes
 from .groups import Group, emit, heading_label
 from .levels import link_level_changes
 from .section_scores import Mix, SectionScorer
@@ -112,21 +113,24 @@ def align_sections(
     new: Document,
     old_mix: dict[str, Mix],
     new_mix: dict[str, Mix],
+    fixes: SectionFixes | None = None,
 ) -> tuple[SectionPair, ...]:
     """Align the sections of two reports: top-level pairs first, then nested pairs.
 
     ``old_mix``/``new_mix`` map section ids to topic mixes (see
     :func:`lingdiff.topics.section_topics`); empty dicts leave topics out of the
-    scores.
+    scores. ``fixes`` are a researcher's corrections (pairs to make, pairs never to make),
+    obeyed by every step (see :mod:`lingdiff.align.corrections`).
     """
     scorer = SectionScorer(old, new, old_mix, new_mix)
     order = {s.id: i for doc in (old, new) for i, s in enumerate(doc.sections)}
-    aligner = _Aligner(old, new, scorer, order)
+    aligner = _Aligner(old, new, scorer, order, fixes or SectionFixes())
     top = aligner.top_level()
     for group in top:
         aligner.nest(group)
     aligner.link_moves(top)
     link_level_changes(aligner, top)
+    apply_fixes(aligner, top)
     return emit(top, scorer, order)
 
 
@@ -134,14 +138,32 @@ class _Aligner:
     """The alignment steps, sharing one scorer and the documents' section order."""
 
     def __init__(
-        self, old: Document, new: Document, scorer: SectionScorer, order: dict[str, int]
+        self,
+        old: Document,
+        new: Document,
+        scorer: SectionScorer,
+        order: dict[str, int],
+        fixes: SectionFixes,
     ) -> None:
         self.old = old
         self.new = new
         self.scorer = scorer
         self.order = order
+        self.fixes = fixes
         self.budget = SCORE_BUDGET
         self.work = WORK_BUDGET
+
+    def pair_score(self, o: str, n: str) -> float:
+        """The score of two sections as the steps see it: a forced pair above any other, a
+        pair the researcher ruled out (or a section forced elsewhere) zero."""
+        if not self.fixes.allowed(o, n):
+            return 0.0
+        return FORCED_SCORE if self.fixes.forced(o, n) else self.scorer.score([o], [n])
+
+    def group(self, o: str, n: str, **kw: bool) -> Group:
+        """A one-to-one pair with its real score, marked when a correction forced it."""
+        forced = "pair" if self.fixes.forced(o, n) else ""
+        return Group([o], [n], self.scorer.score([o], [n]), override=forced, **kw)
 
     def _affords(self, olds: Sequence[str], news: Sequence[str]) -> bool:
         """Can all pairs of these sections be scored? (Spends the budgets if so.)"""
@@ -173,12 +195,9 @@ class _Aligner:
         groups: list[Group] = []
         for part in _PART_GROUPS:
             olds, news = by_part[part]
-            if len(olds) == len(news):
+            if len(olds) == len(news) and not self.fixes.touches(*olds, *news):
                 # Parts of one kind correspond in order (reports do not reorder their parts).
-                groups.extend(
-                    Group([o], [n], self.scorer.score([o], [n]))
-                    for o, n in zip(olds, news, strict=True)
-                )
+                groups.extend(self.group(o, n) for o, n in zip(olds, news, strict=True))
             else:
                 groups.extend(self.match(olds, news))
         for sid in folded:
@@ -193,7 +212,9 @@ class _Aligner:
         nearest = min(plans, key=lambda p: (abs(self.order[p] - self.order[sid]), self.order[p]))
         host = next(g for g in groups if nearest in (g.old if is_old else g.new))
         other = host.new if is_old else host.old
-        if len(other) > 1 or not other:
+        if len(other) != 1 or not self.fixes.allowed(
+            *((sid, other[0]) if is_old else (other[0], sid))
+        ):
             groups.append(Group([sid], []) if is_old else Group([], [sid]))
             return
         side = host.old if is_old else host.new
@@ -222,11 +243,11 @@ class _Aligner:
         if olds and news and not self._affords(olds, news):
             return _in_order(olds, news, scorer)
         if olds and news:
-            scores = [[scorer.score([o], [n]) for n in news] for o in olds]
+            scores = [[self.pair_score(o, n) for n in news] for o in olds]
             pairs = _greedy_pairs(scores)
             owner: dict[str, Group] = {}
             for i, j in pairs:
-                g = Group([olds[i]], [news[j]], scores[i][j])
+                g = self.group(olds[i], news[j])
                 groups.append(g)
                 owner[olds[i]] = owner[news[j]] = g
             self._attach(olds, news, scores, owner)
@@ -271,7 +292,7 @@ class _Aligner:
             if sid in owner:
                 continue  # joined a better counterpart's pair already
             host = owner.get(best)
-            if host is None or score < max(floor, ATTACH_REL * host.score):
+            if host is None or host.override or score < max(floor, ATTACH_REL * host.score):
                 continue
             if fits is not None and not fits(sid, host):
                 continue
@@ -327,7 +348,7 @@ class _Aligner:
 
     def _link(self, olds: list[str], news: list[str], held: dict[str, tuple[Group, Group]]) -> None:
         """Pair mutual best counterparts under different parents; attach left-overs; re-home."""
-        scores = [[self.scorer.score([o], [n]) for n in news] for o in olds]
+        scores = [[self.pair_score(o, n) for n in news] for o in olds]
         row_best = [max(range(len(news)), key=lambda j, r=row: (r[j], -j)) for row in scores]
         col_best = [
             max(range(len(olds)), key=lambda i, j=j: (scores[i][j], -i)) for j in range(len(news))
@@ -337,7 +358,7 @@ class _Aligner:
         for i, j in enumerate(row_best):
             o, n = olds[i], news[j]
             if col_best[j] == i and scores[i][j] >= MOVE_MIN and parent[o] is not parent[n]:
-                owner[o] = owner[n] = Group([o], [n], scores[i][j], moved=True)
+                owner[o] = owner[n] = self.group(o, n, moved=True)
         if not owner:
             return
 

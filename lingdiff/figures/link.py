@@ -220,21 +220,27 @@ def _swapped_word(a: str, b: str) -> bool:
 
 
 def _row(row_id: str, g: _Group) -> MetricRow:
-    new_names = [o.indicator for o in g.obs if o.doc == "new"]
-    pool = new_names or [o.indicator for o in g.obs]
+    return make_row(row_id, g.key[1], g.obs)
+
+
+def make_row(row_id: str, measure: str, observations: Sequence[Observation]) -> MetricRow:
+    """A row of these observations, named by the newer report's most frequent spelling,
+    older spellings as aliases, and the codebook code of any of them on all of them."""
+    new_names = [o.indicator for o in observations if o.doc == "new"]
+    pool = new_names or [o.indicator for o in observations]
     counts = Counter(pool)
     best = max(counts.values())
     indicator = next(name for name in pool if counts[name] == best)
     aliases: list[str] = []
-    for o in g.obs:
+    for o in observations:
         if o.indicator != indicator and o.indicator not in aliases:
             aliases.append(o.indicator)
-    code = next((o.code for o in g.obs if o.code), "")
+    code = next((o.code for o in observations if o.code), "")
     return MetricRow(
         id=row_id,
         indicator=indicator,
-        measure=g.key[1],  # type: ignore[arg-type]
-        observations=tuple(replace(o, code=code) if code else o for o in g.obs),
+        measure=measure,  # type: ignore[arg-type]
+        observations=tuple(replace(o, code=code) if code else o for o in observations),
         aliases=tuple(aliases),
         code=code,
     )

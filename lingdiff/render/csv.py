@@ -37,9 +37,11 @@ COLUMNS = (
     "page",
     "source_file",
     "source_sha256",
+    "row_override",
 )
 """Columns of the CSV; ``start``/``end`` are the figure's offsets in lingdiff's clean text,
-``source_start``/``source_end`` its quote's offsets in the decoded original file."""
+``source_start``/``source_end`` its quote's offsets in the decoded original file;
+``row_override`` is ``link``/``unlink`` when a researcher's correction made the row."""
 
 
 def render_csv(comparison: Comparison) -> str:
@@ -81,6 +83,7 @@ def render_csv(comparison: Comparison) -> str:
                     "" if where["page"] is None else where["page"],
                     doc.source.name,
                     doc.source.sha256,
+                    row.override,
                 )
             )
     return scrub(out.getvalue())

@@ -95,11 +95,17 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
                 "reason": p.reason,
                 "parent": p.parent,
                 "level": p.level,
+                "override": p.override,
                 "sentences": by_pair.get(p.id, []),
             }
             for p in c.alignment
         ],
         "metrics": [_row(c, r) for r in c.metrics],
+        "overrides": {
+            "file": c.options.overrides_path,
+            "applied": list(c.corrections),
+            "not_applied": list(c.correction_notes),
+        },
         "topics": [
             {
                 "topic": t.topic,
@@ -186,6 +192,7 @@ def _row(c: Comparison, r: MetricRow) -> dict[str, Any]:
         "topic": r.topic,
         "aliases": list(r.aliases),
         "absent": [{"doc": a.doc, "kind": a.kind, "reason": a.reason} for a in r.absent],
+        "override": r.override,
         "values": [_obs(c.doc(o.doc), o) for o in r.observations],
     }
 

@@ -102,8 +102,24 @@ def _header(c: Comparison) -> str:
         + (". " if pairs else "none. ")
         + f"Indicators followed: {len(c.metrics)}. Phrases: {len(c.phrases)}.",
         "",
+        *_corrections(c),
     ]
     return "\n".join(lines)
+
+
+def _corrections(c: Comparison) -> list[str]:
+    """Which results come from the researcher's overrides file, and what it could not do."""
+    if not c.corrections and not c.correction_notes:
+        return []
+    name = code(display_path(_file_name(c.options.overrides_path or "")))
+    lines = [
+        f"**Corrections** from {name} ({len(c.corrections)} applied; the pairs and rows "
+        "they made are marked “(override)”):",
+        "",
+    ]
+    lines += [f"- {md(line)}" for line in c.corrections]
+    lines += [f"- not applied: {md(line.removeprefix('cannot '))}" for line in c.correction_notes]
+    return [*lines, ""]
 
 
 _STATUSES = ("matched", "split", "merged", "added", "removed")
@@ -233,7 +249,7 @@ def _metric_table(c: Comparison, rows: list[MetricRow], notes: _Footnotes) -> li
     head.append("Change of target")
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for row in rows:
-        cells = [md(row.indicator), md(row.measure)]
+        cells = [md(row.indicator) + (" (override)" if row.override else ""), md(row.measure)]
         for d, k in cols:
             shown: dict[str, str] = {}  # a repeated figure shows once, with all its quotes
             for o in row.values(d, k):
@@ -276,7 +292,8 @@ def _alignment(c: Comparison) -> str:
         indent = "&nbsp;&nbsp;" * (pair.level - 1)
         lines.append(
             f"| {indent}{_pair_cell(c.old, pair.old)} | {indent}{_pair_cell(c.new, pair.new)} "
-            f"| {pair.status} | {pair.score:.2f} | {md(pair.reason)} |"
+            f"| {pair.status}{' (override)' if pair.override else ''} | {pair.score:.2f} "
+            f"| {md(pair.reason)} |"
         )
     lines.append("")
     return "\n".join(lines)

@@ -72,7 +72,8 @@ def series_markdown(series: Series) -> str:
             targets = ", ".join(str(c.year) for c in row.cells if c.target)
             actuals = ", ".join(str(c.year) for c in row.cells if c.actual)
             trend = _TREND.get(row.trend, "")
-            out.append(f"| {md(row.indicator)} | {row.measure} | {targets} | {actuals} | {trend} |")
+            name = md(row.indicator) + (" (override)" if row.override else "")
+            out.append(f"| {name} | {row.measure} | {targets} | {actuals} | {trend} |")
         out.append("")
     out += notes.items
     return "\n".join(out).rstrip() + "\n"
@@ -81,7 +82,8 @@ def series_markdown(series: Series) -> str:
 def _row_table(row: SeriesRow, notes: _Notes) -> list[str]:
     code = f" `{row.code}`" if row.code else ""
     trend = f" — targets {_TREND[row.trend]}" if row.trend else ""
-    out = [f"## {md(row.indicator)}{code} ({row.measure}, {md(row.unit)}){trend}", ""]
+    mark = " (override)" if row.override else ""
+    out = [f"## {md(row.indicator)}{code} ({row.measure}, {md(row.unit)}){trend}{mark}", ""]
     out += ["| Year | Target | Actual | Actual − target | Realised |", "|---|---|---|---|---|"]
     for c in row.cells:
         target = _figure(c.target, c.target_status, c.target_report, notes)
@@ -149,6 +151,7 @@ def _row_dict(row: SeriesRow) -> dict[str, Any]:
         "headline": row.headline,
         "trend": row.trend,
         "aliases": list(row.aliases),
+        "override": row.override,
         "cells": [_cell_dict(c) for c in row.cells],
         "periods": [
             {"report": p.report, "report_year": p.report_year, **_obs_dict(p.observation)}

@@ -33,9 +33,22 @@ class ViewActions:
             return self.index is not None and self.active_tab in ("sections", "targets", "phrases")
         if action == "topic":
             return self.index is not None and self.active_tab in ("sections", "targets")
+        if action in ("pair", "unpair", "link", "unlink"):
+            tab = "sections" if action in ("pair", "unpair") else "targets"
+            return self._correctable() and self.active_tab == tab
         if action == "copy":
             return self.index is not None and self.active_tab in ("sections", "targets", "phrases")
         return True
+
+    def _correctable(self) -> bool:
+        """Can corrections be kept for these reports? (They are keyed by the files' sha256; a
+        report re-read from text, as the series view does, has none.)"""
+        c = self.comparison
+        return (
+            self.index is not None
+            and c is not None
+            and bool(c.old.source.sha256 and c.new.source.sha256)
+        )
 
     def action_copy(self) -> None:
         """Copy the sentence under the cursor, with report, years and section, to the
@@ -149,8 +162,9 @@ class ViewActions:
                 self.notify(f"Wrote {display_path(path)}", markup=False)
 
         inputs = [Path(comparison.old.path), Path(comparison.new.path)]
-        if comparison.options.topics_path:  # the taxonomy file is an input too
-            inputs.append(Path(comparison.options.topics_path))
+        for extra in (comparison.options.topics_path, comparison.options.overrides_path):
+            if extra:  # the taxonomy and the corrections are inputs too
+                inputs.append(Path(extra))
         table = self.tab_widget("targets")
         if self.active_tab == "targets" and hasattr(table, "shown_rows"):
             from ..render.csv import render_csv

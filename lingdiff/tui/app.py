@@ -50,9 +50,17 @@ def make_app(
     )
 
 
-def run_app(old: Path, new: Path, topics: str | None, start: StartAt | None = None) -> None:
-    """Open the TUI on two report files; a loading error ends it with one line on stderr."""
-    loader = start_comparison(old, new, topics)
+def run_app(
+    old: Path,
+    new: Path,
+    topics: str | None,
+    start: StartAt | None = None,
+    overrides: str | None = None,
+) -> None:
+    """Open the TUI on two report files; a loading error ends it with one line on stderr.
+    ``overrides``: the corrections file (read if it exists; the corrections made are saved
+    there)."""
+    loader = start_comparison(old, new, topics, overrides)
     from .settings import settings_path
 
     app = make_app(
@@ -86,14 +94,29 @@ def _quick_exit_driver() -> Any:
     return QuickExitDriver
 
 
-def _compare(old: Path, new: Path, topics: str | None) -> Comparison:
-    from ..compare import compare_files
+def _compare(old: Path, new: Path, topics: str | None, overrides: str | None) -> Comparison:
+    """Compare two files with the corrections kept for them: the ``--overrides`` file, else
+    the one the TUI saved in the data folder for these two reports, if any."""
+    from ..compare import compare
+    from ..figures.codebook import load_codebook
     from ..model import Options
+    from ..overrides import default_overrides_path, read_overrides
+    from ..reading import load_document
+    from ..taxonomy import load_taxonomy
 
-    return compare_files(old, new, Options(topics_path=topics))
+    old_doc, new_doc = load_document(old, "old"), load_document(new, "new")
+    path = overrides
+    if path is None:
+        kept = default_overrides_path(old_doc.source.sha256, new_doc.source.sha256)
+        path = str(kept) if kept.is_file() else None
+    fixes = read_overrides(path) if path and Path(path).exists() else None
+    options = Options(topics_path=topics, overrides_path=path)
+    return compare(old_doc, new_doc, options, load_taxonomy(topics), load_codebook(), fixes)
 
 
-def start_comparison(old: Path, new: Path, topics: str | None) -> Callable[[], Comparison]:
+def start_comparison(
+    old: Path, new: Path, topics: str | None, overrides: str | None = None
+) -> Callable[[], Comparison]:
     """Start comparing now; the returned loader waits for the result (or raises its error).
 
     On Linux the work runs in a forked child process and comes back pickled
@@ -101,7 +124,7 @@ def start_comparison(old: Path, new: Path, topics: str | None) -> Callable[[], C
     simply compares when the app's worker calls it.
     """
     if not sys.platform.startswith("linux"):
-        return lambda: _compare(old, new, topics)
+        return lambda: _compare(old, new, topics, overrides)
     import multiprocessing
 
     from .. import compare as _core  # noqa: F401  (imported once, before the fork: see below)
@@ -111,7 +134,10 @@ def start_comparison(old: Path, new: Path, topics: str | None) -> Callable[[], C
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     child = context.Process(
-        target=_compare_in_child, args=(send, old, new, topics), daemon=True, name="compare"
+        target=_compare_in_child,
+        args=(send, old, new, topics, overrides),
+        daemon=True,
+        name="compare",
     )
     child.start()
     send.close()
@@ -131,13 +157,15 @@ def start_comparison(old: Path, new: Path, topics: str | None) -> Callable[[], C
     return loader
 
 
-def _compare_in_child(send: Any, old: Path, new: Path, topics: str | None) -> None:
+def _compare_in_child(
+    send: Any, old: Path, new: Path, topics: str | None, overrides: str | None
+) -> None:
     """The forked child: compare, send back (True, comparison) or (False, exception)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C belongs to the app, not to us
     try:
-        result: tuple[bool, object] = (True, _compare(old, new, topics))
+        result: tuple[bool, object] = (True, _compare(old, new, topics, overrides))
     except Exception as exc:
         result = (False, exc)
     try:

@@ -29,6 +29,7 @@ from textual.widgets import Header, LoadingIndicator, Static, TabbedContent, Tab
 
 from ..model import Comparison
 from .actions import ViewActions
+from .correct import CorrectionActions
 from .index import ComparisonIndex
 from .navigation import Navigation
 from .widgets.key_footer import KeyFooter
@@ -49,7 +50,7 @@ def _jump_commands() -> type:
     return JumpCommands
 
 
-class LingdiffApp(Navigation, ViewActions, App[None]):
+class LingdiffApp(Navigation, ViewActions, CorrectionActions, App[None]):
     """Browse a comparison of two planning reports."""
 
     CSS_PATH = "app.tcss"
@@ -73,6 +74,11 @@ class LingdiffApp(Navigation, ViewActions, App[None]):
         Binding("t", "topic", "Topic"),
         Binding("y", "copy", "Copy quote"),
         Binding("e", "export", "Export"),
+        # one key, two meanings: the tab decides which is on offer (check_action)
+        Binding("a", "pair", "Pair with…"),
+        Binding("a", "link", "Link with…"),
+        Binding("x", "unpair", "Unpair"),
+        Binding("x", "unlink", "Unlink"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit"),
     ]
@@ -258,6 +264,24 @@ class LingdiffApp(Navigation, ViewActions, App[None]):
             self._sections().open_search(search)
         for key in rest:
             self.post_message(key)
+
+    async def show_corrected(self, comparison: Comparison) -> None:
+        """The comparison made again with the researcher's corrections: rebuild the tabs and
+        come back to the section or indicator just corrected."""
+        back = self.correction_anchor()
+        self.comparison = comparison
+        self.index = ComparisonIndex(comparison)
+        tab = self.active_tab
+        for name in TABS:
+            await self._tabs.query_one(f"#{name}", TabPane).remove_children()
+        await self.action_tab(tab)
+        if back and back[0] == "sections":
+            pair = next((p.id for p in comparison.alignment if back[1] in (*p.old, *p.new)), None)
+            if pair:
+                await self.goto_pair(pair)
+        elif back:
+            await self.goto_metric(back[1])
+        self.call_after_refresh(self._build_in_background)
 
     @property
     def _quitting(self) -> bool:

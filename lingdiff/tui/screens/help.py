@@ -34,6 +34,8 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("h", "hide or show the tree (under ~120 columns old is shown over new)"),
             ("/", "search both reports; Enter or ↓ next match, ↑ previous, Esc close"),
             ("Enter", "on a row with a figure: show the indicator in Targets"),
+            ("a", "pair a section of the pair under the cursor with one you choose"),
+            ("x", "unpair the pair under the cursor (corrections are saved, see below)"),
             ("↑ ↓ PgUp PgDn", "move in the tree or the rows; click a figure to jump"),
         ),
     ),
@@ -47,6 +49,15 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
                 " Unicode code point, not pinyin",
             ),
             ("/", "show only indicators whose name holds the text (Phrases: phrases)"),
+            ("a", "link the indicator under the cursor with one of the other report"),
+            ("x", "unlink it: its old and new figures become two indicators"),
+        ),
+    ),
+    (
+        "Corrections",
+        (
+            ("a / x", "saved in the --overrides file, else in lingdiff's data folder"),
+            ("", "(the notice says where); lingdiff report --overrides FILE uses them"),
         ),
     ),
     (
@@ -63,6 +74,7 @@ MARKS = (
     ("=  <  >  +  -", "section pair matched, split, merged, added, removed (tree and headings)"),
     ("0.95", "beside a pair: how alike its two sides are, 0 (nothing shared) to 1 (same)"),
     ("old 1.3.2", "in the tree: a section only the old report has, by its old number"),
+    ("✎", "in the tree and Targets: made by your correction (a / x), kept in the overrides file"),
     ("~  +  -  >", "sentence changed, added, removed, moved (gutter of the rows)"),
     ("red strike / green", "deleted characters in the old report / inserted in the new"),
     ("bold underline", "a figure; ╱╱╱ hatching: the side that has nothing"),

@@ -83,6 +83,8 @@ class PairTree(Tree[str]):
             label.append(f"{pair.score:.2f} ", style=score)
         else:
             label.append(" " * 5)
+        if pair.override:  # made by the researcher's correction (a / x)
+            label.append("✎ ", style=styles["regrouped"])
         label.append(Text(index.pair_title(pid)))
         return label
 

@@ -283,7 +283,9 @@ class TargetsTable(CachedStyles, DataTable[Text]):
 
     def _cells(self, row: MetricRow) -> list[Text]:
         missing = self.cached_style("targets-table--missing", partial=True)
-        name = Text(row.indicator, no_wrap=True, overflow="ellipsis")
+        name = Text(
+            ("✎ " if row.override else "") + row.indicator, no_wrap=True, overflow="ellipsis"
+        )
         figures = []
         for doc, kind in COLUMNS:
             values = row.values(doc, kind)
