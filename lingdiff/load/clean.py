@@ -11,6 +11,7 @@ offsets are shared between the two.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -74,8 +75,40 @@ def clean_with_map(raw: str) -> CleanText:
     """:func:`clean_text` that also says where each piece of the result stands in ``raw``.
 
     Terminal escape sequences (CSI, OSC, DCS…), C0 controls other than tab and line breaks,
-    C1 controls and bidi overrides are removed and counted.
+    C1 controls and bidi overrides are removed and counted. Cleaning is repeated while a
+    removal joined what is left into something to remove (``[`` ESC ``[[bookmark: …]``
+    leaves ``[bookmark: …]``), so that clean text cleans to itself.
     """
+    cleaned = _clean_once(raw)
+    for _ in range(8):
+        if cleaned.text == raw or _already_clean(cleaned.text):
+            break
+        raw_text, cleaned = cleaned, _compose(cleaned, _clean_once(cleaned.text))
+        if cleaned.text == raw_text.text:
+            break
+    return cleaned
+
+
+def _compose(first: CleanText, second: CleanText) -> CleanText:
+    """The map of cleaning twice: ``second`` cleaned ``first.text``; both map to raw."""
+    starts: list[int] = []
+    raws: list[int] = []
+    bounds = (*first.clean_starts, len(first.text))
+    for i, c2 in enumerate(second.clean_starts):
+        end2 = second.clean_starts[i + 1] if i + 1 < len(second.clean_starts) else len(second.text)
+        at, pos = second.raw_starts[i], c2  # position in first.text, in second.text
+        while pos < end2:
+            j = bisect_right(first.clean_starts, at) - 1
+            run_end = bounds[j + 1]
+            take = min(end2 - pos, run_end - at)
+            starts.append(pos)
+            raws.append(first.raw_starts[j] + at - first.clean_starts[j])
+            pos, at = pos + take, at + take
+    return CleanText(second.text, tuple(starts), tuple(raws), first.controls + second.controls)
+
+
+def _clean_once(raw: str) -> CleanText:
+    """One pass of :func:`clean_with_map`."""
     out: list[str] = []
     clean_starts: list[int] = []
     raw_starts: list[int] = []
