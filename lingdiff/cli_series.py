@@ -81,6 +81,11 @@ def panel_parser() -> argparse.ArgumentParser:
     p.add_argument("--resume", action="store_true", help="keep FILE's rows; read only new files")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.add_argument("--dask", metavar="ADDRESS", help="run on this Dask scheduler (lingdiff[dask])")
+    p.add_argument(
+        "--overrides",
+        metavar="FILE",
+        help="your corrections (TOML or JSON): links/unlinks give or take a shared code",
+    )
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     return p
 
@@ -146,14 +151,16 @@ def run_panel(argv: Sequence[str]) -> int:
         raise LoadError(f"{' '.join(args.paths)}: no files found")
     from .output import check_output, write_report
 
-    check_output(output, paths, force=args.force or args.resume)
+    inputs = [*paths, *([Path(args.overrides)] if args.overrides else [])]
+    check_output(output, inputs, force=args.force or args.resume)
     failures = Path(args.failures) if args.failures else None
     if failures is not None:
-        check_output(failures, paths, force=args.force)
-    from .panel import read_manifest
+        check_output(failures, inputs, force=args.force)
+    from .panel import panel_corrections, read_manifest
 
     manifest = read_manifest(args.manifest) if args.manifest else {}
-    summary = _run(args, paths, output, fmt, manifest)
+    corrections = panel_corrections(args.overrides)
+    summary = _run(args, paths, output, fmt, manifest, corrections)
     from .panel_run import failures_csv
 
     _print_failures(summary.failures, summary.files)
@@ -164,12 +171,22 @@ def run_panel(argv: Sequence[str]) -> int:
         f"lingdiff: wrote {output}: {summary.rows} rows from "
         f"{summary.files - len(summary.failures)} of {summary.files} files{skipped}"
     )
+    if corrections is not None:
+        _say(
+            f"lingdiff: {corrections.applied} rows set by the corrections in {args.overrides}"
+            " (column override)"
+        )
     read_ok = summary.files - len(summary.failures) + summary.skipped
     return 0 if read_ok > 0 else 1
 
 
 def _run(
-    args: argparse.Namespace, paths: list[Path], output: Path, fmt: str, manifest: dict
+    args: argparse.Namespace,
+    paths: list[Path],
+    output: Path,
+    fmt: str,
+    manifest: dict,
+    corrections: object = None,
 ) -> object:
     from .panel_run import run_panel as run
 
@@ -198,6 +215,7 @@ def _run(
                 replace=args.force or args.resume,
                 manifest=manifest,
                 executor=executor,
+                corrections=corrections,
             )
         from rich.console import Console
         from rich.progress import Progress
@@ -213,6 +231,7 @@ def _run(
                 replace=args.force or args.resume,
                 manifest=manifest,
                 executor=executor,
+                corrections=corrections,
                 progress=lambda n: bar.advance(task, n),
             )
     finally:

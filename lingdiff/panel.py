@@ -46,6 +46,7 @@ PANEL_COLUMNS = (
     "end",
     "source",
     "sha256",
+    "override",
 )
 """The columns of the panel, in order (documented in the README)."""
 INT_COLUMNS = frozenset({"report_year", "review_year", "year", "direction", "start", "end"})
@@ -175,6 +176,7 @@ def _rows(
                 o.end,
                 source,
                 digest,
+                "",  # override: set by lingdiff.panel_overrides when a correction applies
             )
         )
     return tuple(out)
@@ -209,11 +211,19 @@ def read_manifest(path: str | Path) -> dict[str, ManifestEntry]:
         raise LoadError(f"{p}: not a UTF-8 CSV manifest ({exc})") from None
 
 
-def panel(paths: Sequence[str | Path], manifest: str | Path | None = None) -> Panel:
-    """Read reports (files, folders, globs) into one panel, in-process (the Python API)."""
+def panel(
+    paths: Sequence[str | Path],
+    manifest: str | Path | None = None,
+    overrides: str | Path | None = None,
+) -> Panel:
+    """Read reports (files, folders, globs) into one panel, in-process (the Python API).
+
+    ``overrides``: a researcher's overrides file, obeyed as :mod:`lingdiff.panel_overrides`
+    says (links and unlinks through the ``code`` column)."""
     from .inputs import expand_inputs
 
     entries = read_manifest(manifest) if manifest else {}
+    fixes = panel_corrections(overrides)
     out = Panel()
     for path in expand_inputs(paths):
         try:
@@ -226,5 +236,15 @@ def panel(paths: Sequence[str | Path], manifest: str | Path | None = None) -> Pa
         result = file_rows(str(path), data, entries.get(str(path.resolve())))
         if result.error:
             out.failures.append(result)
-        out.rows.extend(result.rows)
+        out.rows.extend(map(fixes.apply, result.rows) if fixes else result.rows)
     return out
+
+
+def panel_corrections(path: str | Path | None) -> Any:
+    """The :class:`~lingdiff.panel_overrides.PanelCorrections` of an overrides file, or None."""
+    if path is None:
+        return None
+    from .overrides import read_overrides
+    from .panel_overrides import PanelCorrections
+
+    return PanelCorrections(read_overrides(path), PANEL_COLUMNS)

@@ -14,9 +14,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .load.limits import MAX_BYTES
+
+if TYPE_CHECKING:
+    from .panel_overrides import PanelCorrections
 from .panel import (
     FLOAT_COLUMNS,
     INT_COLUMNS,
@@ -214,11 +217,13 @@ def run_panel(
     manifest: dict[str, ManifestEntry] | None = None,
     executor: Executor | None = None,
     progress: Callable[[int], None] | None = None,
+    corrections: PanelCorrections | None = None,
 ) -> RunSummary:
     """Read ``paths`` into the panel at ``output`` (csv or parquet) and say what happened.
 
     ``executor`` overrides the process pool (a Dask executor); ``jobs`` 1 without one runs
     in this process. ``progress`` is called with the number of files finished each time.
+    ``corrections`` (from ``--overrides``) are applied to each row as it is written.
     Without ``replace`` (``--force`` or ``--resume``) the finished panel takes its name only
     if nothing has appeared there meanwhile (an exclusive link, as ``report -o`` does).
     """
@@ -230,6 +235,8 @@ def run_panel(
 
     def take(results: list[FileResult]) -> None:
         rows = [r for res in results for r in res.rows]
+        if corrections:
+            rows = [corrections.apply(r) for r in rows]
         sink.write(rows)
         summary.rows += len(rows)
         summary.files += len(results)

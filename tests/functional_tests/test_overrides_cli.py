@@ -140,3 +140,50 @@ def test_tui_options_with_values_are_not_taken_for_reports(tmp_path):
             "lingdiff: usage error: the terminal UI needs a terminal; "
             "use 'lingdiff report' for files\n",
         )
+
+
+def test_panel_obeys_links_and_unlinks_through_the_code_column(tmp_path):
+    """A panel's rows are single figures: a link gives both indicators one code (the codebook's
+    of either name, else ``user:`` the old name), an unlink takes the shared code from the
+    later report's figures; the override column says which rows a correction set."""
+    import csv
+
+    fixes = _toml(
+        tmp_path,
+        'link = [{ old = "游客", new = "接待游客" },\n'
+        '        { old = "新增高新技术企业", new = "新增高新技术企业" }]\n'
+        'unlink = [{ old = "地区生产总值", new = "地区生产总值", measure = "growth" }]\n',
+    )
+    out = tmp_path / "panel.csv"
+    result = run_cli(
+        "panel", str(OLD_PATH), str(NEW_PATH), "-j", "1", "-o", str(out), "--overrides", str(fixes)
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"rows set by the corrections in {fixes}" in result.stderr
+    with out.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    got = sorted(
+        {
+            (r["report_year"], r["indicator"], r["measure"], r["code"], r["override"])
+            for r in rows
+            if r["override"]
+        }
+    )
+    assert got == [
+        ("2020", "新增高新技术企业", "count", "user:新增高新技术企业", "link"),
+        ("2020", "游客", "count", "tourists", "link"),
+        ("2026", "地区生产总值", "growth", "", "unlink"),
+        ("2026", "接待游客", "count", "tourists", "link"),
+        ("2026", "新增高新技术企业", "count", "user:新增高新技术企业", "link"),
+    ]
+    old_gdp = {
+        r["code"] for r in rows if r["report_year"] == "2020" and r["indicator"] == "地区生产总值"
+    }
+    assert old_gdp == {"gdp"}  # the earlier report keeps its code
+
+
+def test_panel_refuses_to_write_over_its_overrides_file(tmp_path):
+    fixes = _toml(tmp_path, 'unlink = [{ old = "a", new = "b" }]\n')
+    result = run_cli("panel", str(OLD_PATH), "-o", str(fixes), "--force", "--overrides", str(fixes))
+    assert result.returncode != 0
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
