@@ -81,6 +81,16 @@ def target_change(row: MetricRow) -> tuple[str, float | None]:
     return ("↑" if diff > 0 else "↓"), diff
 
 
+def not_comparable_reason(row: MetricRow) -> str:
+    """Why two plan-year targets have no change (for a headline row with both): ``several
+    figures`` (财政赤字 1.62万亿元、1.12万亿元、5000亿元: central, local, bonds) or ``units
+    differ``; "" when they compare or one is missing."""
+    old, new = row.values("old", "target"), row.values("new", "target")
+    if not old or not new or target_change(row)[1] is not None:
+        return ""
+    return "several figures" if len(old) > 1 or len(new) > 1 else "units differ"
+
+
 def change_word(row: MetricRow) -> str:
     """What the arrow means in words: ``smaller decline`` / ``larger decline`` for declines,
     "" when the arrow alone is clear (a higher or lower rate, level or count)."""

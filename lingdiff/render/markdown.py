@@ -19,7 +19,7 @@ from ..model import (
     TopicShare,
 )
 from ..output import display_path
-from ..summary import Headline, in_both, overview
+from ..summary import Headline, in_both, not_comparable_reason, overview
 from .common import (
     bar,
     fmt_change,
@@ -181,7 +181,8 @@ def _glance_targets(c: Comparison, rows: tuple[Headline, ...]) -> list[str]:
         for doc in ("old", "new"):
             for kind in ("actual", "target"):
                 cells.append(md(fmt_values(h.figures(doc, kind))) or "—")  # type: ignore[arg-type]
-        change = fmt_change(h.row) or "not comparable (units differ)"
+        reason = not_comparable_reason(h.row)
+        change = fmt_change(h.row) or (f"not comparable ({reason})" if reason else "")
         if h.outcome:
             change += f"; old target {h.outcome}"
         cells.append(change)

@@ -192,3 +192,21 @@ def test_the_json_renderers_one_line_encoder_writes_what_json_dumps_writes() -> 
     ]  # fmt: skip
     for value in values:
         assert encode(value) == json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+
+def test_why_two_targets_do_not_compare() -> None:
+    """National 2015 -> 2016: the deficit is three figures (central, local, bonds) each year."""
+    from lingdiff.summary import not_comparable_reason
+
+    old = [obs(v, "万亿元", measure="level", id=f"old:m{i}") for i, v in enumerate((1.62, 1.12))]
+    new = obs(2.18, "万亿元", doc="new", id="new:m1", measure="level")
+    assert not_comparable_reason(MetricRow("m7", "财政赤字", "level", (*old, new))) == (
+        "several figures"
+    )
+    other = obs(86, "亿元", doc="new", id="new:m2", measure="level")
+    level_old = obs(83.6, "万亩", measure="level")
+    assert not_comparable_reason(MetricRow("m8", "x", "level", (level_old, other))) == (
+        "units differ"
+    )
+    same = obs(90, "万亩", doc="new", id="new:m3", measure="level")
+    assert not_comparable_reason(MetricRow("m9", "x", "level", (level_old, same))) == ""
