@@ -370,6 +370,10 @@ class PhraseRow:
     score: float = 0.0
     """How distinctive the change of use is (see :mod:`lingdiff.phrases.rank`); rows are
     ranked by it, not by raw counts."""
+    replaced_by: str = ""
+    """For a gone phrase: the phrase that took its place (see :mod:`lingdiff.phrases.renamings`)."""
+    replaces: str = ""
+    """For the phrase that took a gone one's place: the gone phrase."""
 
 
 @dataclass(frozen=True)

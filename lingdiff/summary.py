@@ -6,6 +6,7 @@ they agree on what the headlines are.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .lexicon import APPENDIX, unit_scale
@@ -21,7 +22,7 @@ from .model import (
     TopicShare,
 )
 
-SLOGAN_KINDS = ("slogan", "numbered")
+SLOGAN_KINDS = ("slogan", "quoted")
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,10 @@ class Overview:
     headlines: tuple[Headline, ...] = ()
     one_sided: tuple[tuple[MetricRow, DocKey], ...] = ()
     """Targets set by one report only, with the report that sets them."""
+    shifted_phrases: tuple[PhraseRow, ...] = ()
+    """Phrases of both reports whose use changed most (高质量发展 8 -> 25)."""
+    replaced_phrases: tuple[PhraseRow, ...] = ()
+    """Gone phrases whose place a new one took (市场主体 -> 经营主体)."""
 
 
 def in_both(row: MetricRow) -> bool:
@@ -222,6 +227,17 @@ def slogan_changes(
     return top("added"), top("removed")
 
 
+def kept_changes(phrases: Sequence[PhraseRow], n: int = 8) -> tuple[PhraseRow, ...]:
+    """The phrases used in both reports whose use changed most (by
+    :attr:`~lingdiff.model.PhraseRow.score`), at least doubled or halved."""
+    rows = [
+        p
+        for p in phrases
+        if p.status == "kept" and max(p.old_count, p.new_count) >= 2 * min(p.old_count, p.new_count)
+    ]
+    return tuple(sorted(rows, key=lambda p: (-p.score, p.phrase))[:n])
+
+
 def overview(c: Comparison) -> Overview:
     """All the headlines of a comparison."""
     gains, losses = priority_shifts(c)
@@ -229,4 +245,17 @@ def overview(c: Comparison) -> Overview:
     new, gone = slogan_changes(c)
     lines = headlines(c)
     targets = tuple(h.row for h in lines)
-    return Overview(targets, gains, losses, added, removed, new, gone, lines, one_sided_targets(c))
+    replaced = tuple(p for p in c.phrases if p.replaced_by)
+    return Overview(
+        targets,
+        gains,
+        losses,
+        added,
+        removed,
+        new,
+        gone,
+        lines,
+        one_sided_targets(c),
+        kept_changes(c.phrases),
+        replaced,
+    )

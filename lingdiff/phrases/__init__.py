@@ -1,26 +1,31 @@
-"""Slogans and key terms: which are new, which are gone, which stayed, and where they stand.
+"""Slogans, quoted phrases and key terms: which are new, which are gone, which stayed,
+which replaced which, and where they stand.
 
 Three kinds of phrase are collected from both reports (from ``Document.norm``):
 
-* ``slogan``: anything quoted with “…”, "…" or 「…」 (2–20 characters, at least
-  one Chinese character, no sentence punctuation inside);
-* ``numbered``: numeral slogans, found by pattern, not from a list: numeral +
+* ``slogan``: numeral slogans, found by pattern, not from a list: numeral +
   short unit, repeated (``六稳六保``, ``三高四新``, ``一城两翼三片多示范``, also
-  written with ``、``), numeral + 大/个/项 + a head noun (``三大攻坚战``,
+  written with ``、``; never a unit holding a particle of prose, so ``干一件是一件``
+  and ``唯一的双奥之城`` are none), numeral + 大/个/项 + a head noun (``三大攻坚战``,
   ``五个坚持``), five-year-plan names (``十四五``), and quoted phrases built on
   numerals (``五化``, ``5个10``);
+* ``quoted``: anything else quoted with “…”, "…" or 「…」 (2–20 characters, at least
+  one Chinese character, no sentence punctuation inside), except plain words: a word
+  of two characters quoted but mostly used unquoted (“学位”、“床位”);
 * ``term``: key terms, Chinese n-grams whose frequency differs between the
   reports (:func:`lingdiff.phrases.keyterms.key_terms`; two-character ones must be
   topic terms, and none may contain a place name of the report titles).
 
-Counting: one leftmost-longest scan over all listed phrases, so a use inside a
-longer listed phrase counts for the longer one. Status is ``kept`` (in both),
-``added`` (new only) or ``removed`` (old only). An added and a removed phrase
-that are variants (one contains the other, e.g. ``脱贫攻坚`` in
-``巩固拓展脱贫攻坚成果``; or rapidfuzz ``ratio`` ≥ 75 for non-numbered phrases;
-always with the same numerals) become one ``kept`` row under the new spelling,
-the old one in ``variants`` and the counts summed per side. Ritual phrases
-(:data:`BOILERPLATE`) are never reported.
+Counting: one leftmost-longest scan over all listed phrases in the texts without
+quotation marks (“三公”经费 is 三公经费), so a use inside a longer listed phrase counts for
+the longer one. Status is ``kept`` (in both), ``added`` (new only) or ``removed`` (old
+only). An added and a removed phrase that are variants (one contains the other, e.g.
+``脱贫攻坚`` in ``巩固拓展脱贫攻坚成果``; or rapidfuzz ``ratio`` ≥ 75 for phrases that are
+no numeral slogans; always with the same numerals) become one ``kept`` row under the new
+spelling, the old one in ``variants`` and the counts summed per side. A gone phrase whose
+place a new one took in the same contexts (激发市场主体活力 -> 激发各类经营主体活力) is
+linked to it (:mod:`lingdiff.phrases.renamings`). Ritual phrases (:data:`BOILERPLATE`)
+are never reported.
 """
 
 from __future__ import annotations
@@ -35,8 +40,9 @@ from rapidfuzz import fuzz
 from ..model import Document, PhraseRow
 from ..textscan import DictionaryScanner
 from ..topics import front_matter_end
-from .keyterms import BOILERPLATE, key_terms, place_names
+from .keyterms import BOILERPLATE, PROSE_CHARS, key_terms, place_names
 from .rank import distinctiveness
+from .renamings import replacements
 
 __all__ = ["compare_phrases", "find_numbered", "find_quoted", "is_numbered"]
 
@@ -98,6 +104,8 @@ def _canonical(phrase: str) -> str:
 
 def is_numbered(phrase: str) -> bool:
     """Is ``phrase`` built on numerals (``六稳六保``, ``五个坚持``, ``十四五``, ``5个10``)?"""
+    if not PROSE_CHARS.isdisjoint(phrase):
+        return False
     if phrase[0] in _NUMERALS or (phrase[0] == "双" and len(phrase) <= 4):
         return True
     return bool(_SEQUENCE.search(phrase) or _PLAN.search(phrase) or re.match(r"\d+个\d", phrase))
@@ -124,9 +132,13 @@ def find_numbered(text: str) -> dict[str, str]:
 def _trim_sequence(form: str) -> str:
     """Check a numeral sequence and cut its last unit back when it runs on past the others
     (slogans are parallel): ``三高四新美好`` -> ``三高四新``, ``六稳六保工作`` -> ``六稳六保``;
-    a head noun (``五支点``) or one extra character (``多示范``) is kept."""
+    a head noun (``五支点``) or one extra character (``多示范``) is kept. A unit holding a
+    function character is prose, not a slogan: ``干一件是一件``, ``唯一的双奥之城``."""
     units = re.findall(rf"(?:{_N}|多|双)[^{_NUMERALS}多双、]*", form)
-    if len(units) < 2 or any(u[1] in _MEASURE or u.startswith(_NUMERAL_WORDS) for u in units):
+    if len(units) < 2 or any(
+        u[1] in _MEASURE or u.startswith(_NUMERAL_WORDS) or not PROSE_CHARS.isdisjoint(u)
+        for u in units
+    ):
         return ""
     body, first = units[-1][1:], len(units[0]) - 1
     keep = next((k for k in range(len(body), 0, -1) if body[:k].endswith(_HEADS)), 0)
@@ -139,14 +151,15 @@ def _trim_sequence(form: str) -> str:
 
 
 _STATUS_ORDER = {"added": 0, "removed": 1, "kept": 2}
-_KIND_ORDER = {"numbered": 0, "slogan": 1, "term": 2}
+_KIND_ORDER = {"slogan": 0, "quoted": 1, "term": 2}
+_QUOTE_MARKS = str.maketrans("", "", '“”"「」')
 
 
 def compare_phrases(
     old: Document, new: Document, lexicon: frozenset[str] | None = None
 ) -> tuple[PhraseRow, ...]:
-    """Slogans, numbered slogans and key terms of two reports, with status, counts,
-    variants and the sections they occur in, sorted by status (added, removed, kept),
+    """Slogans, quoted phrases and key terms of two reports, with status, counts, variants,
+    replacements and the sections they occur in, sorted by status (added, removed, kept),
     then by how distinctive the change is (:func:`~lingdiff.phrases.rank.distinctiveness`),
     kind and phrase.
 
@@ -157,49 +170,103 @@ def compare_phrases(
 
         lexicon = frozenset(t for topic in load_taxonomy() for t in topic.terms)
     texts = (_body(old), _body(new))
-    forms: dict[str, str] = {}  # surface form -> phrase
-    kinds: dict[str, str] = {}  # phrase -> kind
-    for found in [find_quoted(t) for t in texts] + [find_numbered(t) for t in texts]:
-        for form, phrase in found.items():
-            forms.setdefault(form, phrase)
-            kinds.setdefault(phrase, "numbered" if is_numbered(phrase) else "slogan")
+    forms, kinds, plain_words = _slogans(texts)
     places = place_names(old.title) | place_names(new.title)
-    for term, *_ in key_terms(*texts, lexicon=lexicon, exclude=places, taken=kinds):
+    taken = [*kinds, *plain_words]
+    for term, *_ in key_terms(*texts, lexicon=lexicon, exclude=places, taken=taken):
         forms.setdefault(term, term)
         kinds[term] = "term"
-
-    counts: dict[str, list[int]] = {p: [0, 0] for p in kinds}
-    # section ids in order of first occurrence (a dict is an ordered set with O(1) lookups)
-    places_of: dict[str, tuple[dict[str, None], dict[str, None]]] = {p: ({}, {}) for p in kinds}
-    scanner = DictionaryScanner(forms)
-    for d, (doc, text) in enumerate(zip((old, new), texts, strict=True)):
-        section_at = _section_finder(doc)
-        for pos, form in scanner.scan(text):
-            phrase = forms[form]
-            counts[phrase][d] += 1
-            sec = section_at(pos)
-            if sec:
-                places_of[phrase][d].setdefault(sec)
-    live = sorted(p for p in kinds if sum(counts[p]))
+    plain = [_unquoted(t) for t in texts]
+    use = _count(forms, (old, new), plain)
+    live = sorted(p for p in kinds if sum(use[p][0]))
     links = _link(
-        [p for p in live if not counts[p][0]], [p for p in live if not counts[p][1]], kinds
+        [p for p in live if not use[p][0][0]], [p for p in live if not use[p][0][1]], kinds
     )
     absorbed = set(links.values())
+    gone = [p for p in live if not use[p][0][1] and p not in absorbed]
+    swaps = replacements(gone, plain[0][0], plain[1][0])
+    took = {f: g for g, f in swaps.items()}
+    for p in took:
+        if p not in kinds:  # a replacement that is no listed phrase: count it too
+            kinds[p] = "term"
+            use[p] = _count({p: p}, (old, new), plain)[p]
+            live.append(p)
     rows: list[PhraseRow] = []
     for p in live:
         if p in absorbed:
             continue
-        (o, n), (old_secs, new_secs), variants = counts[p], places_of[p], ()
+        ((o, n), (old_secs, new_secs)), variants = use[p], ()
         if p in links:
             v = links[p]
-            o, old_secs, variants = counts[v][0], places_of[v][0], (v,)
-        status = "kept" if o and n else ("added" if n else "removed")
-        row = PhraseRow(p, status, o, n, kinds[p], variants, tuple(old_secs), tuple(new_secs))
+            o, old_secs, variants = use[v][0][0], use[v][1][0], (v,)
+        row = PhraseRow(
+            p,
+            "kept" if o and n else ("added" if n else "removed"),
+            o,
+            n,
+            kinds[p],
+            variants,
+            tuple(old_secs),
+            tuple(new_secs),
+            replaced_by=swaps.get(p, ""),
+            replaces=took.get(p, ""),
+        )
         rows.append(replace(row, score=round(distinctiveness(row), 4)))
     rows.sort(
         key=lambda r: (_STATUS_ORDER[r.status], -r.score, _KIND_ORDER.get(r.kind, 3), r.phrase)
     )
     return tuple(rows)
+
+
+def _slogans(texts: tuple[str, str]) -> tuple[dict[str, str], dict[str, str], list[str]]:
+    """Surface form -> phrase, and phrase -> kind (``slogan`` for numeral slogans, else
+    ``quoted``), of the slogans of both texts; and the plain words: words of two characters
+    quoted but mostly used unquoted (“学位”、“床位”), no slogans (nor parts of key terms)."""
+    forms: dict[str, str] = {}
+    kinds: dict[str, str] = {}
+    plain: list[str] = []
+    quoted = [find_quoted(t) for t in texts]
+    for found in quoted + [find_numbered(t) for t in texts]:
+        for form, phrase in found.items():
+            forms.setdefault(form, phrase)
+            kinds.setdefault(phrase, "slogan" if is_numbered(phrase) else "quoted")
+    for form in {f for found in quoted for f in found}:
+        phrase = forms[form]
+        if kinds[phrase] == "quoted" and len(phrase) <= 2:
+            marked = sum(t.count(f"{q}{form}") for t in texts for q in '“"「')
+            if 2 * marked < sum(t.count(form) for t in texts):
+                del forms[form], kinds[phrase]
+                plain.append(phrase)
+    return forms, kinds, plain
+
+
+def _unquoted(text: str) -> tuple[str, list[int]]:
+    """``text`` without quotation marks (“三公”经费 reads 三公经费: quotes are typography, not
+    wording), and the offset in ``text`` of each character kept."""
+    kept = [i for i, ch in enumerate(text) if ch not in '“”"「」']
+    return text.translate(_QUOTE_MARKS), kept
+
+
+_Use = tuple[list[int], list[dict[str, None]]]
+"""Uses in (old, new) of one phrase, and the sections used in (ordered sets of ids)."""
+
+
+def _count(
+    forms: dict[str, str], docs: tuple[Document, Document], plain: list[tuple[str, list[int]]]
+) -> dict[str, _Use]:
+    """Uses and sections of each phrase in both reports: one leftmost-longest scan of the
+    texts without quotation marks, so a use inside a longer phrase counts for the longer."""
+    use: dict[str, _Use] = {p: ([0, 0], [{}, {}]) for p in forms.values()}
+    scanner = DictionaryScanner(forms)
+    for d, (doc, (text, offsets)) in enumerate(zip(docs, plain, strict=True)):
+        section_at = _section_finder(doc)
+        for pos, form in scanner.scan(text):
+            uses, secs = use[forms[form]]
+            uses[d] += 1
+            sec = section_at(offsets[pos])
+            if sec:
+                secs[d].setdefault(sec)
+    return use
 
 
 def _body(doc: Document) -> str:
@@ -240,7 +307,7 @@ def _variant_score(new: str, old: str, kind_new: str, kind_old: str) -> float:
     short, long_ = sorted((new, old), key=len)
     if len(short) >= 3 and short in long_ and len(short) / len(long_) >= 0.4:
         return 100.0
-    if "numbered" in (kind_new, kind_old) or len(short) < 3:
+    if "slogan" in (kind_new, kind_old) or len(short) < 3:
         return 0.0
     score = fuzz.ratio(new, old)
     return float(score) if score >= VARIANT_RATIO else 0.0

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 __all__ = [
     "BOILERPLATE",
     "COMMON_WORDS",
+    "PROSE_CHARS",
     "key_terms",
     "log_likelihood",
     "occurrences",
@@ -62,6 +63,9 @@ _NUMERALS = "一二三四五六七八九十两"
 _NON_CJK = re.compile(r"[^\u4e00-\u9fff]+")
 _FUNCTION = "的了和与及或并而在是为对把将被从向于以由等其此该各每这那也都又还更最很较"
 _FUNCTION += "就即之所着过但且则如若已要"
+PROSE_CHARS = frozenset("的是了着过和与及或把被从向于由其这那也都又还就但且则若已")
+"""Particles and conjunctions of running prose (的, 是, 和…): never inside a numeral
+slogan's unit (一件是一件 and 唯一的双奥 are prose; 三档并两档 is a slogan)."""
 _STOP_START = set(_FUNCTION + "个" + _NUMERALS + "百千万亿零年型性率式不")
 _STOP_END = set(_FUNCTION + "个家项次年月日元亿万余多性")
 _STOP_INSIDE = set("的了着")
@@ -94,7 +98,7 @@ COMMON_WORDS = _words(
     "现代 新型 高质量 高标准 标准化 一体化 规模化 品牌 特色 综合 专项 重大 主体 结构 升级 "
     "改造 提升 推进 加快 加强 完善 创新 转型 融合 保护 治理 整治 防控 保障 提高 实施 开展 "
     "以上 以下 规上 统一 全面 深入 持续 行业 移动 现代化 市场化 信息化 国际化 法治化 便利化 "
-    "产业化 规范化 智能化 工业化 城市化"
+    "产业化 规范化 智能化 工业化 城市化 坚持 共同 共享"
 )
 """Everyday words of the reports (beside the topic terms), used to see whether a
 candidate n-gram cuts through a word (``业项目`` cuts ``产业``)."""
@@ -209,15 +213,24 @@ def _plausible(g: str) -> bool:
     return not (g.startswith(_START_WORDS) or g.endswith(_END_WORDS))
 
 
+COVERED = 0.8
+"""A candidate is a fragment of a longer one holding it when the longer one accounts for this
+share of its uses in each report: ``高质量`` (8 -> 28) is mostly ``高质量发展`` (8 -> 25)."""
+
+
 def _fragments(valid: set[str], counts: dict[str, tuple[int, int]]) -> set[str]:
-    """Candidates inside a longer candidate that has the same counts in both reports."""
+    """Candidates inside a longer candidate that accounts for most of their uses in each
+    report (:data:`COVERED`), so the compound is reported, not its head word."""
     out: set[str] = set()
     for g in valid:
+        long_old, long_new = counts[g]
         for size in range(2, len(g)):
             for i in range(len(g) - size + 1):
                 sub = g[i : i + size]
-                if sub in valid and counts[sub] == counts[g]:
-                    out.add(sub)
+                if sub in valid:
+                    old, new = counts[sub]
+                    if long_old >= COVERED * old and long_new >= COVERED * new:
+                        out.add(sub)
     return out
 
 

@@ -125,6 +125,8 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
                 "old_count": p.old_count,
                 "new_count": p.new_count,
                 "variants": list(p.variants),
+                "replaced_by": p.replaced_by,
+                "replaces": p.replaces,
                 "kind": p.kind,
                 "old_sections": list(p.old_sections),
                 "new_sections": list(p.new_sections),

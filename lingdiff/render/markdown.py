@@ -153,7 +153,11 @@ def _glance(c: Comparison) -> str:
                 for sid in getattr(p, side)
             ]
             lines.extend([f"**{label}:** " + "; ".join(names) + ".", ""])
-    for label, rows in (("New slogans", o.new_slogans), ("Gone slogans", o.gone_slogans)):
+    for label, rows in (
+        ("New slogans", o.new_slogans),
+        ("Gone slogans", o.gone_slogans),
+        ("Used more or less", o.shifted_phrases),
+    ):
         if rows:
             lines.append(
                 f"**{label}:** "
@@ -161,6 +165,9 @@ def _glance(c: Comparison) -> str:
                 + "."
             )
             lines.append("")
+    if o.replaced_phrases:
+        swaps = (f"{md(p.phrase)} → {md(p.replaced_by)}" for p in o.replaced_phrases)
+        lines.extend(["**Replaced:** " + "、".join(swaps) + ".", ""])
     if len(lines) == 2:
         lines.extend(["Nothing to report.", ""])
     return "\n".join(lines)
@@ -324,6 +331,9 @@ def _priorities(c: Comparison) -> str:
     return "\n".join(lines)
 
 
+_KIND_NAMES = {"slogan": "slogan", "quoted": "quoted", "term": "key term"}
+
+
 def _phrases(c: Comparison) -> str:
     lines = ["## Slogans and key phrases", ""]
     if not c.phrases:
@@ -335,13 +345,19 @@ def _phrases(c: Comparison) -> str:
         if not rows:
             lines.extend(["None.", ""])
             continue
-        lines.append("| Phrase | Kind | Old | New | Variants | Where (new / old) |")
+        lines.append("| Phrase | Kind | Old | New | Variants, replacement | Where (new / old) |")
         lines.append("|---|---|---:|---:|---|---|")
         for p in rows:
             where = ", ".join(short_id(s) for s in (p.new_sections or p.old_sections)[:4])
+            linked = "、".join(p.variants)
+            if p.replaced_by or p.replaces:
+                arrow = (
+                    f"replaced by {p.replaced_by}" if p.replaced_by else f"replaces {p.replaces}"
+                )
+                linked = f"{linked}; {arrow}" if linked else arrow
             lines.append(
-                f"| {md(p.phrase)} | {md(p.kind)} | {p.old_count} | {p.new_count} "
-                f"| {md('、'.join(p.variants))} | {where} |"
+                f"| {md(p.phrase)} | {md(_KIND_NAMES.get(p.kind, p.kind))} | {p.old_count} "
+                f"| {p.new_count} | {md(linked)} | {where} |"
             )
         lines.append("")
     return "\n".join(lines)

@@ -107,21 +107,21 @@ def test_statuses_counts_sections_and_variants_of_a_small_pair() -> None:
     assert scored["巩固拓展脱贫攻坚成果"].score == 0.0  # used as often
     rows = {p: replace(r, score=0.0) for p, r in scored.items()}
     assert rows["三大攻坚战"] == PhraseRow(
-        "三大攻坚战", "removed", 1, 0, "numbered", (), ("old:1",), ()
+        "三大攻坚战", "removed", 1, 0, "slogan", (), ("old:1",), ()
     )
-    assert rows["六稳"] == PhraseRow("六稳", "removed", 1, 0, "numbered", (), ("old:2.1",), ())
-    assert rows["七大攻坚"] == PhraseRow("七大攻坚", "added", 0, 1, "numbered", (), (), ("new:1",))
+    assert rows["六稳"] == PhraseRow("六稳", "removed", 1, 0, "slogan", (), ("old:2.1",), ())
+    assert rows["七大攻坚"] == PhraseRow("七大攻坚", "added", 0, 1, "slogan", (), (), ("new:1",))
     # quoted and unquoted uses count alike
     assert rows["六城同创"] == PhraseRow(
-        "六城同创", "kept", 1, 2, "numbered", (), ("old:1",), ("new:1", "new:2.1")
+        "六城同创", "kept", 1, 2, "slogan", (), ("old:1",), ("new:1", "new:2.1")
     )
     # containment: the old slogan lives on inside the new one
     assert rows["巩固拓展脱贫攻坚成果"] == PhraseRow(
-        "巩固拓展脱贫攻坚成果", "kept", 1, 1, "slogan", ("脱贫攻坚",), ("old:1",), ("new:1",)
+        "巩固拓展脱贫攻坚成果", "kept", 1, 1, "quoted", ("脱贫攻坚",), ("old:1",), ("new:1",)
     )
     # rapidfuzz ratio 78: a renamed campaign
     assert rows["优化营商环境攻坚年"] == PhraseRow(
-        "优化营商环境攻坚年", "kept", 1, 1, "slogan", ("优化营商环境提升年",), ("old:2.1",),
+        "优化营商环境攻坚年", "kept", 1, 1, "quoted", ("优化营商环境提升年",), ("old:2.1",),
         ("new:2.1",),
     )  # fmt: skip
     # look-alike numbered slogans are different campaigns: not linked
@@ -203,19 +203,19 @@ def test_place_names_of_titles() -> None:
 def test_slogans_and_terms_of_the_bundled_reports() -> None:
     rows = {r.phrase: r for r in compare_phrases(seed("old"), seed("new"))}
     expect = {
-        "三大攻坚战": ("removed", 5, 0, "numbered"),
-        "六城同创": ("removed", 5, 0, "numbered"),
-        "六稳": ("removed", 2, 0, "numbered"),
-        "一城两翼三片多示范": ("removed", 2, 0, "numbered"),
+        "三大攻坚战": ("removed", 5, 0, "slogan"),
+        "六城同创": ("removed", 5, 0, "slogan"),
+        "六稳": ("removed", 2, 0, "slogan"),
+        "一城两翼三片多示范": ("removed", 2, 0, "slogan"),
         "全面建成小康社会": ("removed", 4, 0, "term"),
         "扶贫": ("removed", 10, 0, "term"),
-        "三高四新": ("added", 0, 2, "numbered"),
-        "十五五": ("added", 0, 3, "numbered"),
+        "三高四新": ("added", 0, 2, "slogan"),
+        "十五五": ("added", 0, 3, "slogan"),
         "新质生产力": ("added", 0, 3, "term"),
         "数字化": ("added", 0, 4, "term"),
         "脱贫攻坚": ("kept", 5, 1, "term"),
-        "平安零陵": ("kept", 2, 2, "slogan"),
-        "十四五": ("kept", 2, 1, "numbered"),
+        "平安零陵": ("kept", 2, 2, "quoted"),
+        "十四五": ("kept", 2, 1, "slogan"),
     }
     for phrase, (status, old_count, new_count, kind) in expect.items():
         row = rows[phrase]

@@ -29,8 +29,11 @@ NARROW = 120
 """Below this width (cells) the table and the occurrences are stacked, not side by side."""
 
 
-KINDS = ("", "slogan", "numbered", "term")
-"""The kind filter's steps (``k``): all, quoted slogans, numbered slogans, key terms."""
+KINDS = ("", "slogan", "term", "quoted")
+"""The kind filter's steps (``k``): all, slogans, key terms, quoted phrases."""
+KIND_LABELS = {"slogan": "slogan", "term": "key term", "quoted": "quoted"}
+PLURALS = {"": "phrases", "slogan": "slogans", "term": "key terms", "quoted": "quoted phrases"}
+_QUOTES = str.maketrans("", "", '“”"「」')
 
 
 def ordered_phrases(phrases: tuple[PhraseRow, ...]) -> list[PhraseRow]:
@@ -47,7 +50,7 @@ def occurrences(index: ComparisonIndex, phrase: PhraseRow) -> list[tuple[DocKey,
     found: list[tuple[DocKey, int]] = []
     for doc in (index.comparison.old, index.comparison.new):
         for sent in doc.sentences:
-            norm = doc.norm[sent.start : sent.end]
+            norm = doc.norm[sent.start : sent.end].translate(_QUOTES)  # “三公”经费 is 三公经费
             if any(f and (f in norm or f in sent.text) for f in forms):
                 found.append((doc.key, sent.index))
     return found
@@ -60,12 +63,12 @@ class PhraseList(CachedStyles, Horizontal):
     """Show only phrases (or variants) holding this text (empty: all)."""
 
     kind_filter: reactive[str] = reactive("", init=False)
-    """Show only phrases of this kind (``slogan``, ``numbered``, ``term``; empty: all)."""
+    """Show only phrases of this kind (``slogan``, ``term``, ``quoted``; empty: all)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("k", "next_kind", "Kind")]
 
     def action_next_kind(self) -> None:
-        """Show the next kind of phrase only (all → slogans → numbered → terms → all)."""
+        """Show the next kind of phrase only (all → slogans → key terms → quoted → all)."""
         self.kind_filter = KINDS[(KINDS.index(self.kind_filter) + 1) % len(KINDS)]
 
     def watch_kind_filter(self) -> None:
@@ -142,18 +145,22 @@ class PhraseList(CachedStyles, Horizontal):
             phrase = Text(row.phrase)
             if row.variants:
                 phrase.append(" ≈ " + "、".join(row.variants), style="dim")
+            if row.replaced_by:
+                phrase.append(f" → {row.replaced_by}", style="dim")
+            if row.replaces:
+                phrase.append(f" ← {row.replaces}", style="dim")
             table.add_row(
                 phrase,
                 Text(row.status, style=style),
                 Text(str(row.old_count), justify="right"),
                 Text(str(row.new_count), justify="right"),
-                Text(row.kind, style="dim"),
+                Text(KIND_LABELS.get(row.kind, row.kind), style="dim"),
                 key=str(i),
             )
         counts = {s: sum(1 for r in self._rows if r.status == s) for s in STATUS_ORDER}
         shown = f"{len(self._rows)} of {len(everything)}" if text or kind else f"{len(self._rows)}"
         table.border_title = Text(
-            f"{shown} {kind or 'phrase'}s{f' with “{text}”' if text else ''}: "
+            f"{shown} {PLURALS.get(kind, kind)}{f' with “{text}”' if text else ''}: "
             + ", ".join(f"{n} {s}" for s, n in counts.items())
             + " · Enter: where · / filter · k kind"
         )

@@ -1,0 +1,103 @@
+"""Replacements: a phrase gone from the old report whose place a new one took.
+
+Reports rename things: 市场主体 becomes 经营主体 (激发市场主体活力 -> 激发各类经营主体活力),
+农村贫困人口 becomes 农村低收入人口. No list of such renamings is kept: a gone phrase is
+looked up at its own places. Each use of it in the old report, with two Chinese characters
+on either side (its context), is searched for in the new report with something else
+between the same two pairs of characters. What stands there (cut back to a part used
+often enough in the new report, ``各类经营主体`` -> ``经营主体``) is a candidate, and is
+taken when the evidence is more than a coincidence of context (see :func:`replacements`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .keyterms import _START_WORDS, COMMON_WORDS, _plausible, occurrences
+
+__all__ = ["replacements"]
+
+CONTEXT = 2
+"""Characters on each side of a use that must be the same in the new report."""
+MIN_NEW_USES = 2
+"""A replacement is used at least this often in the new report…"""
+GROWTH = 2
+"""…and more than this many times as often as in the old one (经营主体 1 -> 3)."""
+MODIFIER = 2
+"""Characters that may be cut from the front of what stands in the gone phrase's place
+(各类经营主体 -> 经营主体); its end, the head noun, is never cut."""
+
+_WORDS = COMMON_WORDS | frozenset(w for w in _START_WORDS if len(w) == 2)
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _contexts(phrase: str, text: str) -> list[tuple[str, str]]:
+    """The (left, right) pairs of Chinese characters around each use of ``phrase``."""
+    out = []
+    for start in occurrences(phrase, text):
+        end = start + len(phrase)
+        left, right = text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT]
+        if len(left) == len(right) == CONTEXT and _CJK.fullmatch(left + right):
+            out.append((left, right))
+    return out
+
+
+def _fillers(left: str, right: str, text: str, longest: int) -> Iterable[str]:
+    """What stands between ``left`` and ``right`` in ``text`` (2 to ``longest`` Chinese
+    characters)."""
+    for start in occurrences(left, text):
+        inner = start + len(left)
+        end = text.find(right, inner + 2, inner + longest + len(right))
+        if end >= 0 and _CJK.fullmatch(text, inner, end):
+            yield text[inner:end]
+
+
+def _best_form(filler: str, gone: str, counts: dict[str, tuple[int, int]]) -> str:
+    """The longest part of ``filler`` that is a phrase on its own: the filler, or the
+    filler without a modifier of up to :data:`MODIFIER` characters in front, used at least
+    :data:`MIN_NEW_USES` times in the new report and more than :data:`GROWTH` times as
+    often as in the old; '' if none. ``counts`` holds the uses of each :func:`_forms`."""
+    for form in _forms(filler):
+        old, new = counts[form]
+        plausible = form not in gone and gone not in form and _plausible(form)
+        if plausible and new >= MIN_NEW_USES and new > GROWTH * old:
+            return form
+    return ""
+
+
+def replacements(gone: Iterable[str], old_text: str, new_text: str) -> dict[str, str]:
+    """Gone phrase -> the phrase that took its place in the new report, each used once.
+
+    A candidate is taken when it stands in the contexts of two uses of the gone phrase
+    (农村贫困人口 ×3 -> 农村低收入人口), or of one when the two look alike: about as long
+    (±1) and sharing a character (企业技术创新主体 -> 企业科技创新主体)."""
+    counts: dict[str, tuple[int, int]] = {}  # form -> (old uses, new uses)
+    scored = []
+    for phrase in gone:
+        support: dict[str, int] = {}  # candidate -> uses of phrase whose place it takes
+        for left, right in _contexts(phrase, old_text):
+            here = set()
+            for filler in _fillers(left, right, new_text, len(phrase) + 2):
+                for form in _forms(filler):
+                    if form not in counts:
+                        counts[form] = (old_text.count(form), new_text.count(form))
+                here.add(_best_form(filler, phrase, counts))
+            for form in here - {""}:
+                support[form] = support.get(form, 0) + 1
+        for form, uses in support.items():
+            alike = bool(set(form) & set(phrase)) and abs(len(form) - len(phrase)) <= 1
+            if uses >= 2 or alike:
+                scored.append((-uses, not alike, -counts[form][1], phrase, form))
+    out: dict[str, str] = {}
+    for *_rank, phrase, form in sorted(scored):
+        if phrase not in out and form not in out.values():
+            out[phrase] = form
+    return out
+
+
+def _forms(filler: str) -> list[str]:
+    """The filler, then the filler without its first one, two… (up to :data:`MODIFIER`)
+    characters, none shorter than two and none cut inside a word (增强社会 is no 强社会)."""
+    cuts = range(1, min(MODIFIER, len(filler) - 2) + 1)
+    return [filler] + [filler[i:] for i in cuts if filler[i - 1 : i + 1] not in _WORDS]
