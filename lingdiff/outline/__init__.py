@@ -27,7 +27,7 @@ from __future__ import annotations
 from ..load import clean_text, normalise
 from ..model import DocKey, Document
 from .nodes import Node, paragraphs
-from .parts import document_title, document_years, flatten
+from .parts import document_title, document_years, flatten, title_lines
 from .place import detect_place
 from .sentences import split_sentences
 from .tree import build_tree
@@ -48,7 +48,10 @@ def parse_document(raw: str, *, key: DocKey, path: str = "") -> Document:
         root.children.append(whole)
     review_year, plan_year = document_years(title, norm, root)
     sections = flatten(key, text, norm, root, review_year, plan_year)
-    sentences = split_sentences(key, text, norm, sections)
+    wrapped = title_lines(text, norm, paras, root)
+    # a title wrapped over two lines is one sentence (one row in the TUI), not two
+    joins = (wrapped[0][1], wrapped[1][0]) if len(wrapped) == 2 else None
+    sentences = split_sentences(key, text, norm, sections, joins)
     place = detect_place(norm)
     return Document(
         key=key,

@@ -37,21 +37,30 @@ FRONT_MATTER = 600
 _DATELINE = re.compile(r"^[—\-－(（]|^\d{4}年\d{1,2}月\d{1,2}日")
 
 
-def document_title(text: str, norm: str, paras: list[tuple[int, int]], root: Node) -> str:
-    """The report's title: the first lines before any heading, joined when wrapped."""
+def title_lines(
+    text: str, norm: str, paras: list[tuple[int, int]], root: Node
+) -> list[tuple[int, int]]:
+    """The spans of the report's title lines: the first line before any heading, and the
+    next one too when the title is wrapped over two ([] when there is no title)."""
     first_heading = root.children[0].start if root.children else len(norm)
     lines = [(s, e) for s, e in paras if e <= first_heading][:3]
     if not lines:
-        return ""
+        return []
     s, e = lines[0]
     head = text[s:e]
     if ADDRESS.match(norm, s, e) or _DATELINE.match(norm[s:e]) or len(head) > 80:
-        return ""
+        return []
     if len(lines) > 1 and not head.endswith(("。", "：", ":")) and len(head) >= 20:
         s2, e2 = lines[1]
         nxt = norm[s2:e2]
         if len(nxt) <= 40 and not _DATELINE.match(nxt) and not ADDRESS.match(nxt):
-            head += text[s2:e2]
+            return lines[:2]
+    return lines[:1]
+
+
+def document_title(text: str, norm: str, paras: list[tuple[int, int]], root: Node) -> str:
+    """The report's title: the first lines before any heading, joined when wrapped."""
+    head = "".join(text[s:e] for s, e in title_lines(text, norm, paras, root))
     return re.sub(r"\s+", " ", head).strip()
 
 

@@ -10,12 +10,21 @@ from ..model import DocKey, Section, Sentence
 _SENT_END = re.compile(r"[。！？]+[”’」』）]*|\n")
 
 
-def split_sentences(key: DocKey, text: str, norm: str, sections: list[Section]) -> list[Sentence]:
-    """Split at 。！？ and line ends, and at every heading start; assign the deepest section."""
+def split_sentences(
+    key: DocKey,
+    text: str,
+    norm: str,
+    sections: list[Section],
+    joined: tuple[int, int] | None = None,
+) -> list[Sentence]:
+    """Split at 。！？ and line ends, and at every heading start; assign the deepest section.
+    No cut falls inside ``joined`` (the line break of a wrapped title: end of its first
+    line, start of its second)."""
     cuts = {s.start for s in sections} | {s.body_start for s in sections if s.inline}
     bounds: list[int] = [0]
     for m in _SENT_END.finditer(norm):
-        bounds.append(m.end())
+        if joined is None or not joined[0] <= m.start() < joined[1]:
+            bounds.append(m.end())
     bounds.extend(cuts)
     bounds.append(len(norm))
     bounds = sorted(set(b for b in bounds if 0 <= b <= len(norm)))

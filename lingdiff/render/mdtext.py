@@ -14,11 +14,22 @@ _BACKTICKS = re.compile(r"`+")
 def md(text: str) -> str:
     """Escape report text for markdown (and for HTML inside it): every sign markdown or
     HTML could read as markup, ``&`` included (so ``&lt;`` stays ``&lt;``), gets a backslash.
-    Most text has none of these signs and is returned as it is, without a substitution."""
-    text = text.replace("\n", " ")
+    Most text has none of these signs and is returned as it is, without a substitution.
+    A line break between Chinese characters (a wrapped title) is dropped, others are spaces."""
+    if "\n" in text:
+        text = _unwrap(text)
     if _MD_SPECIAL.search(text) is None:
         return text
     return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _unwrap(text: str) -> str:
+    """``text`` on one line: a break between two Chinese characters dropped, others spaces."""
+    out = ""
+    for k, line in enumerate(text.split("\n")):
+        cjk = "\u4e00" <= out[-1:] <= "\u9fff" and "\u4e00" <= line[:1] <= "\u9fff"
+        out += line if not k or cjk else " " + line
+    return out
 
 
 def code(text: str) -> str:

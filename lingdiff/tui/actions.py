@@ -142,7 +142,7 @@ class ViewActions:
         """Show the keys."""
         from .screens.help import HelpScreen
 
-        self.push_screen(HelpScreen())
+        self.push_screen(HelpScreen(self.help_classes()))
 
     def action_export(self) -> None:
         """Export what is shown: on Targets the indicators shown (filters and all) as CSV, one

@@ -106,14 +106,18 @@ class ComparisonIndex:
         return self.side_label("new", p.new) if p.new else "old " + self.side_label("old", p.old)
 
     def citation(self, doc: DocKey, sentence: int) -> str:
-        """A sentence as a researcher quotes it: the sentence, then report, years and section
-        (``“…” — 关于…的报告 (2025 review, 2026 plan), section 1.2 （二）…``)."""
+        """A sentence as a researcher quotes it: the sentence, then report, years, section and,
+        for a PDF, page (``“…” — 关于…的报告 (2025 review, 2026 plan), section 1.2 （二）…,
+        p. 3``)."""
         document = self.comparison.doc(doc)
         sent = document.sentences[sentence]
         title = document.title or PurePath(document.path.replace("\\", "/")).name
         years = f"{document.review_year or '?'} review, {document.plan_year or '?'} plan"
         where = self.section_title(doc, sent.section)
-        return f"“{sent.text.strip()}” — {title} ({years}), section {where}"
+        page = document.page(sent.start)
+        on_page = f", p. {page}" if page is not None else ""
+        text = sent.text.strip().replace("\n", "")
+        return f"“{text}” — {title} ({years}), section {where}{on_page}"
 
     def pair_of_number(self, number: str) -> str | None:
         """The pair holding section ``number`` (``2.3``) of the new report, else of the old."""

@@ -83,6 +83,17 @@ class LingdiffApp(Navigation, ViewActions, CorrectionActions, App[None]):
         Binding("q", "quit", "Quit"),
     ]
 
+    @classmethod
+    def help_classes(cls) -> tuple[type, ...]:
+        """The app and the widgets whose bindings the help screen lists."""
+        from .widgets.diff_view import DiffView
+        from .widgets.headline_table import HeadlineTable
+        from .widgets.phrase_list import PhraseList
+        from .widgets.search_bar import SearchBar
+        from .widgets.targets_table import TargetsTable
+
+        return (LingdiffApp, DiffView, SearchBar, TargetsTable, HeadlineTable, PhraseList)
+
     changes_only: reactive[bool] = reactive(False, init=False)
     """Sections: only changed sentences and the pairs holding them."""
 

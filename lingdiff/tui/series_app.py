@@ -34,6 +34,13 @@ class SeriesApp(LingdiffApp):
         Binding("0", "tab('series')", "Series", show=False),
     ]
 
+    @classmethod
+    def help_classes(cls) -> tuple[type, ...]:
+        """The pair app's, then the Series tab's bindings."""
+        from .widgets.series_table import SeriesTable
+
+        return (*super().help_classes(), SeriesApp, SeriesTable)
+
     def __init__(
         self,
         series: Series | None = None,

@@ -93,3 +93,24 @@ def test_every_tab_fits_small_terminals(snap_compare, app: LingdiffApp, tab: str
     """At 80×24 and 100×30: Targets keeps the indicator and whole values, Phrases its columns,
     Sections stacks old over new; the footer keeps ? and q."""
     assert snap_compare(app, terminal_size=size, run_before=keys(*TAB_KEYS[tab]))
+
+
+def test_series(snap_compare, tmp_path) -> None:
+    """The Series tab of three reports of one county: target → actual by year, ✓/✗ met."""
+    from lingdiff.compare import compare
+    from lingdiff.outline import parse_document
+    from lingdiff.reading import load_document
+    from lingdiff.series import series
+    from lingdiff.tui.series_app import SeriesApp
+    from tests.unit_tests.test_series import HEAD, REPORTS
+
+    docs = []
+    for plan in (2023, 2024, 2026):
+        path = tmp_path / f"r{plan}.txt"
+        text = HEAD.format(place="测试县", review=plan - 1, plan=plan) + REPORTS[plan]
+        path.write_text(text, "utf-8")
+        docs.append(load_document(path))
+    pair = compare(docs[1], parse_document(docs[2].text, key="new", path=docs[2].path))
+    app = SeriesApp(series(docs), pair)
+    app.animation_level = "none"
+    assert snap_compare(app, terminal_size=NARROW, run_before=keys())
