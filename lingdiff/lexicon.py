@@ -172,6 +172,9 @@ MEASURE_UNITS = (
 CLASS_UNITS = ("千伏",)
 """Units that name a class rather than measure an amount (``110千伏变电站`` is a kind of
 substation): one token in a diff, never a figure."""
+SET_PHRASE_COUNTS = ("56个民族", "五十六个民族")
+"""Set phrases that name a whole by its count (同心协力建设56个民族共同团结奋斗…, the State
+Council 2019): their number is part of a name, no figure. ``78个民族自治地方`` is a figure."""
 MAGNITUDES = ("万亿", "亿", "万", "千")
 """Magnitude prefixes of a unit (``亿元``, ``万人``); a bare ``万``/``亿`` is a figure too."""
 PER_UNIT = r"(?:/每?(?:千瓦时|平方米|立方米|吨|人|户|亩|年|月|天|斤|公斤|度|小时))"

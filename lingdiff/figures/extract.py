@@ -377,7 +377,9 @@ def _build(
     for item, subj in pairs:
         f = item.fig
         indicator = canonical(subj)
-        if not indicator or (f.unit_kind == "count" and indicator.endswith("指标")):
+        if len(indicator) < 2:  # 惠 of 惠及461万人次, 涉 of 涉及10.5万人: no indicator's name
+            continue
+        if f.unit_kind == "count" and indicator.endswith("指标"):
             continue  # 21个主要指标, 8个约束性指标: a count of goals, not a goal
         measure = continued.measure if continued else _measure(f, rd.share, rd.growth)
         direction = continued.direction if continued else rd.direction

@@ -24,6 +24,7 @@ from ..lexicon import (
     CN_NUMERAL_CHARS,
     COUNT_UNITS,
     FIGURE,
+    SET_PHRASE_COUNTS,
     parse_chinese_number,
     unit_kind,
 )
@@ -93,8 +94,18 @@ def _glued_before(norm: str, pos: int, lo: int) -> bool:
     return bool(_LATIN.match(prev)) or prev in _GLUE or prev == "." or prev.isdigit()
 
 
+def _in_set_phrase(norm: str, fig: Figure) -> bool:
+    """Is the figure the count of a set phrase (``56个民族``)?"""
+    return any(
+        norm.startswith(phrase, fig.start)
+        for phrase in SET_PHRASE_COUNTS
+        if phrase[0] == norm[fig.start]
+    )
+
+
 def find_figures(norm: str, start: int, end: int) -> list[Figure]:
-    """Every figure in ``norm[start:end]``, in order, names and dates left out."""
+    """Every figure in ``norm[start:end]``, in order, names, dates and the counts of set
+    phrases (:data:`~lingdiff.lexicon.SET_PHRASE_COUNTS`) left out."""
     found: list[Figure] = []
     quotes: list[tuple[int, int]] | None = None
     for m in FIGURE.finditer(norm, start, end):
@@ -112,7 +123,7 @@ def find_figures(norm: str, start: int, end: int) -> list[Figure]:
         if fig is not None and not any(f.start < fig.end and fig.start < f.end for f in found):
             found.append(fig)
     found.sort(key=lambda f: f.start)
-    return found
+    return [f for f in found if not _in_set_phrase(norm, f)]
 
 
 def _arabic(
