@@ -17,6 +17,7 @@ from lingdiff.tui.widgets.sections_pane import SectionsPane
 from lingdiff.tui.widgets.targets_table import TargetsTable
 
 pytestmark = pytest.mark.asyncio
+KINDS_ALL = ("slogan", "term", "quoted")
 SIZE = (120, 36)
 
 
@@ -96,6 +97,28 @@ async def test_slash_filters_targets_and_phrases(bundled_comparison: Comparison)
             r.phrase for r in phrases._rows if any("燃" in f for f in (r.phrase, *r.variants))
         ]
         assert phrases.table.row_count == len(phrases._rows) >= 1
+
+
+async def test_k_shows_one_kind_of_phrase_at_a_time(bundled_comparison: Comparison) -> None:
+    app = make_app(bundled_comparison)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        phrases = app.query_one(PhraseList)
+        phrases.table.focus()
+        shown = []
+        for _ in range(4):
+            await pilot.press("k")
+            await pilot.pause()
+            shown.append(({r.kind for r in phrases._rows}, str(phrases.table.border_title)))
+        assert [kinds for kinds, _title in shown] == [
+            {"slogan"},
+            {"term"},
+            {"quoted"},
+            set(KINDS_ALL),
+        ]
+        assert " key terms: " in shown[1][1] and " quoted phrases: " in shown[2][1]
+        assert len(phrases._rows) == len(bundled_comparison.phrases)
 
 
 async def test_t_is_offered_only_where_it_filters(bundled_comparison: Comparison) -> None:
