@@ -40,7 +40,7 @@ from rapidfuzz import fuzz
 from ..model import Document, PhraseRow
 from ..textscan import DictionaryScanner
 from ..topics import front_matter_end
-from .keyterms import BOILERPLATE, PROSE_CHARS, key_terms, place_names
+from .keyterms import BOILERPLATE, PROSE_CHARS, key_terms, occurrences, place_names
 from .rank import distinctiveness
 from .renamings import replacements
 
@@ -189,7 +189,7 @@ def compare_phrases(
     for p in took:
         if p not in kinds:  # a replacement that is no listed phrase: count it too
             kinds[p] = "term"
-            use[p] = _count({p: p}, (old, new), plain)[p]
+            use[p] = _count_one(p, (old, new), plain)
             live.append(p)
     rows: list[PhraseRow] = []
     for p in live:
@@ -242,9 +242,11 @@ def _slogans(texts: tuple[str, str]) -> tuple[dict[str, str], dict[str, str], li
 
 def _unquoted(text: str) -> tuple[str, list[int]]:
     """``text`` without quotation marks (“三公”经费 reads 三公经费: quotes are typography, not
-    wording), and the offset in ``text`` of each character kept."""
-    kept = [i for i, ch in enumerate(text) if ch not in '“”"「」']
-    return text.translate(_QUOTE_MARKS), kept
+    wording), and where the marks were: for the j-th mark removed, its offset in the text
+    without marks (non-decreasing), so an offset ``p`` there is ``p + bisect_right(marks, p)``
+    in ``text``."""
+    marks = sorted(i for mark in '“”"「」' for i in occurrences(mark, text))
+    return text.translate(_QUOTE_MARKS), [r - j for j, r in enumerate(marks)]
 
 
 _Use = tuple[list[int], list[dict[str, None]]]
@@ -258,15 +260,32 @@ def _count(
     texts without quotation marks, so a use inside a longer phrase counts for the longer."""
     use: dict[str, _Use] = {p: ([0, 0], [{}, {}]) for p in forms.values()}
     scanner = DictionaryScanner(forms)
-    for d, (doc, (text, offsets)) in enumerate(zip(docs, plain, strict=True)):
+    for d, (doc, (text, marks)) in enumerate(zip(docs, plain, strict=True)):
         section_at = _section_finder(doc)
         for pos, form in scanner.scan(text):
             uses, secs = use[forms[form]]
             uses[d] += 1
-            sec = section_at(offsets[pos])
+            sec = section_at(pos + bisect_right(marks, pos))
             if sec:
                 secs[d].setdefault(sec)
     return use
+
+
+def _count_one(
+    phrase: str, docs: tuple[Document, Document], plain: list[tuple[str, list[int]]]
+) -> _Use:
+    """Uses and sections of one phrase that is in no scan (a replacement found later)."""
+    uses, secs = [0, 0], [{}, {}]
+    for d, (doc, (text, marks)) in enumerate(zip(docs, plain, strict=True)):
+        section_at = _section_finder(doc)
+        pos = text.find(phrase)
+        while pos >= 0:
+            uses[d] += 1
+            sec = section_at(pos + bisect_right(marks, pos))
+            if sec:
+                secs[d].setdefault(sec)
+            pos = text.find(phrase, pos + len(phrase))
+    return uses, secs
 
 
 def _body(doc: Document) -> str:

@@ -12,6 +12,7 @@ taken when the evidence is more than a coincidence of context (see :func:`replac
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from .keyterms import _START_WORDS, COMMON_WORDS, _plausible, occurrences
@@ -76,7 +77,7 @@ def replacements(gone: Iterable[str], old_text: str, new_text: str) -> dict[str,
     scored = []
     for phrase in gone:
         support: dict[str, int] = {}  # candidate -> uses of phrase whose place it takes
-        for left, right in _contexts(phrase, old_text):
+        for (left, right), seen in Counter(_contexts(phrase, old_text)).items():
             here = set()
             for filler in _fillers(left, right, new_text, len(phrase) + 2):
                 for form in _forms(filler):
@@ -84,7 +85,7 @@ def replacements(gone: Iterable[str], old_text: str, new_text: str) -> dict[str,
                         counts[form] = (old_text.count(form), new_text.count(form))
                 here.add(_best_form(filler, phrase, counts))
             for form in here - {""}:
-                support[form] = support.get(form, 0) + 1
+                support[form] = support.get(form, 0) + seen
         for form, uses in support.items():
             alike = bool(set(form) & set(phrase)) and abs(len(form) - len(phrase)) <= 1
             if uses >= 2 or alike:
