@@ -25,6 +25,9 @@ MIN_NEW_USES = 2
 """A replacement is used at least this often in the new report…"""
 GROWTH = 2
 """…and more than this many times as often as in the old one (经营主体 1 -> 3)."""
+MAX_FILLERS = 2
+"""A context with more different things between its two sides in the new report is a
+common frame (完善社会保障制度 -> 完善产权保护制度, 完善基本经济制度…), no evidence."""
 MODIFIER = 2
 """Characters that may be cut from the front of what stands in the gone phrase's place
 (各类经营主体 -> 经营主体); its end, the head noun, is never cut."""
@@ -72,14 +75,19 @@ def replacements(gone: Iterable[str], old_text: str, new_text: str) -> dict[str,
 
     A candidate is taken when it stands in the contexts of two uses of the gone phrase
     (农村贫困人口 ×3 -> 农村低收入人口), or of one when the two look alike: about as long
-    (±1) and sharing a character (企业技术创新主体 -> 企业科技创新主体)."""
+    (±1) and with the same head, their last two characters (激发市场主体活力 -> 激发各类
+    经营主体活力). A shared place name in front is no likeness (打响“青海绿铝”品牌 ->
+    打响“青海家宴”品牌 is another brand)."""
     counts: dict[str, tuple[int, int]] = {}  # form -> (old uses, new uses)
     scored = []
     for phrase in gone:
         support: dict[str, int] = {}  # candidate -> uses of phrase whose place it takes
         for (left, right), seen in Counter(_contexts(phrase, old_text)).items():
             here = set()
-            for filler in _fillers(left, right, new_text, len(phrase) + 2):
+            fillers = set(_fillers(left, right, new_text, len(phrase) + 2))
+            if len(fillers) > MAX_FILLERS:
+                continue  # a common frame (完善…制度): says nothing about what replaced what
+            for filler in fillers:
                 for form in _forms(filler):
                     if form not in counts:
                         counts[form] = (old_text.count(form), new_text.count(form))
@@ -87,7 +95,7 @@ def replacements(gone: Iterable[str], old_text: str, new_text: str) -> dict[str,
             for form in here - {""}:
                 support[form] = support.get(form, 0) + seen
         for form, uses in support.items():
-            alike = bool(set(form) & set(phrase)) and abs(len(form) - len(phrase)) <= 1
+            alike = form[-2:] == phrase[-2:] and abs(len(form) - len(phrase)) <= 1
             if uses >= 2 or alike:
                 scored.append((-uses, not alike, -counts[form][1], phrase, form))
     out: dict[str, str] = {}

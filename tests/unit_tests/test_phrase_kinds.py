@@ -97,12 +97,38 @@ def test_national_replacements_and_shifts(national: dict[str, PhraseRow]) -> Non
     assert national["三公"].status == "removed"  # “三公”经费 in 2019, none in 2024
 
 
-def test_national_replacement_across_one_year() -> None:
-    # 过去一年，国防和军队建设取得显著成效 (2016) -> 国防和军队改革取得重大突破 (2017)
-    old = load_document(corpus_file("national/national_2016.txt"), "old")
-    new = load_document(corpus_file("national/national_2017.txt"), "new")
-    swapped = {r.phrase: r.replaced_by for r in compare_phrases(old, new) if r.replaced_by}
-    assert swapped == {"军队建设": "军队改革"}
+def _replaced(old: str, new: str) -> dict[str, str]:
+    rows = compare_phrases(
+        load_document(corpus_file(old), "old"), load_document(corpus_file(new), "new")
+    )
+    return {r.phrase: r.replaced_by for r in rows if r.replaced_by}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        # 加强生态保护和修复工程 ×3 -> 生态保护修复工程
+        ("national/national_2018.txt", "national/national_2019.txt", {"保护和修复": "保护修复"}),
+        # 完善社会保障制度 / 完善产权保护制度: a common frame (完善…制度), no replacement
+        ("national/national_2013.txt", "national/national_2014.txt", {}),
+        # 国防和军队建设取得… -> 国防和军队改革取得…: one use, different heads
+        ("national/national_2016.txt", "national/national_2017.txt", {}),
+        # 数字产业营业收入增长… -> 数字产业营收增长…
+        (
+            "provinces/2025/2025年黑龙江省政府工作报告.docx",
+            "provinces/2026/2026年黑龙江省政府工作报告.txt",
+            {"营业收入": "营收"},
+        ),
+        # 打响“青海绿铝”品牌 / 打响“青海家宴”品牌: another brand, not a new name
+        (
+            "provinces/2025/2025年青海省政府工作报告.docx",
+            "provinces/2026/2026年青海省政府工作报告.txt",
+            {},
+        ),
+    ],
+)
+def test_replacements_between_consecutive_reports(old: str, new: str, expected) -> None:
+    assert _replaced(old, new) == expected
 
 
 def test_kept_phrases_that_changed_most(national: dict[str, PhraseRow]) -> None:
