@@ -187,3 +187,18 @@ async def test_the_theme_is_kept_between_sessions(bundled_comparison: Comparison
     async with third.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert third.theme == make_app(bundled_comparison).theme
+
+
+async def test_the_overview_lists_phrases_used_more_or_less(bundled_comparison: Comparison) -> None:
+    from rich.console import Console
+
+    from lingdiff.tui.widgets.overview import Overview
+
+    app = make_app(bundled_comparison)
+    async with app.run_test(size=SIZE) as pilot:
+        await _until(pilot, lambda: bool(app.query(Overview)))
+        console = Console(width=200, record=True)
+        console.print(app.query_one(Overview)._slogans())
+        text = console.export_text()
+        assert "Used more or less" in text.splitlines()[0]
+        assert "基础设施 13→4" in text and "外贸 1→6" in text

@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.widgets import Static
 
-from ...summary import by_size_of_change, section_changes, slogan_changes
+from ...summary import by_size_of_change, kept_changes, section_changes, slogan_changes
 from ..index import ComparisonIndex
 from ..wrap import Kinsoku
 from .headline_table import HeadlineTable
@@ -74,7 +74,7 @@ class Overview(CachedStyles, VerticalScroll, can_focus=False):
             for panel_id, title, body in (
                 ("shifts", "Largest priority shifts", self._shifts()),
                 ("sections", "Sections added and dropped", self._sections()),
-                ("slogans", "Slogans and terms, new and gone", self._slogans()),
+                ("slogans", "Slogans and terms: new, gone, used more or less", self._slogans()),
             ):
                 panel = Static(body, id=f"panel-{panel_id}", classes="panel")
                 panel.border_title = title
@@ -173,11 +173,21 @@ class Overview(CachedStyles, VerticalScroll, can_focus=False):
                 cell.append(Text(p.phrase))
                 count = p.new_count if status == "added" else p.old_count
                 cell.append(f" ×{count}", style=self._style("muted"))
+                if p.replaced_by:
+                    cell.append(f" → {p.replaced_by}", style=self._style("muted"))
                 cells.append(cell)
             columns.append(cells)
+        shifted = kept_changes(phrases, LIST_ROWS)
+        columns.append(
+            [
+                Text(p.phrase).append(f" {p.old_count}→{p.new_count}", style=self._style("muted"))
+                for p in shifted
+            ]
+        )
         table = Table(box=None, padding=(0, 1), expand=True, show_edge=False)
         table.add_column(f"New ({counts[0]})", ratio=1, overflow="ellipsis", no_wrap=True)
         table.add_column(f"Gone ({counts[1]})", ratio=1, overflow="ellipsis", no_wrap=True)
-        for i in range(max(len(columns[0]), len(columns[1]), 1)):
+        table.add_column("Used more or less", ratio=1, overflow="ellipsis", no_wrap=True)
+        for i in range(max(len(col) for col in columns) or 1):
             table.add_row(*(col[i] if i < len(col) else Text("") for col in columns))
         return table
