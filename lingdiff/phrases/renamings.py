@@ -11,11 +11,10 @@ taken when the evidence is more than a coincidence of context (see :func:`replac
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 
-from .keyterms import _START_WORDS, COMMON_WORDS, _plausible, occurrences
+from .keyterms import _NON_CJK, _START_WORDS, COMMON_WORDS, _plausible, occurrences
 
 __all__ = ["replacements"]
 
@@ -33,7 +32,6 @@ MODIFIER = 2
 (各类经营主体 -> 经营主体); its end, the head noun, is never cut."""
 
 _WORDS = COMMON_WORDS | frozenset(w for w in _START_WORDS if len(w) == 2)
-_CJK = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _contexts(phrase: str, text: str) -> list[tuple[str, str]]:
@@ -42,7 +40,7 @@ def _contexts(phrase: str, text: str) -> list[tuple[str, str]]:
     for start in occurrences(phrase, text):
         end = start + len(phrase)
         left, right = text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT]
-        if len(left) == len(right) == CONTEXT and _CJK.fullmatch(left + right):
+        if len(left) == len(right) == CONTEXT and _NON_CJK.search(left + right) is None:
             out.append((left, right))
     return out
 
@@ -53,7 +51,7 @@ def _fillers(left: str, right: str, text: str, longest: int) -> Iterable[str]:
     for start in occurrences(left, text):
         inner = start + len(left)
         end = text.find(right, inner + 2, inner + longest + len(right))
-        if end >= 0 and _CJK.fullmatch(text, inner, end):
+        if end >= 0 and _NON_CJK.search(text, inner, end) is None:
             yield text[inner:end]
 
 
