@@ -113,4 +113,11 @@ def test_series(snap_compare, tmp_path) -> None:
     pair = compare(docs[1], parse_document(docs[2].text, key="new", path=docs[2].path))
     app = SeriesApp(series(docs), pair)
     app.animation_level = "none"
-    assert snap_compare(app, terminal_size=NARROW, run_before=keys())
+
+    async def settled(pilot: Pilot) -> None:
+        """The pairwise tabs are rebuilt in the background: wait for that first."""
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await keys()(pilot)
+
+    assert snap_compare(app, terminal_size=NARROW, run_before=settled)
