@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -170,20 +171,22 @@ def compare_phrases(
 
         lexicon = frozenset(t for topic in load_taxonomy() for t in topic.terms)
     texts = (_body(old), _body(new))
-    forms, kinds, plain_words = _slogans(texts)
+    forms, kinds = _slogans(texts)
     places = place_names(old.title) | place_names(new.title)
-    taken = [*kinds, *plain_words]
-    for term, *_ in key_terms(*texts, lexicon=lexicon, exclude=places, taken=taken):
+    for term, *_ in key_terms(*texts, lexicon=lexicon, exclude=places, taken=kinds):
         forms.setdefault(term, term)
         kinds[term] = "term"
     plain = [_unquoted(t) for t in texts]
     use = _count(forms, (old, new), plain)
+    for word in _plain_words(texts, kinds, use):
+        del kinds[word]
     live = sorted(p for p in kinds if sum(use[p][0]))
     links = _link(
         [p for p in live if not use[p][0][0]], [p for p in live if not use[p][0][1]], kinds
     )
     absorbed = set(links.values())
     gone = [p for p in live if not use[p][0][1] and p not in absorbed]
+    gone.sort(key=lambda p: -use[p][0][0])  # most used first (stable: then by phrase)
     swaps = replacements(gone, plain[0][0], plain[1][0])
     took = {f: g for g, f in swaps.items()}
     for p in took:
@@ -218,26 +221,31 @@ def compare_phrases(
     return tuple(rows)
 
 
-def _slogans(texts: tuple[str, str]) -> tuple[dict[str, str], dict[str, str], list[str]]:
+def _slogans(texts: tuple[str, str]) -> tuple[dict[str, str], dict[str, str]]:
     """Surface form -> phrase, and phrase -> kind (``slogan`` for numeral slogans, else
-    ``quoted``), of the slogans of both texts; and the plain words: words of two characters
-    quoted but mostly used unquoted (“学位”、“床位”), no slogans (nor parts of key terms)."""
+    ``quoted``), of the slogans of both texts."""
     forms: dict[str, str] = {}
     kinds: dict[str, str] = {}
-    plain: list[str] = []
-    quoted = [find_quoted(t) for t in texts]
-    for found in quoted + [find_numbered(t) for t in texts]:
+    for found in [find_quoted(t) for t in texts] + [find_numbered(t) for t in texts]:
         for form, phrase in found.items():
             forms.setdefault(form, phrase)
             kinds.setdefault(phrase, "slogan" if is_numbered(phrase) else "quoted")
-    for form in {f for found in quoted for f in found}:
-        phrase = forms[form]
-        if kinds[phrase] == "quoted" and len(phrase) <= 2:
-            marked = sum(t.count(f"{q}{form}") for t in texts for q in '“"「')
-            if 2 * marked < sum(t.count(form) for t in texts):
-                del forms[form], kinds[phrase]
-                plain.append(phrase)
-    return forms, kinds, plain
+    return forms, kinds
+
+
+def _plain_words(texts: tuple[str, str], kinds: dict[str, str], use: dict[str, _Use]) -> list[str]:
+    """Quoted words of two characters used more often unquoted than quoted (“学位”、“床位”
+    beside 新增学位1000个): plain words, no slogans. ``use`` holds every phrase's uses."""
+    short = {p for p, kind in kinds.items() if kind == "quoted" and len(p) <= 2}
+    if not short:
+        return []
+    marked = Counter(
+        inner.strip()
+        for t in texts
+        for m in _QUOTED.finditer(t)
+        if (inner := next(g for g in m.groups() if g is not None)).strip() in short
+    )
+    return sorted(p for p in short if 2 * marked[p] < sum(use[p][0]))
 
 
 def _unquoted(text: str) -> tuple[str, list[int]]:
