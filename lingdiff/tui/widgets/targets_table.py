@@ -15,6 +15,7 @@ from textual.reactive import reactive
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey, RowDoesNotExist
 
+from ...collation import pinyin_key
 from ...model import DocKey, Kind, MetricRow
 from ...render.common import fmt_change, fmt_values, target_change, year_heading
 from ...summary import in_both
@@ -79,10 +80,10 @@ class _Reversed:
 
 
 def sort_key(column: int) -> Callable[[MetricRow], tuple]:
-    """The sort key of a column (0 indicator, 1 measure, 2–5 figures, 6 change relative to the
-    old target); blanks last."""
+    """The sort key of a column (0 indicator by pinyin, 1 measure, 2–5 figures, 6 change
+    relative to the old target); blanks last."""
     if column == 0:
-        return lambda row: (0, row.indicator)
+        return lambda row: (0, pinyin_key(row.indicator))  # 地区… under d, as a reader looks
     if column == 1:
         return lambda row: (0, row.measure)
     if 2 <= column < FIRST_FIGURE + len(COLUMNS):
