@@ -113,11 +113,17 @@ class DiffView(CachedStyles, ScrollView, can_focus=True):
         self._pair = ""
         self._strips: dict[tuple[int, bool], Strip] = {}
         self._scroll_pending: bool | None = None
+        self._planned_width = 0
+        """The width the view will have when shown (see :meth:`prepare`); 0: unknown."""
         self._stale = False
         """The rows or search changed while hidden: the layout is out of date."""
         self._cache: WrapCache = {}
         self._cache_key: tuple[int, str] = (-1, "")
         """The width and search the wrapped rows in ``_cache`` were made for."""
+        self.pair_listener: Callable[[str], None] | None = None
+        """Called at once when the cursor enters another pair (the tree and the pair's line
+        then change in the same frame as the rows); without one, :class:`PairEntered` is
+        posted."""
 
     # ----------------------------------------------------------------- data
     def row_styles(self) -> dict[str, Style]:
@@ -137,10 +143,15 @@ class DiffView(CachedStyles, ScrollView, can_focus=True):
 
     def prepare(self, width: int) -> None:
         """Wrap every row for a view ``width`` cells wide ahead of time (while the tab is
-        hidden), so that showing it at that width wraps nothing."""
+        hidden), so that showing it at that width wraps nothing, and lay the rows out for
+        that width while hidden, so that showing it lays out nothing again (a second layout
+        of the whole screen, tens of milliseconds, on a tab's first visit)."""
+        self._planned_width = width
         if width > 0 and self._cache_key != (width, self._query):
             self._cache_key, self._cache = (width, self._query), {}
             lay_out(self._rows, width, self._query, self._role_style("match"), self._cache)
+        if self.scrollable_content_region.width <= 0:
+            self._relayout()
 
     def set_filter(self, pairs: frozenset[str] | None, changes_only: bool) -> None:
         """Show only these pairs' rows (None: all), and only changed sentences if asked."""
@@ -206,7 +217,7 @@ class DiffView(CachedStyles, ScrollView, can_focus=True):
 
     # --------------------------------------------------------------- layout
     def _relayout(self) -> None:
-        width = self.scrollable_content_region.width
+        width = self.scrollable_content_region.width or self._planned_width
         if width <= 0:  # hidden (another tab is shown): lay out when shown again
             self._stale = True
             return
@@ -226,6 +237,10 @@ class DiffView(CachedStyles, ScrollView, can_focus=True):
             self._relayout()
             top = self._scroll_pending if self._scroll_pending is not None else False
             self._scroll_pending = None
+            # after the refresh: only then does the scroll range know the new virtual size
+            self.call_after_refresh(self._scroll_cursor_into_view, top=top)
+        elif width > 0 and self._scroll_pending is not None:  # laid out while hidden
+            top, self._scroll_pending = self._scroll_pending, None
             # after the refresh: only then does the scroll range know the new virtual size
             self.call_after_refresh(self._scroll_cursor_into_view, top=top)
 
@@ -302,7 +317,10 @@ class DiffView(CachedStyles, ScrollView, can_focus=True):
         row = self.current_row
         if row is not None and row.pair != self._pair:
             self._pair = row.pair
-            self.post_message(self.PairEntered(self, row.pair))
+            if self.pair_listener is not None:
+                self.pair_listener(row.pair)
+            else:
+                self.post_message(self.PairEntered(self, row.pair))
 
     def _refresh_row(self, index: int) -> None:
         if 0 <= index < len(self._layout.rows):
@@ -310,7 +328,7 @@ class DiffView(CachedStyles, ScrollView, can_focus=True):
             self.refresh(Region(0, top, self.size.width, self._layout.rows[index].height))
 
     def _scroll_cursor_into_view(self, *, top: bool = False) -> None:
-        if not 0 <= self.cursor < len(self._layout.rows):
+        if not 0 <= self.cursor < len(self._layout.rows) or self.size.height <= 0:
             self._scroll_pending = top  # not laid out yet: scroll after the first resize
             return
         tops = self._layout.tops

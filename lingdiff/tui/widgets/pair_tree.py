@@ -6,7 +6,9 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.geometry import Region
+from textual.scroll_view import ScrollView
 from textual.widgets import Tree
 from textual.widgets._tree import TreeNode
 
@@ -41,6 +43,21 @@ class PairTree(Tree[str]):
         self._pair_nodes: dict[str, TreeNode[str]] = {}
         self._labels: dict[str, Text] = {}
         """Each pair's label, made once (a component style costs ~1 ms to look up)."""
+
+    def notify_style_update(self) -> None:
+        """Focus or theme changed the styles: redraw the lines. Textual's tree also lays out
+        the whole screen again here, which cost tens of milliseconds a focus change on the
+        national pair; the lines' sizes do not depend on their styles."""
+        ScrollView.notify_style_update(self)  # the tree's own override, minus the layout
+        self._line_cache.clear()
+        self.refresh()
+
+    def _on_resize(self, event: events.Resize) -> None:
+        """Textual's tree lays out and draws all its lines again on every resize (a tab's
+        first visit included); the lines are kept by width already, so a repaint will do."""
+        event.prevent_default()  # not the tree's own handler
+        self._line_cache.grow(event.size.height)
+        self.refresh()
 
     def forget_labels(self) -> None:
         """The theme changed: make the labels again with its colours."""

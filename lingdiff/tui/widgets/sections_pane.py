@@ -48,6 +48,8 @@ class SectionsPane(Horizontal):
     def __init__(self, index: ComparisonIndex, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.index = index
+        self._tree_shows: frozenset[str] | None = None
+        """The pairs the tree was last built with (None: not built, or built stale)."""
 
     def compose(self) -> ComposeResult:
         """The tree, and the right-hand column."""
@@ -77,6 +79,7 @@ class SectionsPane(Horizontal):
         """Fill the rows and the tree; wrap the rows for the screen's width ahead of time."""
         if not self.query(DiffView):
             return  # mounted while the app ends (a background build cut short)
+        self.diff.pair_listener = self._enter_pair
         self.diff.set_rows(build_rows(self.index, self.diff.row_styles()))
         self.diff.prepare(diff_width(self.app.size.width, not self.has_class("-no-tree")))
         self.app.theme_changed_signal.subscribe(self, self._restyle)
@@ -88,6 +91,7 @@ class SectionsPane(Horizontal):
 
     def _rebuild_styled(self) -> None:
         self.tree.forget_labels()
+        self._tree_shows = None
         self.diff.set_rows(build_rows(self.index, self.diff.row_styles()))
         self._apply_filters()
 
@@ -118,8 +122,11 @@ class SectionsPane(Horizontal):
     def _apply_filters(self) -> None:
         visible = self.visible_pairs()
         current = self.diff.current_row
-        with self.prevent(Tree.NodeHighlighted):
-            self.tree.rebuild(self.index, visible)
+        shows = frozenset(self.index.pairs) if visible is None else visible
+        if shows != self._tree_shows:  # the same pairs (all changed, say): the tree stays,
+            self._tree_shows = shows  # and so do its drawn lines
+            with self.prevent(Tree.NodeHighlighted):
+                self.tree.rebuild(self.index, visible)
         self.diff.set_filter(visible, self.changes_only)
         self.tree.border_title = self._filter_label(visible)
         self.tree.border_subtitle = LEGEND
@@ -202,11 +209,12 @@ class SectionsPane(Horizontal):
     def _tree_selected(self, event: Tree.NodeSelected[str]) -> None:
         self.diff.focus()
 
-    @on(DiffView.PairEntered)
-    def _pair_entered(self, event: DiffView.PairEntered) -> None:
+    def _enter_pair(self, pair: str) -> None:
+        """The rows' cursor entered another pair: follow it in the tree and the pair's line
+        (called by the view at once, so that a key costs one frame, not two)."""
         with self.prevent(Tree.NodeHighlighted):
-            self.tree.select_pair(event.pair)
-        self._show_pair(event.pair)
+            self.tree.select_pair(pair)
+        self._show_pair(pair)
 
     @on(SearchBar.Changed)
     def _search_changed(self, event: SearchBar.Changed) -> None:
