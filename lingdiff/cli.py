@@ -353,16 +353,9 @@ def run_tui(argv: Sequence[str]) -> int:
     old, new = _inputs(args.old, args.new)
     if STDIN in (str(old), str(new)):
         raise UsageError("the terminal UI needs standard input; use 'lingdiff report - NEW'")
-    from .load import read_text
-
-    for path in (old, new):
-        read_text(path)  # a bad file is the first thing to say, before the screen is taken over
-    if args.overrides:
-        from .overrides import check_overrides_file
-
-        check_overrides_file(args.overrides, (old, new))
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise UsageError("the terminal UI needs a terminal; use 'lingdiff report' for files")
+    # run_app says first if a report cannot be read (it is read in the process that compares
+    # it), then if the overrides file is bad, then if there is no terminal (exit 2): all before
+    # the screen is taken over
     from .tui.app import StartAt, run_app
 
     run_app(old, new, args.topics, StartAt(args.tab, args.section, args.search), args.overrides)

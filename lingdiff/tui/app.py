@@ -18,9 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..model import Comparison
-
 if TYPE_CHECKING:
+    from ..model import Comparison, Document
     from .main_app import LingdiffApp
 
 
@@ -57,14 +56,33 @@ def run_app(
     start: StartAt | None = None,
     overrides: str | None = None,
 ) -> None:
-    """Open the TUI on two report files; a loading error ends it with one line on stderr.
-    ``overrides``: the corrections file (read if it exists; the corrections made are saved
-    there)."""
-    loader = start_comparison(old, new, topics, overrides)
+    """Open the TUI on two report files. A report that cannot be read, a bad ``overrides``
+    file (the corrections file: read if it exists, corrections made are saved there) and a
+    missing terminal are said in one line, in that order, before the screen is taken over; a
+    later loading error ends the app with one line on stderr."""
+    comparing = start_comparison(old, new, topics, overrides)
+    driver_class: Any = None
+    try:
+        on_terminal = sys.stdin.isatty() and sys.stdout.isatty()
+        if on_terminal:  # textual is imported while the child process reads the reports
+            driver_class = _quick_exit_driver()
+            from .main_app import LingdiffApp  # noqa: F401  (the same: imported meanwhile)
+        comparing.check_inputs()  # a bad file is the first thing to say
+        if overrides:
+            from ..overrides import check_overrides_file
+
+            check_overrides_file(overrides, (old, new))
+        if not on_terminal:
+            from ..errors import UsageError
+
+            raise UsageError("the terminal UI needs a terminal; use 'lingdiff report' for files")
+    except BaseException:
+        comparing.cancel()
+        raise
     from .settings import settings_path
 
     app = make_app(
-        loader=loader, driver_class=_quick_exit_driver(), start=start, settings=settings_path()
+        loader=comparing, driver_class=driver_class, start=start, settings=settings_path()
     )
     app.run()
     if app.error_message:
@@ -94,17 +112,25 @@ def _quick_exit_driver() -> Any:
     return QuickExitDriver
 
 
-def _compare(old: Path, new: Path, topics: str | None, overrides: str | None) -> Comparison:
-    """Compare two files with the corrections kept for them: the ``--overrides`` file, else
+def _load(old: Path, new: Path) -> tuple[Document, Document]:
+    """Both reports read and outlined (raises the LoadError of one that cannot be read)."""
+    from ..reading import load_document
+
+    return load_document(old, "old"), load_document(new, "new")
+
+
+def _compare(
+    docs: tuple[Document, Document], topics: str | None, overrides: str | None
+) -> Comparison:
+    """Compare two reports with the corrections kept for them: the ``--overrides`` file, else
     the one the TUI saved in the data folder for these two reports, if any."""
     from ..compare import compare
     from ..figures.codebook import load_codebook
     from ..model import Options
     from ..overrides import default_overrides_path, read_overrides
-    from ..reading import load_document
     from ..taxonomy import load_taxonomy
 
-    old_doc, new_doc = load_document(old, "old"), load_document(new, "new")
+    old_doc, new_doc = docs
     path = overrides
     if path is None:
         kept = default_overrides_path(old_doc.source.sha256, new_doc.source.sha256)
@@ -114,64 +140,105 @@ def _compare(old: Path, new: Path, topics: str | None, overrides: str | None) ->
     return compare(old_doc, new_doc, options, load_taxonomy(topics), load_codebook(), fixes)
 
 
-def start_comparison(
-    old: Path, new: Path, topics: str | None, overrides: str | None = None
-) -> Callable[[], Comparison]:
-    """Start comparing now; the returned loader waits for the result (or raises its error).
+class Comparing:
+    """A comparison under way: :meth:`check_inputs` says whether both reports can be read
+    (raising the LoadError), calling it waits for the comparison (or raises its error).
 
-    On Linux the work runs in a forked child process and comes back pickled
-    (true parallelism while the parent imports textual); elsewhere the loader
-    simply compares when the app's worker calls it.
+    On Linux the work runs in a child process forked at once, before textual or the core is
+    imported: it imports the core, reads both reports, says so, compares and sends the result
+    back pickled, on another core while this process imports textual and starts the app.
+    Elsewhere both steps run here when asked.
     """
-    if not sys.platform.startswith("linux"):
-        return lambda: _compare(old, new, topics, overrides)
-    import multiprocessing
 
-    from .. import compare as _core  # noqa: F401  (imported once, before the fork: see below)
+    def __init__(self, old: Path, new: Path, topics: str | None, overrides: str | None) -> None:
+        self._args = (old, new, topics, overrides)
+        self._docs: tuple[Document, Document] | None = None
+        self._checked = False
+        self._child: Any = None
+        if not sys.platform.startswith("linux"):
+            return
+        import multiprocessing
 
-    # The child would import the core itself after the fork, on the critical path (the parent
-    # then waits for it); importing it first costs the parent time it has to spare anyway.
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    child = context.Process(
-        target=_compare_in_child,
-        args=(send, old, new, topics, overrides),
-        daemon=True,
-        name="compare",
-    )
-    child.start()
-    send.close()
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._child = context.Process(
+            target=_compare_in_child, args=(send, *self._args), daemon=True, name="compare"
+        )
+        self._child.start()
+        send.close()
 
-    def loader() -> Comparison:
+    def _next(self) -> object:
+        """The child's next message: ("read", None), then ("done", comparison); or
+        ("error", exception) at any point."""
         try:
-            ok, value = receive.recv()
+            kind, value = self._receive.recv()
         except EOFError:
             raise RuntimeError("the comparison process ended without a result") from None
-        finally:
-            receive.close()
-            child.join()
-        if not ok:
+        if kind == "error":
+            self.cancel()
             raise value
         return value
 
-    return loader
+    def check_inputs(self) -> None:
+        """Wait until both reports have been read; raise the error if one could not be."""
+        if self._checked:
+            return
+        self._checked = True
+        if self._child is None:
+            self._docs = _load(*self._args[:2])
+            return
+        self._next()
+
+    def __call__(self) -> Comparison:
+        """Wait for the comparison (or raise its error)."""
+        self.check_inputs()
+        if self._child is None:
+            old, new, topics, overrides = self._args
+            return _compare(self._docs or _load(old, new), topics, overrides)
+        try:
+            return self._next()  # type: ignore[return-value]
+        finally:
+            self.cancel()
+
+    def cancel(self) -> None:
+        """Stop the child process (if it still runs) and close the pipe."""
+        if self._child is None:
+            return
+        child, self._child = self._child, None
+        self._checked = True
+        if child.is_alive():
+            child.terminate()
+        child.join()
+        self._receive.close()
+
+
+def start_comparison(
+    old: Path, new: Path, topics: str | None, overrides: str | None = None
+) -> Comparing:
+    """Start comparing now; calling the result waits for the comparison (see
+    :class:`Comparing`)."""
+    return Comparing(old, new, topics, overrides)
 
 
 def _compare_in_child(
     send: Any, old: Path, new: Path, topics: str | None, overrides: str | None
 ) -> None:
-    """The forked child: compare, send back (True, comparison) or (False, exception)."""
+    """The forked child: ("read", None) once both reports are read, then ("done",
+    comparison); ("error", exception) instead when a step fails."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C belongs to the app, not to us
     try:
-        result: tuple[bool, object] = (True, _compare(old, new, topics, overrides))
-    except Exception as exc:
-        result = (False, exc)
-    try:
-        send.send(result)
-    except Exception as exc:
-        send.send((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
+        try:
+            docs = _load(old, new)
+            send.send(("read", None))
+            result: tuple[str, object] = ("done", _compare(docs, topics, overrides))
+        except Exception as exc:
+            result = ("error", exc)
+        try:
+            send.send(result)
+        except Exception as exc:
+            send.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
     finally:
         send.close()
 
