@@ -11,12 +11,17 @@ size is given) and reads what it writes:
 - *quit*: from writing ``q`` to the end of the process.
 
 Animations are off (``TEXTUAL_ANIMATIONS=none``), so a number is the work, not a tween.
-Run alone with ``python benchmarks/bench_tui.py [--runs N]``.
+As in ``bench.py``: the tree's bytecode is compiled first (as pip does at install time) and
+written, one session is run as a warm-up and not counted, and every session is paired with
+a bare ``python -c pass`` whose median gives the first paint's ratio. Run alone with
+``python benchmarks/bench_tui.py [--runs N] [--tree PATH]`` (``--tree`` measures another
+checkout: before and after a change); ``bench.py`` adds these rows to its table.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import pty
 import select
@@ -27,6 +32,7 @@ import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -43,6 +49,13 @@ def _exe() -> list[str]:
     return [sys.executable, "-m", "lingdiff.cli"]
 
 
+def _bare_start() -> float:
+    """Seconds of a bare ``python -c pass`` (the yardstick of the first paint)."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "pass"], check=True)
+    return time.perf_counter() - start
+
+
 class Session:
     """One ``lingdiff`` process in a pseudo-terminal."""
 
@@ -57,6 +70,7 @@ class Session:
             "PYTHONPATH": str(ROOT),
         }
         env.pop("LINGDIFF_EXIT_AFTER_FIRST_PAINT", None)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: bytecode compiled and used
         stamp.unlink(missing_ok=True)
         self.stamp = stamp
         self.master, slave = pty.openpty()
@@ -134,47 +148,92 @@ def _row(label: str, samples: list[float], goal: str) -> list[str]:
     ]
 
 
-def tui_rows(runs: int = 5, size: tuple[int, int] = (160, 48)) -> list[list[str]]:
-    """Rows ``[case, median, min, max, "", goal]`` for the TUI on the national pair (the
-    bundled pair when the corpus is absent)."""
+def _session(args: list[str], size: tuple[int, int], stamp: Path) -> dict[str, float]:
+    """One session: first paint, first visit of each tab, the Sections keys, quit."""
+    times: dict[str, float] = {}
+    session = Session(args, size, stamp)
+    times["first paint"] = session.first_paint()
+    session.drain(SETTLE)
+    for n, tab in enumerate(("Sections", "Targets", "Priorities", "Phrases"), 2):
+        times[f"first visit: {tab}"] = session.key(str(n).encode())
+    session.key(b"2")
+    for label, key in KEYS.items():
+        times[label] = session.key(key)
+    times["quit"] = session.quit()
+    return times
+
+
+def measure(runs: int = 5, size: tuple[int, int] = (160, 48)) -> tuple[str, dict, list[float]]:
+    """(the pair's name, samples by case, bare Python starts) for the TUI on the national
+    pair (the bundled pair when the corpus is absent); sessions paired with a bare start,
+    after one warm-up session."""
+    compileall.compile_dir(str(ROOT / "lingdiff"), quiet=1)  # as pip does at install time
     old, new = CORPUS / "national_2019.txt", CORPUS / "national_2024.txt"
     args = [str(old), str(new)] if old.exists() and new.exists() else []
     pair = "national pair" if args else "bundled pair"
     samples: dict[str, list[float]] = {}
-
-    def add(label: str, value: float) -> None:
-        samples.setdefault(label, []).append(value)
-
+    bare: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
+        _bare_start()
+        _session(args, size, Path(tmp) / "painted")  # warm-up: caches, page cache
         for _ in range(runs):
-            session = Session(args, size, Path(tmp) / "painted")
-            add("first paint", session.first_paint())
-            session.drain(SETTLE)
-            for n, tab in enumerate(("Sections", "Targets", "Priorities", "Phrases"), 2):
-                add(f"first visit: {tab}", session.key(str(n).encode()))
-            session.key(b"2")
-            for label, key in KEYS.items():
-                add(label, session.key(key))
-            add("quit", session.quit())
-    goals = {"first paint": "≤ 500 ms", "quit": "≤ 150 ms"}
+            bare.append(_bare_start())
+            for label, value in _session(args, size, Path(tmp) / "painted").items():
+                samples.setdefault(label, []).append(value)
+    return pair, samples, bare
+
+
+GOALS = {"first paint": "≤ 500 ms", "quit": "≤ 150 ms"}
+
+
+def _goal(label: str) -> str:
+    return GOALS.get(label, "≤ 150 ms" if label.startswith("first visit") else "≤ 50 ms")
+
+
+def _ratio(label: str, values: list[float], bare: list[float]) -> str:
+    """The first paint (a whole process) as a multiple of a bare Python start."""
+    if label != "first paint" or not bare:
+        return ""
+    return f"{statistics.median(values) / statistics.median(bare):.1f}×"
+
+
+def tui_rows(runs: int = 5, size: tuple[int, int] = (160, 48)) -> list[list[str]]:
+    """Rows ``[case, median, min, max, ratio, goal]`` for the TUI (see :func:`measure`)."""
+    pair, samples, bare = measure(runs, size)
     rows = []
     for label, values in samples.items():
-        goal = goals.get(label, "≤ 150 ms" if label.startswith("first visit") else "≤ 50 ms")
-        rows.append(_row(f"TUI {label} ({pair})", values, goal))
+        row = _row(f"TUI {label} ({pair})", values, _goal(label))
+        row[4] = _ratio(label, values, bare)
+        rows.append(row)
     return rows
+
+
+def rows(bench: Any) -> list[Any]:
+    """These cases as rows of ``bench.py``'s table (its tree, its number of runs)."""
+    global ROOT
+    from bench import Row
+
+    ROOT = bench.tree
+    return [
+        Row(c, m, lo, hi, ratio, "", goal) for c, m, lo, hi, ratio, goal in tui_rows(bench.runs)
+    ]
 
 
 def main() -> None:
     """Print the rows as a table."""
+    global ROOT
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--size", default="160x48", help="terminal size, e.g. 80x24")
+    parser.add_argument("--tree", type=Path, default=ROOT, help="the lingdiff checkout")
     args = parser.parse_args()
+    ROOT = args.tree.resolve()
     width, height = (int(n) for n in args.size.split("x"))
-    rows = tui_rows(args.runs, (width, height))
-    head = ["case", "median", "min", "max", "peak", "goal"]
-    widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(len(head))]
-    for row in [head, *rows]:
+    table = tui_rows(args.runs, (width, height))
+    print(f"TUI timings — {ROOT}, {os.cpu_count()} cores, {args.runs} runs after a warm-up")
+    head = ["case", "median", "min", "max", "× python -c pass", "goal"]
+    widths = [max(len(str(r[i])) for r in [head, *table]) for i in range(len(head))]
+    for row in [head, *table]:
         print("| " + " | ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)) + " |")
 
 
