@@ -45,13 +45,6 @@ BUILD_PAUSE = 0.02
 """Seconds between building one tab in the background and the next (keys go first)."""
 
 
-def _settle_memory() -> None:
-    """Take the objects alive now (the comparison, its index, the built tabs: hundreds of
-    thousands) out of the cyclic garbage collector's full passes, which otherwise walked
-    them all every few keystrokes (30–160 ms on the national pair, a stalled key)."""
-    gc.freeze()
-
-
 def _jump_commands() -> type:
     from .commands import JumpCommands
 
@@ -217,7 +210,7 @@ class LingdiffApp(Navigation, ViewActions, CorrectionActions, App[None]):
         """Swap the loading state for the tabs and build the tab on show (the Overview)."""
         self.comparison = comparison
         self.index = ComparisonIndex(comparison)
-        gc.freeze()  # the comparison stays for the session: no full collection walks it
+        self._settle_memory()
         old, new = comparison.old, comparison.new
         self.sub_title = (
             f"{old.review_year or '?'}/{old.plan_year or '?'} → "
@@ -317,13 +310,21 @@ class LingdiffApp(Navigation, ViewActions, CorrectionActions, App[None]):
         if missing:
             self.set_timer(BUILD_PAUSE, lambda: self._build_one(missing[0]))
         else:
-            _settle_memory()
+            self._settle_memory()
 
     async def _build_one(self, tab: str) -> None:
         if self._quitting:
             return
         await self._ensure_tab(tab)
         self.call_after_refresh(self._build_in_background)
+
+    def _settle_memory(self) -> None:
+        """Take the objects alive now (the comparison, its index, the built tabs: hundreds of
+        thousands) out of the cyclic garbage collector's full passes, which otherwise walked
+        them all every few keystrokes (30–160 ms on the national pair: a stalled key). Only
+        in a terminal session: they stay until it ends (in tests, apps come and go)."""
+        if not self.is_headless:
+            gc.freeze()
 
     # ----------------------------------------------------------------- tabs
     @property
