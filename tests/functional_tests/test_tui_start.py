@@ -78,3 +78,16 @@ def test_start_comparison_raises_the_load_error(tmp_path: Path) -> None:
     loader = start_comparison(old, tmp_path / "missing.txt", None)
     with pytest.raises(LoadError):
         loader()
+
+
+def test_a_report_that_cannot_be_read_is_said_before_the_comparison(tmp_path: Path) -> None:
+    old, _new = bundled_pair()
+    comparing = start_comparison(old, tmp_path / "missing.txt", None)
+    with pytest.raises(LoadError, match=r"missing\.txt: no such file"):
+        comparing.check_inputs()  # what run_app waits for before taking over the screen
+
+
+def test_inputs_checked_then_the_comparison_follows(bundled_comparison: Comparison) -> None:
+    comparing = start_comparison(*bundled_pair(), None)
+    comparing.check_inputs()
+    assert comparing().alignment == bundled_comparison.alignment
