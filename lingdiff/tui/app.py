@@ -85,6 +85,7 @@ def run_app(
         loader=comparing, driver_class=driver_class, start=start, settings=settings_path()
     )
     app.run()
+    comparing.cancel()  # quit while still comparing: the child stops too
     if app.error_message:
         print(app.error_message, file=sys.stderr)
         raise SystemExit(1)
