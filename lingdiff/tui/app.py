@@ -120,11 +120,16 @@ def _load(old: Path, new: Path) -> tuple[Document, Document]:
     return load_document(old, "old"), load_document(new, "new")
 
 
-def _compare(
+def _compare(old: Path, new: Path, topics: str | None, overrides: str | None) -> Comparison:
+    """Compare two report files with the corrections kept for them: the ``--overrides``
+    file, else the one the TUI saved in the data folder for these two reports, if any."""
+    return _compare_loaded(_load(old, new), topics, overrides)
+
+
+def _compare_loaded(
     docs: tuple[Document, Document], topics: str | None, overrides: str | None
 ) -> Comparison:
-    """Compare two reports with the corrections kept for them: the ``--overrides`` file, else
-    the one the TUI saved in the data folder for these two reports, if any."""
+    """:func:`_compare` of two reports already read."""
     from ..compare import compare
     from ..figures.codebook import load_codebook
     from ..model import Options
@@ -195,7 +200,7 @@ class Comparing:
         self.check_inputs()
         if self._child is None:
             old, new, topics, overrides = self._args
-            return _compare(self._docs or _load(old, new), topics, overrides)
+            return _compare_loaded(self._docs or _load(old, new), topics, overrides)
         try:
             return self._next()  # type: ignore[return-value]
         finally:
@@ -233,7 +238,7 @@ def _compare_in_child(
         try:
             docs = _load(old, new)
             send.send(("read", None))
-            result: tuple[str, object] = ("done", _compare(docs, topics, overrides))
+            result: tuple[str, object] = ("done", _compare_loaded(docs, topics, overrides))
         except Exception as exc:
             result = ("error", exc)
         try:
