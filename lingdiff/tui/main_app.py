@@ -287,6 +287,9 @@ class LingdiffApp(Navigation, ViewActions, CorrectionActions, App[None]):
         tab = self.active_tab
         for name in TABS:
             await self._tabs.query_one(f"#{name}", TabPane).remove_children()
+        if not self.is_headless:  # the old tabs and comparison were frozen: let them go
+            gc.unfreeze()
+            gc.collect()
         await self.action_tab(tab)
         if back and back[0] == "sections":
             pair = next((p.id for p in comparison.alignment if back[1] in (*p.old, *p.new)), None)
