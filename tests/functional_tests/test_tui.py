@@ -8,6 +8,7 @@ import pytest
 from rich.text import Text
 from textual.pilot import Pilot
 
+from lingdiff.collation import pinyin_key
 from lingdiff.tui.main_app import TABS, LingdiffApp
 from lingdiff.tui.screens.export import ExportScreen
 from lingdiff.tui.screens.help import HelpScreen
@@ -196,7 +197,10 @@ async def test_targets_sort_by_key_and_by_header_click(app: LingdiffApp) -> None
         await pilot.press("s")
         assert table.sort_column == 0
         names = [r.indicator for r in table.shown_rows()]
-        assert names == sorted(names)
+        assert names == sorted(
+            names, key=pinyin_key
+        )  # by pinyin (500强 before 500万: qiang2 < wan4)
+        assert names.index("地区生产总值") < names.index("粮食播种面积") < names.index("重点项目")
         assert table.get_row_at(0)[0].plain == names[0]
         await pilot.press("S")
         assert table.sort_reverse
