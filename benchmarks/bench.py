@@ -251,7 +251,9 @@ def large_rows(bench: Bench) -> list[Row]:
     old, new = bench.write("big-old.txt", big_old), bench.write("big-new.txt", big_new)
     h_old = bench.write("headings-old.txt", texts.many_headings(100_000))
     h_new = bench.write("headings-new.txt", texts.vary(texts.many_headings(100_000), 7))
-    args = ["report", "--format", "json", *bench.no_cache, "-o", os.devnull, "--force"]
+    # -o a scratch file: lingdiff writes only regular files (it refuses /dev/null)
+    out = str(bench.tmp / "large.json")
+    args = ["report", "--format", "json", *bench.no_cache, "-o", out, "--force"]
     return [
         bench.process(
             "report of a 5 MB pair", [*args, old, new], "≤ 15 s, ≤ 500 MB", runs=1, warm_up=False

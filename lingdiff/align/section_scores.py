@@ -198,8 +198,12 @@ class SectionScorer:
         (va, na), (vb, nb) = self.vector(a), self.vector(b)
         if not na or not nb:
             return 0.0
-        both = va.keys() & vb.keys()
-        return math.fsum(map(mul, map(va.__getitem__, both), map(vb.__getitem__, both))) / (na * nb)
+        if len(va) > len(vb):
+            va, vb = vb, va
+        # over the smaller vector only; a bigram missing from the other adds an exact 0.0
+        # (fsum is exactly rounded, so neither the zeros nor the order change the sum)
+        weights = map(mul, va.values(), map(vb.get, va, repeat(0.0)))
+        return math.fsum(weights) / (na * nb)
 
     def topic(self, a: Sequence[str], b: Sequence[str]) -> float:
         """Overlap (sum of minima) of the topic mixes of two sets of sections."""

@@ -65,6 +65,15 @@ SENTENCE_MIN = 0.5
 MOVED_MIN = 0.65
 """Lowest similarity at which sentences of two different pairs are one sentence that moved."""
 
+ALL_PAIRS_MAX = 250_000
+"""Most old × new sentences of one pair compared all with all (500 × 500; the largest pair of
+the corpus, national 2015 → 2016, holds about 390 × 390). A larger pair (joined or generated
+text) compares each old sentence only with the new ones sharing its rarest four-character
+stretches: linear, not quadratic."""
+
+BLOCK_POSTINGS = 64
+"""Most candidate sentences an old sentence of such a large pair is compared with."""
+
 COMMON_SHINGLE = 8
 """A four-character stretch in more left-over sentences than this does not propose moves."""
 
@@ -116,13 +125,11 @@ def align_sentences(
     matched_new = {j for ms in matches.values() for _, j, _ in ms}
     moves = _find_moves(sides, _families(ordered, old, new), matched_old, matched_new)
 
+    moved_in = {j for j, _ in moves.values()}
     records: list[SentencePair] = []
     for pair in ordered:
-        records.extend(
-            _pair_records(
-                pair.id, by_pair_old[pair.id], by_pair_new[pair.id], matches, moves, sides
-            )
-        )
+        olds, news = by_pair_old[pair.id], by_pair_new[pair.id]
+        records.extend(_pair_records(pair.id, olds, news, matches, (moves, moved_in), sides))
     return tuple(records)
 
 
@@ -222,15 +229,44 @@ def _match_pair(
         used_new.add(j)
     # Everything else: strongest pairs first.
     rest_new = [j for j in news if j not in used_new]
-    choices = {j: new_side.keys[j] for j in rest_new}
-    cells = [
-        (score, i, j)
-        for i in olds
-        if i not in used_old and old_side.keys[i]
-        for score, j in candidates(old_side.keys[i], choices, SENTENCE_MIN)
-    ]
+    rest_old = [i for i in olds if i not in used_old and old_side.keys[i]]
+    if len(rest_old) * len(rest_new) > ALL_PAIRS_MAX:
+        cells = _blocked_cells(rest_old, rest_new, old_side.keys, new_side.keys)
+    else:
+        choices = {j: new_side.keys[j] for j in rest_new}
+        cells = [
+            (score, i, j)
+            for i in rest_old
+            for score, j in candidates(old_side.keys[i], choices, SENTENCE_MIN)
+        ]
     out.extend(greedy_pairs(cells))
     return out
+
+
+def _blocked_cells(
+    olds: list[int], news: list[int], old_keys: list[str], new_keys: list[str]
+) -> list[tuple[float, int, int]]:
+    """(similarity, old, new) cells of a pair too large to compare all with all: each old
+    sentence is compared with the new sentences that share its rarest four-character
+    stretches (at most :data:`BLOCK_POSTINGS` of them), found through an index."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for j in news:
+        if new_keys[j]:
+            for g in shingles(new_keys[j]):
+                index[g].append(j)
+    cells: list[tuple[float, int, int]] = []
+    for i in olds:
+        key = old_keys[i]
+        lists = sorted((index[g] for g in shingles(key) if g in index), key=len)
+        near: set[int] = set()
+        for postings in lists:
+            if near and len(near) + len(postings) > BLOCK_POSTINGS:
+                break
+            near.update(postings)
+        if near:
+            choices = {j: new_keys[j] for j in sorted(near)}
+            cells.extend((score, i, j) for score, j in candidates(key, choices, SENTENCE_MIN))
+    return cells
 
 
 def _find_moves(
@@ -296,12 +332,13 @@ def _pair_records(
     olds: list[int],
     news: list[int],
     matches: dict[str, list[tuple[int, int, float]]],
-    moves: dict[int, tuple[int, float]],
+    moved: tuple[dict[int, tuple[int, float]], set[int]],
     sides: tuple[_Side, _Side],
 ) -> list[SentencePair]:
-    """The records of one pair, in the new report's order (see module doc)."""
+    """The records of one pair, in the new report's order (see module doc). ``moved`` is
+    the moves (old index -> new index, similarity) and the set of new indices moved in."""
     old_side, new_side = sides
-    moved_in = {j for j, _ in moves.values()}
+    moves, moved_in = moved
     partner = {i: (j, s) for i, j, s in matches[pid]}
     keyed: list[tuple[tuple[int, int, int], SentencePair]] = []
     for i, (j, s) in partner.items():
