@@ -8,6 +8,7 @@ finished tree level by level and explains every pair in a short reason.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..model import PairStatus, Section, SectionPair
 from ..topics import dominant_topic
@@ -91,17 +92,19 @@ def emit(top: list[Group], scorer: SectionScorer, order: dict[str, int]) -> tupl
 def _ordered(groups: list[Group], order: dict[str, int]) -> list[Group]:
     """Pairs in the new report's order; a removed (or moved-away) section follows its old
     predecessor's pair."""
-    hosts = [
+    hosts = sorted(
         (min(order[s] for s in h.old), min(order[s] for s in h.new))
         for h in groups
         if h.new and h.old and not h.moved
-    ]
+    )
 
     def key_of(g: Group) -> tuple[int, int, int]:
         if g.new and not g.moved:
             return (min(order[s] for s in g.new), 0, min((order[s] for s in g.old), default=-1))
         pos = min(order[s] for s in g.old)
-        anchor = max(((o, n) for o, n in hosts if o < pos), default=(-1, -1))[1]
+        # the greatest host before pos: found by bisection, not by a scan of every host
+        at = bisect_left(hosts, (pos, -1))
+        anchor = hosts[at - 1][1] if at else -1
         return (anchor, 1, pos)
 
     return sorted(groups, key=key_of)

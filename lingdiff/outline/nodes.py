@@ -28,6 +28,9 @@ class Node:
     one_paragraph: bool = True
     bare: list[tuple[int, int, str, bool]] = field(default_factory=list)
     tier: int = 0
+    inline_run: tuple[int, Node | None] = (0, None)
+    """How many leading children are known to be inline one-paragraph headings, and the last
+    of them (so that a moved child is noticed; see :func:`.tree._in_inline_run`)."""
 
 
 def paragraphs(norm: str) -> list[tuple[int, int]]:

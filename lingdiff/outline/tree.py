@@ -124,18 +124,38 @@ def _continue_paragraph(norm: str, stack: list[Node], ps: int, pe: int, pi: int)
         return
     while len(stack) > 2:
         top = stack[-1]
-        siblings = top.parent.children if top.parent else []
-        earlier = siblings[: siblings.index(top)] if top in siblings else []
-        if (
-            top.inline
-            and top.one_paragraph
-            and top.paragraph == pi - 1
-            and earlier
-            and all(s.one_paragraph and s.inline for s in earlier)
-        ):
+        if top.inline and top.one_paragraph and top.paragraph == pi - 1 and _in_inline_run(top):
             stack.pop().end = ps
             continue
         break
     for node in stack[1:]:
         if node.paragraph != pi:
             node.one_paragraph = False
+
+
+def _in_inline_run(node: Node) -> bool:
+    """Whether ``node`` follows siblings that are all inline one-paragraph headings (and at
+    least one). The siblings before it are closed, so their flags are final: the length of
+    that leading run is kept on the parent and only extended, never scanned again (a report
+    of thousands of such items would otherwise be rescanned for each)."""
+    parent = node.parent
+    if parent is None:
+        return False
+    kids = parent.children
+    k = len(kids) - 1 if kids and kids[-1] is node else _index(kids, node)
+    if k <= 0:
+        return False
+    run, last = parent.inline_run
+    if run and (run > k or kids[run - 1] is not last):
+        run = 0  # a child was moved, added or removed before the run's end: count again
+    while run < k and kids[run].one_paragraph and kids[run].inline:
+        run += 1
+    parent.inline_run = (run, kids[run - 1] if run else None)
+    return run >= k
+
+
+def _index(kids: list[Node], node: Node) -> int:
+    for i, kid in enumerate(kids):
+        if kid is node:
+            return i
+    return -1
