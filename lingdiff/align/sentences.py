@@ -42,15 +42,13 @@ moved-away sentences after the record of their preceding old sentence.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
-from itertools import chain
 
 from ..model import Document, EditOp, SectionPair, SentencePair, SentenceStatus
 from .assign import greedy_pairs
 from .characters import char_diff
 from .sentence_scores import (
-    SHINGLE,
     candidates,
     heading_mark,
     plain_key,
@@ -285,41 +283,33 @@ def _find_moves(
     (``坚持以习近``) and proposes no candidates, which keeps the work linear.
     """
     old_side, new_side = sides
-    # The left-over new sentences of each family with their stretches, and how many
-    # sentences hold each stretch.
-    shingled: dict[str, list[tuple[int, set[str]]]] = {}
+    # Where each stretch stands among the left-over new sentences of each family: the
+    # sentences holding it (ascending), so that its count is the length of that list.
+    postings: dict[str, dict[str, list[int]]] = {}
     for j, pid in enumerate(new_side.owner):
         if j not in matched_new and new_side.keys[j]:
-            shingled.setdefault(family[pid], []).append((j, shingles(new_side.keys[j])))
-    held = {
-        fam: Counter(chain.from_iterable(sh for _, sh in items)) for fam, items in shingled.items()
-    }
-    # The telling (not formulaic) stretches each left-over old sentence shares with them.
-    shared: list[tuple[int, list[str]]] = []
+            index = postings.setdefault(family[pid], {})
+            for g in shingles(new_side.keys[j]):
+                held = index.get(g)
+                if held is None:
+                    index[g] = [j]
+                else:
+                    held.append(j)
+    # Each left-over old sentence against the new ones sharing a telling (not formulaic)
+    # stretch with it.
+    cells: list[tuple[float, int, int]] = []
     for i, pid in enumerate(old_side.owner):
         key = old_side.keys[i]
-        counts = held.get(family[pid])
-        if i in matched_old or not key or counts is None:
+        index = postings.get(family[pid])
+        if i in matched_old or not key or index is None:
             continue
-        hits = counts.keys() & (SHINGLE.findall(key) if len(key) > 4 else (key,))
-        telling = [g for g in hits if counts[g] <= COMMON_SHINGLE]
-        if telling:
-            shared.append((i, telling))
-    # Postings of those stretches only.
-    wanted = {g for _, telling in shared for g in telling}
-    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for fam, items in shingled.items():
-        for j, sh in items:
-            for g in sh & wanted:
-                postings[fam, g].append(j)
-    cells: list[tuple[float, int, int]] = []
-    for i, telling in shared:
-        pid = old_side.owner[i]
-        fam = family[pid]
-        near = {j for g in telling for j in postings[fam, g]}
+        near: set[int] = set()
+        for g in shingles(key):
+            held = index.get(g)
+            if held is not None and len(held) <= COMMON_SHINGLE:
+                near.update(held)
         choices = {j: new_side.keys[j] for j in sorted(near) if new_side.owner[j] != pid}
         if choices:
-            key = old_side.keys[i]
             cells.extend((score, i, j) for score, j in candidates(key, choices, MOVED_MIN))
     return {i: (j, score) for i, j, score in greedy_pairs(cells)}
 
