@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import compress
 
 __all__ = [
     "BOILERPLATE",
@@ -185,25 +187,32 @@ def _frequent_ngrams(old_s: str, new_s: str, min_count: int) -> dict[str, tuple[
     """Chinese n-grams (2–10 characters) used ``min_count`` times in all: (old, new) counts.
 
     An n-gram starts where its prefixes start: a stop character there rules it out, and the
-    runs whose n-gram is not frequent drop out before level n + 1 (so the work stays linear).
+    places whose n-gram is not frequent drop out before level n + 1 (so the work stays linear).
+    Places are kept as offsets and each level's n-grams are cut and counted as a stream: a
+    5 MB report would otherwise hold a ten-character string for every character.
     """
     counts: dict[str, tuple[int, int]] = {}
-    runs = [_CANDIDATE_RUN.findall(old_s), _CANDIDATE_RUN.findall(new_s)]
+    texts = (old_s, new_s)
+    places = [array("q", (m.start() for m in _CANDIDATE_RUN.finditer(t))) for t in texts]
     for n in range(2, 11):
-        grams = [[run[:n] for run in side] for side in runs]
-        c_old = Counter(grams[0])
+        c_old = Counter(_grams(old_s, places[0], n))
         c_all = c_old.copy()
-        c_all.update(grams[1])
-        level = {g for g, c in c_all.items() if c >= min_count and len(g) == n}
+        c_all.update(_grams(new_s, places[1], n))
+        level = {g for g, c in c_all.items() if c >= min_count and len(g) == n and "|" not in g}
         if not level:
             break
         for g in level:
             counts[g] = (c_old[g], c_all[g] - c_old[g])
-        runs = [
-            [run for run, g in zip(side, side_grams, strict=True) if g in level]
-            for side, side_grams in zip(runs, grams, strict=True)
+        places = [
+            array("q", compress(at, map(level.__contains__, _grams(t, at, n))))
+            for t, at in zip(texts, places, strict=True)
         ]
     return counts
+
+
+def _grams(text: str, places: Iterable[int], n: int) -> Iterator[str]:
+    """The ``n`` characters of ``text`` at each place (fewer at its end), one at a time."""
+    return map(text.__getitem__, map(slice, places, map(n.__add__, places)))
 
 
 def _plausible(g: str) -> bool:
