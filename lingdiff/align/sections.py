@@ -60,7 +60,7 @@ from ..lexicon import APPENDIX
 from ..model import Document, SectionPair
 from .assign import greedy_pairs
 from .corrections import FORCED_SCORE, SectionFixes, apply_fixes
-from .groups import Group, emit, heading_label
+from .groups import IN_ORDER, Group, emit, heading_label
 from .levels import link_level_changes
 from .section_scores import Mix, SectionScorer
 
@@ -383,7 +383,7 @@ class _Aligner:
 def _in_order(olds: Sequence[str], news: Sequence[str], scorer: SectionScorer) -> list[Group]:
     """Too many sections to compare all pairs: the i-th old with the i-th new, the rest alone."""
     groups = [
-        Group([o], [n], scorer.score([o], [n]), note="paired in order (too many sections)")
+        Group([o], [n], scorer.score([o], [n]), note=IN_ORDER)
         for o, n in zip(olds, news, strict=False)
     ]
     groups.extend(Group([o], []) for o in olds[len(news) :])

@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from ..model import Comparison, Document, EditOp, MetricRow, Observation, SentencePair
+from ..model import (
+    Comparison,
+    Document,
+    EditOp,
+    MetricRow,
+    Observation,
+    Section,
+    SectionPair,
+    Sentence,
+    SentencePair,
+)
 from .common import escape_unsafe_json
 from .sources import observation_fields, source_record, span_fields
 
@@ -22,9 +32,29 @@ def render_json(comparison: Comparison) -> str:
     several times slower on a report of this size).
     """
     out: list[str] = []
-    _write(comparison_dict(comparison), 0, out, _one_line_encoder())
+    _write(_tree(comparison, _Rows), 0, out, _one_line_encoder())
     out.append("\n")
     return escape_unsafe_json("".join(out))
+
+
+class _Rows:
+    """A list of records made one at a time as the report is written, so that the records
+    of 100,000 sections or sentence pairs never all exist at once (:func:`render_json`)."""
+
+    __slots__ = ("items", "make")
+
+    def __init__(self, items: Sequence[Any], make: Callable[[Any], dict[str, Any]]) -> None:
+        self.items, self.make = items, make
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return map(self.make, self.items)
+
+
+def _listed(items: Sequence[Any], make: Callable[[Any], dict[str, Any]]) -> list[dict[str, Any]]:
+    return list(map(make, items))
 
 
 _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
@@ -65,12 +95,21 @@ def _write(value: Any, depth: int, out: list[str], encode: Callable[[Any], str])
             _write(item, depth + 1, out, encode)
             out.append(",\n" if i + 1 < len(value) else "\n")
         out.append("  " * depth + "}")
-    elif isinstance(value, list) and value and depth <= 3 and isinstance(value[0], dict):
+    elif isinstance(value, _Rows) and not (value and depth <= 3):
+        out.append(encode(list(value)))
+    elif isinstance(value, _Rows) or (
+        isinstance(value, list) and value and depth <= 3 and isinstance(value[0], dict)
+    ):
         out.append("[\n")
+        last = len(value) - 1
         for i, item in enumerate(value):
+            end = ",\n" if i < last else "\n"
+            if depth >= 2 or not item:  # a record on one line: one string, not three
+                out.append(f"{pad}{encode(item)}{end}")
+                continue
             out.append(pad)
             _write(item, depth + 1, out, encode)
-            out.append(",\n" if i + 1 < len(value) else "\n")
+            out.append(end)
         out.append("  " * depth + "]")
     else:
         out.append(encode(value))
@@ -78,29 +117,39 @@ def _write(value: Any, depth: int, out: list[str], encode: Callable[[Any], str])
 
 def comparison_dict(c: Comparison) -> dict[str, Any]:
     """The JSON report as plain Python data."""
-    by_pair: dict[str, list[dict[str, Any]]] = {}
+    return _tree(c, _listed)
+
+
+_Lister = Callable[[Sequence[Any], Callable[[Any], dict[str, Any]]], Any]
+
+
+def _tree(c: Comparison, rows: _Lister) -> dict[str, Any]:
+    """The JSON report, its long lists of records made by ``rows`` (plain lists, or
+    :class:`_Rows` made while writing)."""
+    by_pair: dict[str, list[SentencePair]] = {}
     for sp in c.sentence_pairs:
-        by_pair.setdefault(sp.pair, []).append(_sentence_pair(sp))
+        by_pair.setdefault(sp.pair, []).append(sp)
+
+    def pair(p: SectionPair) -> dict[str, Any]:
+        return {
+            "id": p.id,
+            "old": list(p.old),
+            "new": list(p.new),
+            "status": p.status,
+            "score": round(p.score, 4),
+            "topic": p.topic,
+            "reason": p.reason,
+            "parent": p.parent,
+            "level": p.level,
+            "override": p.override,
+            "sentences": rows(by_pair.get(p.id, []), _sentence_pair),
+        }
+
     return {
         "schema": SCHEMA,
-        "documents": [_document(c, c.old), _document(c, c.new)],
-        "alignment": [
-            {
-                "id": p.id,
-                "old": list(p.old),
-                "new": list(p.new),
-                "status": p.status,
-                "score": round(p.score, 4),
-                "topic": p.topic,
-                "reason": p.reason,
-                "parent": p.parent,
-                "level": p.level,
-                "override": p.override,
-                "sentences": by_pair.get(p.id, []),
-            }
-            for p in c.alignment
-        ],
-        "metrics": [_row(c, r) for r in c.metrics],
+        "documents": [_document(c, c.old, rows), _document(c, c.new, rows)],
+        "alignment": rows(c.alignment, pair),
+        "metrics": rows(c.metrics, lambda r: _row(c, r)),
         "overrides": {
             "file": c.options.overrides_path,
             "applied": list(c.corrections),
@@ -140,8 +189,36 @@ def _mix(mix: dict[str, float]) -> dict[str, float]:
     return {k: round(v, 3) for k, v in sorted(mix.items(), key=lambda kv: (-kv[1], kv[0]))}
 
 
-def _document(c: Comparison, d: Document) -> dict[str, Any]:
+def _document(c: Comparison, d: Document, rows: _Lister) -> dict[str, Any]:
     sentence_mix = c.sentence_topics.get(d.key, {})
+
+    def section(s: Section) -> dict[str, Any]:
+        return {
+            "id": s.id,
+            "parent": s.parent,
+            "level": s.level,
+            "part": s.part,
+            "number": s.number,
+            "title": s.title,
+            "start": s.start,
+            "end": s.end,
+            "body_start": s.body_start,
+            **span_fields(d, s.start, s.end),
+            "children": list(s.children),
+            "topics": _mix(c.section_topics.get(s.id, {})),
+        }
+
+    def sentence(s: Sentence) -> dict[str, Any]:
+        return {
+            "index": s.index,
+            "section": s.section,
+            "start": s.start,
+            "end": s.end,
+            "text": s.text,
+            **span_fields(d, s.start, s.end),
+            "topics": _mix(sentence_mix.get(s.index, {})),
+        }
+
     return {
         "key": d.key,
         "path": d.path,
@@ -153,35 +230,8 @@ def _document(c: Comparison, d: Document) -> dict[str, Any]:
         "warnings": list(d.warnings),
         "sha256": d.source.sha256,
         "source": source_record(d),
-        "sections": [
-            {
-                "id": s.id,
-                "parent": s.parent,
-                "level": s.level,
-                "part": s.part,
-                "number": s.number,
-                "title": s.title,
-                "start": s.start,
-                "end": s.end,
-                "body_start": s.body_start,
-                **span_fields(d, s.start, s.end),
-                "children": list(s.children),
-                "topics": _mix(c.section_topics.get(s.id, {})),
-            }
-            for s in d.sections
-        ],
-        "sentences": [
-            {
-                "index": s.index,
-                "section": s.section,
-                "start": s.start,
-                "end": s.end,
-                "text": s.text,
-                **span_fields(d, s.start, s.end),
-                "topics": _mix(sentence_mix.get(s.index, {})),
-            }
-            for s in d.sentences
-        ],
+        "sections": rows(d.sections, section),
+        "sentences": rows(d.sentences, sentence),
     }
 
 

@@ -55,6 +55,7 @@ def test_past_the_score_budget_siblings_pair_in_document_order(
     in_order = [p for p in spent if "paired in order" in p.reason]
     assert in_order and all(len(p.old) == len(p.new) == 1 for p in in_order)
     assert {p.status for p in in_order} == {"matched"}
+    assert not any("shared:" in p.reason for p in in_order)  # placed, not explained by words
 
 
 def align_sections_only(old: Document, new: Document) -> tuple:
