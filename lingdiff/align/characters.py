@@ -41,10 +41,9 @@ def char_diff(old_text: str, new_text: str) -> tuple[EditOp, ...]:
     new_tokens = [new_text[a:b] for a, b in new_spans]
     old_fig = ["0" <= t[0] <= "9" for t in old_tokens]  # tokens are never empty
     new_fig = ["0" <= t[0] <= "9" for t in new_tokens]
-    matcher = SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
     # Token-level steps first: [tag, i1, i2, j1, j2, figure_only].
     steps: list[_Step] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in _opcodes(old_tokens, new_tokens):
         if tag == "replace":
             steps.extend(_split_figures(i1, i2, j1, j2, old_fig, new_fig))
         else:
@@ -56,6 +55,34 @@ def char_diff(old_text: str, new_text: str) -> tuple[EditOp, ...]:
         ns, ne = _char_range(new_spans, st.j1, st.j2, len(new_text))
         ops.append(EditOp(st.tag, old_text[os_:oe], new_text[ns:ne], os_, oe, ns, ne))
     return tuple(ops)
+
+
+DIFF_MAX = 4_000_000
+"""Most old × new tokens diffed in full (2,000 × 2,000: a report's sentences have a few hundred
+tokens). Past it — a "sentence" of pages without a full stop — the common beginning and end
+stay equal and what lies between is one replacement: a full diff's time grows with the
+product of the two lengths (32,000 characters each took 20 s)."""
+
+
+def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """``SequenceMatcher.get_opcodes()`` of two token lists, bounded by :data:`DIFF_MAX`."""
+    if len(a) * len(b) <= DIFF_MAX:
+        return SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    shorter = min(len(a), len(b))
+    head = 0
+    while head < shorter and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < shorter - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    a_end, b_end = len(a) - tail, len(b) - tail
+    out = [("equal", 0, head, 0, head)] if head else []
+    if head < a_end or head < b_end:
+        tag = "replace" if head < a_end and head < b_end else "delete" if head < a_end else "insert"
+        out.append((tag, head, a_end, head, b_end))
+    if tail:
+        out.append(("equal", a_end, len(a), b_end, len(b)))
+    return out
 
 
 class _Step:

@@ -28,9 +28,15 @@ def sentence_key(text: str) -> str:
     return plain_key(strip_heading_number(text))
 
 
+KEY_MAX = 2_000
+"""Longest comparison key, in characters (a report's sentences have at most a few hundred):
+a "sentence" of pages without a full stop is compared on its first 2,000, as the work of
+comparing two keys grows with the product of their lengths."""
+
+
 def plain_key(text: str) -> str:
     """:func:`sentence_key` of a sentence whose numbering is already cut off."""
-    return _NOISE.sub("", DIGITS.sub("#", text))
+    return _NOISE.sub("", DIGITS.sub("#", text))[:KEY_MAX]
 
 
 def heading_mark(sentence: str, number: str) -> int:

@@ -118,3 +118,32 @@ def test_script_spells_both_sentences_and_never_cuts_a_figure(old: str, new: str
     ):
         for a, b in tokenize(text):
             assert not any(a < cut < b for cut in cuts), (text, text[a:b])
+
+
+def test_a_sentence_of_pages_is_diffed_within_bounds() -> None:
+    # a "sentence" of 30,000 characters without a full stop: past DIFF_MAX tokens squared,
+    # the common beginning and end stay equal and the middle is one replacement
+    from lingdiff.align.characters import DIFF_MAX
+
+    old = "推进" * 7_000 + "甲乙丙" + "建设" * 8_000
+    new = "推进" * 7_000 + "丁戊" + "建设" * 8_000
+    assert len(old) * len(new) > DIFF_MAX
+    ops = char_diff(old, new)
+    assert [(op.tag, op.old_text, op.new_text) for op in ops] == [
+        ("equal", "推进" * 7_000, "推进" * 7_000),
+        ("replace", "甲乙丙", "丁戊"),
+        ("equal", "建设" * 8_000, "建设" * 8_000),
+    ]
+    assert (ops[1].old_start, ops[1].old_end, ops[1].new_start, ops[1].new_end) == (
+        14_000,
+        14_003,
+        14_000,
+        14_002,
+    )
+
+
+def test_comparison_keys_are_cut_at_key_max() -> None:
+    from lingdiff.align.sentence_scores import KEY_MAX, sentence_key
+
+    assert sentence_key("推进" * 5_000) == ("推进" * 5_000)[:KEY_MAX]
+    assert sentence_key("一、推进工作2025年。") == "推进工作#年"
