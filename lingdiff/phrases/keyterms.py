@@ -193,7 +193,7 @@ def _frequent_ngrams(old_s: str, new_s: str, min_count: int) -> dict[str, tuple[
     """
     counts: dict[str, tuple[int, int]] = {}
     texts = (old_s, new_s)
-    places = [array("q", (m.start() for m in _CANDIDATE_RUN.finditer(t))) for t in texts]
+    places = [array("q", map(re.Match.start, _CANDIDATE_RUN.finditer(t))) for t in texts]
     for n in range(2, 11):
         c_old = Counter(_grams(old_s, places[0], n))
         c_all = c_old.copy()
@@ -203,6 +203,7 @@ def _frequent_ngrams(old_s: str, new_s: str, min_count: int) -> dict[str, tuple[
             break
         for g in level:
             counts[g] = (c_old[g], c_all[g] - c_old[g])
+        # cut again rather than held: both reports' n-grams as lists would take ~300 MB
         places = [
             array("q", compress(at, map(level.__contains__, _grams(t, at, n))))
             for t, at in zip(texts, places, strict=True)
