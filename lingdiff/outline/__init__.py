@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from ..load import clean_text, normalise
 from ..model import DocKey, Document
+from .cap import cap_sections
 from .nodes import Node, paragraphs
 from .parts import document_title, document_years, flatten, title_lines
 from .place import detect_place
@@ -47,7 +48,9 @@ def parse_document(raw: str, *, key: DocKey, path: str = "") -> Document:
         whole = Node("none", None, "", title, 0, 0, 0, False, end=len(text), parent=root)
         root.children.append(whole)
     review_year, plan_year = document_years(title, norm, root)
-    sections = flatten(key, text, norm, root, review_year, plan_year)
+    sections, capped = cap_sections(flatten(key, text, norm, root, review_year, plan_year))
+    if capped:
+        warnings.append(capped)
     wrapped = title_lines(text, norm, paras, root)
     # a title wrapped over two lines is one sentence (one row in the TUI), not two
     joins = (wrapped[0][1], wrapped[1][0]) if len(wrapped) == 2 else None

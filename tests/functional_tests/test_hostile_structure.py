@@ -9,9 +9,11 @@ import random
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from lingdiff.align import align_sections, align_sentences
 from lingdiff.align.sentences import ALL_PAIRS_MAX
-from lingdiff.outline import parse_document
+from lingdiff.outline import cap, parse_document
 from tests.helpers import OLD_PATH, run_cli
 
 _FAMILIES = ("第{}部分 标题", "{}、标题", "（{}）标题", "{}.标题", "{}是标题", "——标题")
@@ -41,8 +43,11 @@ def _headings_only(count: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def test_60k_nested_numbering_levels_give_an_outline_and_exit_0(tmp_path: Path) -> None:
+def test_60k_nested_numbering_levels_give_an_outline_and_exit_0(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     text = _nested_levels(60_000)
+    monkeypatch.setattr(cap, "MAX_SECTIONS", 10**9)  # the whole tree, as built
     doc = parse_document(text, key="old")
     assert len(doc.sections) == 60_000
     # every family nests once under the one before; a family seen again closes back to it
@@ -55,11 +60,25 @@ def test_60k_nested_numbering_levels_give_an_outline_and_exit_0(tmp_path: Path) 
     }
     last = doc.sections[-1]
     assert (last.id, last.number, last.title) == ("old:10000.1.1.1.2", "——", "标题59999")
+    monkeypatch.undo()
+    # as lingdiff reads it: the first 4000 parts, the rest text of the last (no word lost)
+    capped = parse_document(text, key="old")
+    assert len(capped.sections) == cap.MAX_SECTIONS == 4000
+    assert {s.level for s in capped.sections} == {1}
+    assert capped.sections[-1].end == len(capped.text)
+    assert capped.sentences[-1].text.endswith("标题59999")
+    assert capped.warnings == (
+        "60000 headings: more than lingdiff aligns one by one; 4000 sections kept, "
+        "every top-level heading after it compared as text of the section above",
+    )
     deep = tmp_path / "deep.txt"
     deep.write_text(text, encoding="utf-8")
     out = tmp_path / "deep.md"
     result = run_cli("report", str(deep), str(OLD_PATH), "--no-cache", "-o", str(out))
-    assert (result.returncode, result.stderr) == (0, f"lingdiff: wrote {out}\n")
+    assert result.returncode == 0
+    assert (
+        result.stderr == f"lingdiff: warning: {deep}: {capped.warnings[0]}\nlingdiff: wrote {out}\n"
+    )
     report = out.read_text(encoding="utf-8")
     assert "## Outlines" in report
     assert "标题59999" in report
@@ -73,17 +92,20 @@ def test_a_report_of_nothing_but_headings_is_compared(tmp_path: Path) -> None:
     old.write_text(old_text, encoding="utf-8")
     new.write_text(new_text, encoding="utf-8")
     doc = parse_document(old_text, key="old")
-    assert len(doc.sections) == 5_000 + 1  # and the title line before the first part
+    # 99 parts of 50 items and the title line: more than 4000 sections, so the items are
+    # folded into their parts as text (a warning says so); every heading stays a sentence
+    assert len(doc.sections) == 99 + 1 and {s.level for s in doc.sections} == {1}
     assert len(doc.sentences) == 5_001
+    assert doc.warnings[0].startswith("5001 headings: more than lingdiff aligns one by one;")
     out = tmp_path / "report.json"
     result = run_cli("report", str(old), str(new), "-f", "json", "--no-cache", "-o", str(out))
-    assert (result.returncode, result.stderr) == (0, f"lingdiff: wrote {out}\n")
+    assert result.returncode == 0 and result.stderr.endswith(f"lingdiff: wrote {out}\n")
     report = json.loads(out.read_text(encoding="utf-8"))
-    assert [len(d["sections"]) for d in report["documents"]] == [5_001, 5_001]
+    assert [len(d["sections"]) for d in report["documents"]] == [100, 100]
     # every section of both reports stands in exactly one pair
     for side in ("old", "new"):
         ids = [sid for p in report["alignment"] for sid in p[side]]
-        assert len(ids) == len(set(ids)) == 5_001
+        assert len(ids) == len(set(ids)) == 100
     parts = [p for p in report["alignment"] if p["level"] == 1]
     assert {p["status"] for p in parts} == {"matched"}
 
