@@ -23,6 +23,7 @@ from ...summary import by_size_of_change, kept_changes, section_changes, slogan_
 from ..index import ComparisonIndex
 from ..wrap import Kinsoku
 from .headline_table import HeadlineTable
+from .rendered import RenderedOnce
 from .styles import CachedStyles
 
 NARROW = 130
@@ -66,7 +67,7 @@ class Overview(CachedStyles, VerticalScroll, can_focus=False):
 
     def compose(self) -> ComposeResult:
         """The title block and the four panels."""
-        yield Static(self._title(), id="overview-title")
+        yield Static(RenderedOnce(self._title()), id="overview-title")
         with Grid(id="overview-grid"):
             with Vertical(id="panel-headline", classes="panel") as headline:
                 headline.border_title = "Headline targets · Enter quotes"
@@ -76,7 +77,7 @@ class Overview(CachedStyles, VerticalScroll, can_focus=False):
                 ("sections", "Sections added and dropped", self._sections()),
                 ("slogans", "Slogans and terms: new, gone, used more or less", self._slogans()),
             ):
-                panel = Static(body, id=f"panel-{panel_id}", classes="panel")
+                panel = Static(RenderedOnce(body), id=f"panel-{panel_id}", classes="panel")
                 panel.border_title = title
                 yield panel
 
