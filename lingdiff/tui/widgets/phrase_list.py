@@ -20,6 +20,7 @@ from ...model import DocKey, PhraseRow
 from ...render.common import short_id
 from ..index import ComparisonIndex
 from ..wrap import Kinsoku
+from .rendered import RenderedOnce
 from .styles import CachedStyles
 
 STATUS_ORDER = {"added": 0, "removed": 1, "kept": 2}
@@ -191,7 +192,7 @@ class PhraseList(CachedStyles, Horizontal):
             row.add_column(no_wrap=True, min_width=10, style="bold")
             row.add_column(ratio=1)
             row.add_row(f"{doc} {short_id(sent.section)}", Kinsoku(body))
-            options.append(Option(row, id=str(n)))
+            options.append(Option(RenderedOnce(row), id=str(n)))  # drawn once per width
         more = len(self._occurrences) - MAX_OCCURRENCES
         if more > 0:
             note = f"… {more} more (search for it in Sections with /)"
