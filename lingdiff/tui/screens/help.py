@@ -78,7 +78,7 @@ DETAILS: dict[tuple[str, str], tuple[str, str]] = {
     ("DiffView", "select"): ("Sections", "on a row with a figure: show it in Targets"),
     ("TargetsTable", "sort_next"): (
         "Targets",
-        "sort by the next column (or click a heading); names sort by Unicode code point",
+        "sort by the next column (or click a heading); names sort by pinyin",
     ),
     ("TargetsTable", "sort_reverse"): ("Targets", "reverse the sort"),
     ("TargetsTable", "first_row"): ("Targets", "first / last indicator"),
