@@ -390,3 +390,18 @@ async def test_targets_reverse_keeps_blanks_last_and_home_end_move_rows(
         assert table.cursor_row == table.row_count - 1
         await pilot.press("home")
         assert table.cursor_row == 0
+
+
+async def test_sections_opens_on_the_rows_and_tab_reaches_the_tree(app: LingdiffApp) -> None:
+    """j/k/n/p act on the rows, so the tab opens with them focused (no focus move on the
+    first key); Shift+Tab moves to the tree, where the arrows pick a pair."""
+    from lingdiff.tui.widgets.pair_tree import PairTree
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        assert isinstance(app.focused, DiffView)
+        await pilot.press("j")
+        assert isinstance(app.focused, DiffView)
+        await pilot.press("shift+tab")
+        assert isinstance(app.focused, PairTree)
