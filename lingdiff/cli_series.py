@@ -7,6 +7,7 @@ arguments over. Exit codes as everywhere: 0 ok, 1 input error, 2 usage error.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 from collections.abc import Sequence
@@ -17,6 +18,7 @@ from .errors import LoadError, UsageError
 
 if TYPE_CHECKING:
     from .panel import FileResult
+    from .panel_overrides import PanelCorrections
 
 SERIES_EPILOG = """\
 examples:
@@ -186,7 +188,7 @@ def _run(
     output: Path,
     fmt: str,
     manifest: dict,
-    corrections: object = None,
+    corrections: PanelCorrections | None = None,
 ) -> object:
     from .panel_run import run_panel as run
 
@@ -204,36 +206,27 @@ def _run(
             raise LoadError(f"{args.dask}: cannot reach the Dask scheduler ({exc})") from None
         executor = client.get_executor()
     show = not args.no_progress and sys.stderr.isatty()
+    go = functools.partial(
+        run,
+        paths,
+        output,
+        fmt=fmt,
+        jobs=jobs,
+        resume=args.resume,
+        replace=args.force or args.resume,
+        manifest=manifest,
+        executor=executor,
+        corrections=corrections,
+    )
     try:
         if not show:
-            return run(
-                paths,
-                output,
-                fmt=fmt,
-                jobs=jobs,
-                resume=args.resume,
-                replace=args.force or args.resume,
-                manifest=manifest,
-                executor=executor,
-                corrections=corrections,
-            )
+            return go()
         from rich.console import Console
         from rich.progress import Progress
 
         with Progress(console=Console(stderr=True), transient=True) as bar:
             task = bar.add_task("reading reports", total=len(paths))
-            return run(
-                paths,
-                output,
-                fmt=fmt,
-                jobs=jobs,
-                resume=args.resume,
-                replace=args.force or args.resume,
-                manifest=manifest,
-                executor=executor,
-                corrections=corrections,
-                progress=lambda n: bar.advance(task, n),
-            )
+            return go(progress=lambda n: bar.advance(task, n))
     finally:
         if client is not None:
             client.close()

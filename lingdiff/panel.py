@@ -16,7 +16,10 @@ import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .panel_overrides import PanelCorrections
 
 PANEL_COLUMNS = (
     "place",
@@ -240,11 +243,11 @@ def panel(
     return out
 
 
-def panel_corrections(path: str | Path | None) -> Any:
+def panel_corrections(path: str | Path | None) -> PanelCorrections | None:
     """The :class:`~lingdiff.panel_overrides.PanelCorrections` of an overrides file, or None."""
     if path is None:
         return None
     from .overrides import read_overrides
-    from .panel_overrides import PanelCorrections
+    from .panel_overrides import PanelCorrections as Corrections
 
-    return PanelCorrections(read_overrides(path), PANEL_COLUMNS)
+    return Corrections(read_overrides(path), PANEL_COLUMNS)
