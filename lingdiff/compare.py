@@ -5,7 +5,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from .align import align_sections, align_sentences
@@ -18,6 +17,7 @@ from .figures.patterns import Figure
 from .model import Comparison, Document, MetricRow, Options, Topic
 from .phrases import compare_phrases
 from .reading import load_document
+from .records import replace
 from .taxonomy import load_taxonomy
 from .topics import TopicIndex, TopicScanner, compare_attention, dominant_topic, scanner
 

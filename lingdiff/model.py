@@ -1,4 +1,4 @@
-"""The data model of lingdiff: plain frozen dataclasses, no I/O, no analysis.
+"""The data model of lingdiff: plain frozen records (:mod:`lingdiff.records`), no I/O, no analysis.
 
 Everything a shell (CLI, TUI, renderers) shows is one of these objects, reached
 from a :class:`Comparison`. Offsets are character offsets into
@@ -9,8 +9,9 @@ figure and sentence can be traced back to where it stands.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from typing import Literal
+
+from .records import field, record
 
 Part = Literal["review", "targets", "plan", "other"]
 DocKey = Literal["old", "new"]
@@ -24,7 +25,7 @@ PhraseStatus = Literal["added", "removed", "kept"]
 OpTag = Literal["equal", "insert", "delete", "replace"]
 
 
-@dataclass(frozen=True)
+@record
 class Sentence:
     """One sentence of a report, with its place in the text and its section."""
 
@@ -36,7 +37,7 @@ class Sentence:
     is_heading: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Section:
     """A node of a report's outline: a part, a numbered item or an inline sub-heading.
 
@@ -59,7 +60,7 @@ class Section:
     inline: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class SourceInfo:
     """Where a document's text came from: the file, its original text, and the way back to it.
 
@@ -111,7 +112,7 @@ class SourceInfo:
         return dict(self.meta).get(key, "")
 
 
-@dataclass(frozen=True)
+@record
 class Document:
     """A report read into an outline.
 
@@ -180,7 +181,7 @@ class Document:
         return self.text[sec.start : sec.end]
 
 
-@dataclass(frozen=True)
+@record
 class Gap:
     """A figure's stated distance to a benchmark: ``高于全国0.4个百分点`` is
     ``Gap("全国", 0.4, "个百分点")``; ``低于`` gives a negative value."""
@@ -190,7 +191,7 @@ class Gap:
     unit: str
 
 
-@dataclass(frozen=True)
+@record
 class Observation:
     """One figure of a report as a typed observation.
 
@@ -241,7 +242,7 @@ class Observation:
         return -self.value_high if self.direction < 0 else self.value_high
 
 
-@dataclass(frozen=True)
+@record
 class Absence:
     """A headline indicator's missing figure in one report, and why it is missing."""
 
@@ -252,7 +253,7 @@ class Absence:
     ]
 
 
-@dataclass(frozen=True)
+@record
 class MetricRow:
     """Every observation of one indicator, in both reports, followed across years."""
 
@@ -274,7 +275,7 @@ class MetricRow:
         return tuple(o for o in self.observations if o.doc == doc and o.kind == kind)
 
 
-@dataclass(frozen=True)
+@record
 class EditOp:
     """One step of a character-level edit script between two sentences.
 
@@ -290,7 +291,7 @@ class EditOp:
     new_end: int
 
 
-@dataclass(frozen=True)
+@record
 class SentencePair:
     """Two sentences of aligned sections (or one, when added, removed or moved)."""
 
@@ -303,7 +304,7 @@ class SentencePair:
     moved_to: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class SectionPair:
     """Sections of the two reports that are about the same thing.
 
@@ -325,7 +326,7 @@ class SectionPair:
     """``pair`` / ``unpair`` when the pair comes from a researcher's overrides file, else ""."""
 
 
-@dataclass(frozen=True)
+@record
 class Topic:
     """A policy topic of the taxonomy, with its Comparative Agendas Project code."""
 
@@ -339,7 +340,7 @@ class Topic:
     matched like terms, counted for no topic."""
 
 
-@dataclass(frozen=True)
+@record
 class TopicShare:
     """A topic's share of attention in each report (fractions of text, 0–1)."""
 
@@ -355,7 +356,7 @@ class TopicShare:
         return round((self.new_share - self.old_share) * 100, 2)
 
 
-@dataclass(frozen=True)
+@record
 class PhraseRow:
     """A slogan or key term and how its use changed between the reports."""
 
@@ -376,7 +377,7 @@ class PhraseRow:
     """For the phrase that took a gone one's place: the gone phrase."""
 
 
-@dataclass(frozen=True)
+@record
 class Options:
     """Settings of one comparison."""
 
@@ -387,7 +388,7 @@ class Options:
     """The overrides file whose corrections were applied (see :mod:`lingdiff.overrides`)."""
 
 
-@dataclass(frozen=True)
+@record
 class Comparison:
     """Everything lingdiff knows about two reports: the one object every shell presents."""
 

@@ -30,12 +30,12 @@ import json
 import os
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
 from .datafile import read_json_text
 from .errors import OverridesError
+from .records import record, replace
 
 FORMAT = "lingdiff-overrides/1"
 """The ``format`` value of the files this version reads and writes."""
@@ -47,7 +47,7 @@ KINDS = ("pair", "unpair", "link", "unlink")
 Kind = Literal["pair", "unpair", "link", "unlink"]
 
 
-@dataclass(frozen=True)
+@record
 class Fix:
     """One correction: ``old``/``new`` are section numbers (``3.1``) for pair/unpair, and
     indicator names for link/unlink (with an optional ``measure``)."""
@@ -57,7 +57,7 @@ class Fix:
     measure: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Corrections:
     """The corrections of one pair of reports, named by their sha256 hashes."""
 
@@ -78,7 +78,7 @@ class Corrections:
         return getattr(self, kind)  # type: ignore[no-any-return]
 
 
-@dataclass(frozen=True)
+@record
 class Overrides:
     """Every comparison's corrections in one file (``path``: where it was read from)."""
 

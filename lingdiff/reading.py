@@ -4,12 +4,12 @@ sha256, original text and the offset map back to it) and the load warnings."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from .load import read_source
 from .model import DocKey, Document
 from .outline import parse_document
+from .records import replace
 
 
 def load_document(

@@ -35,7 +35,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from itertools import combinations, pairwise
 from pathlib import Path
 from typing import Any, Literal
@@ -47,6 +46,7 @@ from .figures.link_many import LinkedGroup, link_many
 from .lexicon import CEILING_QUALIFIERS, FLOOR_QUALIFIERS, unit_scale
 from .model import Document, Observation
 from .outline.place import delivery_year
+from .records import record, replace
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ class SeriesError(LingdiffError):
     """Reports that do not make one series (two of the same year, two governments, too few)."""
 
 
-@dataclass(frozen=True)
+@record
 class SeriesReport:
     """One report of the series: which file, which government, which year."""
 
@@ -80,7 +80,7 @@ class SeriesReport:
         return self.year - 1
 
 
-@dataclass(frozen=True)
+@record
 class Cell:
     """One indicator in one year: the target set for it and what was achieved."""
 
@@ -96,7 +96,7 @@ class Cell:
     rule: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class PeriodFigure:
     """A five-year review or goal (or a target for a later year) stated in one report."""
 
@@ -105,7 +105,7 @@ class PeriodFigure:
     observation: Observation
 
 
-@dataclass(frozen=True)
+@record
 class SeriesRow:
     """One indicator across the years of the series."""
 
@@ -131,7 +131,7 @@ class SeriesRow:
         raise KeyError(year)
 
 
-@dataclass(frozen=True)
+@record
 class Series:
     """Every indicator of one government's reports, year by year."""
 

@@ -7,7 +7,6 @@ they agree on what the headlines are.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from .lexicon import APPENDIX, unit_scale
 from .model import (
@@ -21,11 +20,12 @@ from .model import (
     SectionPair,
     TopicShare,
 )
+from .records import record
 
 SLOGAN_KINDS = ("slogan", "quoted")
 
 
-@dataclass(frozen=True)
+@record
 class Overview:
     """The headlines of a comparison."""
 
@@ -105,7 +105,7 @@ def change_word(row: MetricRow) -> str:
     return "larger decline" if diff > 0 else "smaller decline"
 
 
-@dataclass(frozen=True)
+@record
 class Headline:
     """One headline indicator: each report's review-year actual beside its plan-year target.
 

@@ -13,10 +13,10 @@ marked ``override = "pair"``; sections left single by an ``unpair`` ``override =
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import Document, SectionPair
+from ..records import field, record
 from .groups import Group, heading_label
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ FORCED_SCORE = 10.0
 """The score a forced pair has in the assignment steps (real scores are 0–1)."""
 
 
-@dataclass(frozen=True)
+@record
 class SectionFixes:
     """Section ids (``old:3.1``, ``new:2.4``) to pair, and pairs never to make."""
 

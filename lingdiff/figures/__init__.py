@@ -34,10 +34,9 @@ Conventions (apply everywhere):
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..lexicon import LazyPattern
 from ..model import Document, Gap, Observation, Sentence
+from ..records import replace
 from .codebook import Codebook, load_codebook
 from .extract import RawObservation, extract_from_text
 from .link import link_observations

@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import replace
 from itertools import accumulate
 
 from ..model import Absence, Document, MetricRow
+from ..records import replace
 from .codebook import Codebook
 
 _PARTS = {"actual": ("review",), "target": ("targets", "plan")}

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from typing import Any
 from ..datafile import read_json_text
 from ..errors import CodebookError
 from ..lexicon import PERCENT_UNITS, unit_family
+from ..records import record
 from ..textscan import DictionaryScanner
 
 MAX_CODEBOOK_BYTES = 1024 * 1024
@@ -35,7 +35,7 @@ _PLACE = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@record
 class Indicator:
     """One headline indicator of the codebook."""
 

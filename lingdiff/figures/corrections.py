@@ -17,10 +17,10 @@ returned as a note, never an error (the reports may be read differently by anoth
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..model import DocKey, MetricRow
+from ..records import replace
 from .link import make_row
 
 if TYPE_CHECKING:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Generator
-from dataclasses import dataclass
 from typing import Any
 
 from ..lexicon import STANCES, SUFFIX_QUALIFIERS, LazyPattern
 from ..model import Measure
+from ..records import record
 from .names import (
     COMPOUND_SPLITS,
     HEADS,
@@ -47,7 +47,7 @@ _POST_OK = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
+@record
 class RawObservation:
     """One figure read in context, before documents, years and ids are attached."""
 

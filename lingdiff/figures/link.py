@@ -16,13 +16,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
 from ..lexicon import unit_family
 from ..model import MetricRow, Observation
+from ..records import replace
 from .names import contrast_signature, link_form
 
 LINK_THRESHOLD = 78.0

@@ -19,10 +19,10 @@ links, a swapped word or a population modifier never does):
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 
 from ..lexicon import unit_family
 from ..model import Observation
+from ..records import record, replace
 from .link import link_observations
 
 TYPE_CHECKING = False
@@ -33,7 +33,7 @@ Tag = tuple[int, str, str]
 """An indicator as a correction names it: (report index, indicator name, measure)."""
 
 
-@dataclass(frozen=True)
+@record
 class LinkedGroup:
     """The observations of one indicator across N reports: ``(report index, observation)``."""
 

@@ -17,7 +17,6 @@ out, rather than a list of strings:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..lexicon import (
     CLASS_UNITS,
@@ -28,6 +27,7 @@ from ..lexicon import (
     parse_chinese_number,
     unit_kind,
 )
+from ..records import record
 
 _CN_FIGURE = re.compile(
     rf"(?P<cn>[{CN_NUMERAL_CHARS}]{{1,6}})(?P<ap>余|多)?"
@@ -45,7 +45,7 @@ _QUOTED = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@record
 class Figure:
     """A figure found in the analysis text: its span, value and unit as written."""
 

@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from ..model import Document, Kind
+from ..records import record
 
 FIVE_YEAR_PLANS = {
     "十一五": (2006, 2010),
@@ -59,7 +59,7 @@ _ACTUAL_CUES = ("今年以来", "年初以来", "已经", "完成了", "实现�
 """Words of a statement of what happened (``今年以来…增长5%``, ``预计全年达到…``)."""
 
 
-@dataclass(frozen=True)
+@record
 class Frame:
     """The time of a sentence's figures."""
 

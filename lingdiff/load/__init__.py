@@ -16,11 +16,11 @@ Reading a file into a :class:`~lingdiff.model.Document` (text + outline) is
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import LoadError
 from ..model import SourceInfo
+from ..records import record
 from .clean import clean_text, clean_with_map, normalise
 from .limits import MAX_BYTES
 from .source import is_html, is_pdf, read_input
@@ -42,7 +42,7 @@ __all__ = [
 _NON_CJK = re.compile(r"[^\u4e00-\u9fff]+")
 
 
-@dataclass(frozen=True)
+@record
 class LoadedText:
     """A report read and cleaned: the text analysis reads, its source, and load warnings."""
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ..lexicon import UNIT_ALTERNATION, LazyPattern
+from ..records import record
 from .controls import CONTROL
 
 _ARTIFACT = r"\[(?:bookmark|anchor|image|comment):[^\]\n]{0,120}\]"
@@ -40,7 +40,7 @@ _NOT_CLEAN = re.compile(f"^[{SPACES}\n]|[{SPACES}\n]$|[{SPACES}]\n|\n[{SPACES}\n
 """Text whose lines are trimmed, not blank and do not end in a digit needs no cleaning."""
 
 
-@dataclass(frozen=True)
+@record
 class CleanText:
     """Clean text, the compact map back to the raw text, and how many controls were removed.
 

@@ -12,9 +12,9 @@ too long, the top-level sections after the ceiling are folded into the last one 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 
 from ..model import Section
+from ..records import replace
 
 MAX_SECTIONS = 4000
 """Most sections an outline keeps (about 30 times the largest real report's)."""

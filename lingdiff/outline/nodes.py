@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from ..records import field, record
 
 
-@dataclass(eq=False)
+@record(frozen=False, eq=False)
 class Node:
     """A heading being placed: its family and numeral, where it stands, and its children.
 

@@ -14,9 +14,9 @@ city (``…县级市``) reads as ``prefecture``: a manifest can say otherwise.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..lexicon import LazyPattern
+from ..records import record
 
 _SUFFIX = r"(?:特别行政区|自治区|自治州|自治县|省|市|州|盟|县|区|旗)"
 _SESSION = re.compile(
@@ -34,7 +34,7 @@ _HEAD = 1500
 """The byline and title stand in the first lines; looking further finds quoted meetings."""
 
 
-@dataclass(frozen=True)
+@record
 class Place:
     """The government whose report this is: its name as written and its level."""
 

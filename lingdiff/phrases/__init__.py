@@ -34,11 +34,11 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import replace
 
 from rapidfuzz import fuzz
 
 from ..model import Document, PhraseRow
+from ..records import replace
 from ..textscan import DictionaryScanner
 from ..topics import front_matter_end
 from .keyterms import BOILERPLATE, PROSE_CHARS, key_terms, occurrences, place_names
