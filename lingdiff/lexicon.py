@@ -7,11 +7,17 @@ qualifiers), the character diff (a figure is one token) and the sentence and sec
 is what every other stage does.
 
 Only data and tiny pure functions live here; the rules that use them stay with their stage.
+Importing it installs :func:`lingdiff.recharset.install` (cheaper CJK character classes) before
+any stage compiles its patterns.
 """
 
 from __future__ import annotations
 
 import re
+
+from . import recharset
+
+recharset.install()
 
 # --------------------------------------------------------------------------- patterns
 
