@@ -38,7 +38,7 @@ _installed = False
 
 def _fast(c: Any) -> Callable[[list[tuple[Any, Any]]], tuple[list[Any], bool]]:
     """The original function's case-sensitive path with ranges marked by slices (module
-    ``c`` is ``re._compiler``; the compression below is the original's, line for line)."""
+    ``c`` is ``re._compiler``; :func:`_compress` gives the original's result)."""
     literal, range_, negate = c.LITERAL, c.RANGE, c.NEGATE
 
     def optimize(charset: list[tuple[Any, Any]]) -> tuple[list[Any], bool]:
@@ -74,7 +74,7 @@ def _fast(c: Any) -> Callable[[list[tuple[Any, Any]]], tuple[list[Any], bool]]:
 def _compress(
     c: Any, charset: list[Any], charmap: bytearray, out: list[Any], tail: list[Any]
 ) -> list[Any]:
-    """The original's compression of the character map (ranges, a bitmap or a big charset)."""
+    """The original's compression of the character map: ranges, a bitmap or a big charset."""
     runs: list[tuple[int, int]] | None = []
     q = 0
     while True:
@@ -98,24 +98,32 @@ def _compress(
         out.append((c.CHARSET, c._mk_bitmap(charmap)))
         out += tail
         return out
-    whole = bytes(charmap)
-    comps: dict[bytes, int] = {}
-    mapping = bytearray(256)
-    block = 0
-    data = bytearray()
-    for i in range(0, 65536, 256):
-        chunk = whole[i : i + 256]
-        if chunk in comps:
-            mapping[i // 256] = comps[chunk]
-        else:
-            mapping[i // 256] = comps[chunk] = block
-            block += 1
-            data += chunk
-    codes = c._mk_bitmap(data)
-    codes[0:0] = [block, *c._bytes_to_codes(mapping)]
-    out.append((c.BIGCHARSET, codes))
+    out.append((c.BIGCHARSET, _big_charset(c, bytes(charmap))))
     out += tail
     return out
+
+
+def _big_charset(c: Any, whole: bytes) -> list[int]:
+    """The original's BIGCHARSET words for a 65,536-character map: its 256-character chunks
+    numbered in order of first appearance, a run of empty or of full chunks in one step."""
+    comps: dict[bytes, int] = {}
+    mapping = bytearray(256)
+    data = bytearray()
+    i = 0
+    while i < 256:
+        chunk = whole[i << 8 : (i + 1) << 8]
+        until = i + 1
+        if chunk.count(chunk[:1]) == 256:  # empty or full: how far does the run go?
+            found = whole.find(1 - chunk[0], i << 8)
+            until = 256 if found < 0 else found >> 8
+        if chunk not in comps:
+            comps[chunk] = len(comps)
+            data += chunk
+        mapping[i:until] = bytes((comps[chunk],)) * (until - i)
+        i = until
+    codes = c._mk_bitmap(data)
+    codes[0:0] = [len(comps), *c._bytes_to_codes(mapping)]
+    return codes
 
 
 def _samples(c: Any) -> list[list[tuple[Any, Any]]]:
@@ -129,6 +137,7 @@ def _samples(c: Any) -> list[list[tuple[Any, Any]]]:
         [(rng, (48, 57)), (lit, 65), (lit, 67), (lit, 70)],
         [(neg, None), (rng, (0x4E00, 0x4E20))],
         [(lit, 0x4E00), (lit, 0x4E8C), (lit, 0x4E09), (lit, 65)],
+        [(rng, (0x4E00, 0x4FFF)), (lit, 65), (lit, 67), (rng, (0xFF00, 0xFFFF))],
         [(rng, (0x300, 0x3FF)), (rng, (65, 90)), (cat, digit)],
         [(lit, 0x1F600), (lit, 97)],
         [(rng, (0xFF00, 0x10010)), (lit, 98)],
