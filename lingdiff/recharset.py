@@ -142,7 +142,6 @@ def _samples(c: Any) -> list[list[tuple[Any, Any]]]:
         [(lit, 0x1F600), (lit, 97)],
         [(rng, (0xFF00, 0x10010)), (lit, 98)],
         [(rng, (0x10000, 0x10010))],
-        [(lit, 10), (lit, 0x3002), (lit, 0xFF1B), (lit, 0xFF01), (lit, 0xFF1F)],
     ]
 
 
