@@ -85,15 +85,24 @@ def _one_line_encoder() -> Callable[[Any], str]:
     return _COMPACT.encode
 
 
+_SCALARS = frozenset((str, int, float, bool, type(None)))
+"""Types :func:`_write` always writes with ``encode`` (exact types: never a dict or list)."""
+
+
 def _write(value: Any, depth: int, out: list[str], encode: Callable[[Any], str]) -> None:
     """Indent dicts down to depth 2 and lists of dicts down to depth 3; the rest on one line."""
     pad = "  " * (depth + 1)
     if isinstance(value, dict) and value and depth <= 2:
         out.append("{\n")
+        last = len(value) - 1
         for i, (key, item) in enumerate(value.items()):
+            end = ",\n" if i < last else "\n"
+            if item.__class__ in _SCALARS:  # what the last branch below writes, in one piece
+                out.append(f"{pad}{encode(key)}: {encode(item)}{end}")
+                continue
             out.append(f"{pad}{encode(key)}: ")
             _write(item, depth + 1, out, encode)
-            out.append(",\n" if i + 1 < len(value) else "\n")
+            out.append(end)
         out.append("  " * depth + "}")
     elif isinstance(value, _Rows) and not (value and depth <= 3):
         out.append(encode(list(value)))
