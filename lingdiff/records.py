@@ -1,19 +1,20 @@
-"""Frozen record classes that cost little to create: :func:`record`, a stand-in for
+"""Record classes that cost little to create: :func:`record`, a stand-in for
 ``@dataclass(frozen=True)`` used by the model and the stages a report runs through.
 
-Creating a frozen dataclass runs six ``exec`` calls and a good deal of bookkeeping (about
-0.5 ms a class), and ``import dataclasses`` brings in :mod:`inspect` (``ast``, ``dis``,
-``tokenize``): together a sixth of a small report's start-up. :func:`record` writes the same
-methods (``__init__``, ``__repr__``, ``__eq__``, ``__hash__``) as one small piece of source,
-compiled once, and never imports :mod:`dataclasses`.
+Creating a frozen dataclass compiles six generated methods and does a good deal of
+bookkeeping (~0.5 ms a class; the model has 16), and ``import dataclasses`` brings in
+:mod:`inspect` (``ast``, ``dis``, ``tokenize``): together a sixth of a small report's
+start-up. :func:`record` compiles only ``__init__`` (which stores the fields straight into the
+instance's ``__dict__``); ``__repr__``, ``__eq__`` and ``__hash__`` are shared functions reading
+the class's field names, and :mod:`dataclasses` is never imported.
 
 What stays as with a frozen dataclass: positional and keyword construction with defaults
 and default factories, ``__post_init__``, equality and hashing over the compared fields,
 the ``Name(field=value, …)`` repr of the shown fields, assignment raising
 :class:`FrozenInstanceError` (an ``AttributeError``), pickling, and ``__match_args__``.
-:func:`replace` is ``dataclasses.replace`` for records, and ``dataclasses.replace`` /
-``dataclasses.fields`` still work on them: ``__dataclass_fields__`` is built from
-:mod:`dataclasses` the first time something asks for it.
+:func:`replace` is ``dataclasses.replace`` for records; ``dataclasses.replace``,
+``dataclasses.fields`` and (Python 3.13) ``copy.replace`` still work on them, the
+``__dataclass_fields__`` they read being built from :mod:`dataclasses` on first use.
 """
 
 from __future__ import annotations
@@ -179,6 +180,7 @@ def _make(cls: type[T], frozen: bool, eq: bool) -> type[T]:
         if hasattr(cls, "__post_init__") or not all(f.init for f in fields)
         else frozenset(f.name for f in fields),
         "__dataclass_fields__": _DataclassFields(),
+        "__replace__": _replace_method,  # copy.replace() (Python 3.13), as for a dataclass
     }
     if eq:
         methods["__record_key__"] = staticmethod(_key([f.name for f in fields if f.compare]))
@@ -189,6 +191,10 @@ def _make(cls: type[T], frozen: bool, eq: bool) -> type[T]:
     for name, value in methods.items():
         type.__setattr__(cls, name, value)
     return cls
+
+
+def _replace_method(self: T, /, **changes: Any) -> T:
+    return replace(self, **changes)
 
 
 def _key(names: list[str]) -> Callable[[object], tuple[Any, ...]]:
