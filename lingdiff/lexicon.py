@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 
-from . import recharset
+from .recharset import install as _install_recharset
 
-recharset.install()
+_install_recharset()
 
 # --------------------------------------------------------------------------- patterns
 

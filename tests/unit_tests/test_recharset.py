@@ -16,7 +16,7 @@ from lingdiff import lexicon, recharset
 
 
 def _original():
-    lexicon.recharset.install()  # installed by lexicon; idempotent
+    recharset.install()  # installed by lexicon already; idempotent
     wrapper = compiler._optimize_charset
     assert hasattr(wrapper, "original"), "recharset is not installed"
     return wrapper, wrapper.original
