@@ -24,6 +24,7 @@ its function) nothing is installed.
 from __future__ import annotations
 
 import sys
+from array import array
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # typing costs ~2 ms to import: annotations only
@@ -40,6 +41,7 @@ def _fast(c: Any) -> Callable[[list[tuple[Any, Any]]], tuple[list[Any], bool]]:
     """The original function's case-sensitive path with ranges marked by slices (module
     ``c`` is ``re._compiler``; :func:`_compress` gives the original's result)."""
     literal, range_, negate = c.LITERAL, c.RANGE, c.NEGATE
+    bitmap = _bitmap if c._CODEBITS == 32 and array("I").itemsize == 4 else c._mk_bitmap
 
     def optimize(charset: list[tuple[Any, Any]]) -> tuple[list[Any], bool]:
         out: list[Any] = []
@@ -66,13 +68,18 @@ def _fast(c: Any) -> Callable[[list[tuple[Any, Any]]], tuple[list[Any], bool]]:
                 out.append((op, av))
             else:
                 tail.append((op, av))
-        return _compress(c, charset, charmap, out, tail), False
+        return _compress(c, bitmap, charset, charmap, out, tail), False
 
     return optimize
 
 
 def _compress(
-    c: Any, charset: list[Any], charmap: bytearray, out: list[Any], tail: list[Any]
+    c: Any,
+    bitmap: Callable[[bytes], list[int]],
+    charset: list[Any],
+    charmap: bytearray,
+    out: list[Any],
+    tail: list[Any],
 ) -> list[Any]:
     """The original's compression of the character map: ranges, a bitmap or a big charset."""
     runs: list[tuple[int, int]] | None = []
@@ -95,15 +102,15 @@ def _compress(
         out += tail
         return out if len(out) < len(charset) else charset
     if len(charmap) == 256:
-        out.append((c.CHARSET, c._mk_bitmap(charmap)))
+        out.append((c.CHARSET, bitmap(charmap)))
         out += tail
         return out
-    out.append((c.BIGCHARSET, _big_charset(c, bytes(charmap))))
+    out.append((c.BIGCHARSET, _big_charset(c, bitmap, bytes(charmap))))
     out += tail
     return out
 
 
-def _big_charset(c: Any, whole: bytes) -> list[int]:
+def _big_charset(c: Any, bitmap: Callable[[bytes], list[int]], whole: bytes) -> list[int]:
     """The original's BIGCHARSET words for a 65,536-character map: its 256-character chunks
     numbered in order of first appearance, a run of empty or of full chunks in one step."""
     comps: dict[bytes, int] = {}
@@ -121,9 +128,22 @@ def _big_charset(c: Any, whole: bytes) -> list[int]:
             data += chunk
         mapping[i:until] = bytes((comps[chunk],)) * (until - i)
         i = until
-    codes = c._mk_bitmap(data)
+    codes = bitmap(bytes(data))
     codes[0:0] = [len(comps), *c._bytes_to_codes(mapping)]
     return codes
+
+
+def _bitmap(bits: bytes) -> list[int]:
+    """``re._compiler._mk_bitmap``: 32-bit words of a map of 0/1 bytes, the first byte in the
+    lowest bit, made from one big integer instead of one ``int(…, 2)`` per word."""
+    whole = int(bits.translate(_DIGITS)[::-1], 2)
+    words = array("I", whole.to_bytes(len(bits) // 8, "little"))
+    if sys.byteorder == "big":
+        words.byteswap()
+    return words.tolist()
+
+
+_DIGITS = b"0" + b"1" * 255
 
 
 def _samples(c: Any) -> list[list[tuple[Any, Any]]]:

@@ -95,3 +95,11 @@ def test_results_are_remembered_as_copies() -> None:
     # case-insensitive classes are not remembered: the original decides each time
     pattern = re.compile("[\u4e00-\u9fffa-z]+", re.IGNORECASE)
     assert pattern.fullmatch("中文ABC") is not None
+
+
+def test_bitmap_words_are_the_originals() -> None:
+    rng = random.Random(7)
+    for size in (256, 512, 256 * 30):
+        for density in (0.0, 0.01, 0.5, 1.0):
+            bits = bytes(rng.random() < density for _ in range(size))
+            assert recharset._bitmap(bits) == compiler._mk_bitmap(bits), (size, density)
