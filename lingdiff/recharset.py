@@ -166,7 +166,8 @@ def _samples(c: Any) -> list[list[tuple[Any, Any]]]:
 
 
 def install() -> None:
-    """Wrap ``re._compiler._optimize_charset`` (once per process; see the module docstring)."""
+    """Wrap ``re._compiler._optimize_charset`` (once per process; see the module docstring);
+    nothing is done where the function is missing or takes other parameters."""
     global _installed
     if _installed:
         return
@@ -175,7 +176,10 @@ def install() -> None:
         import re._compiler as c
 
         original = c._optimize_charset
+        params = original.__code__.co_varnames[: original.__code__.co_argcount]
     except (ImportError, AttributeError):
+        return
+    if params != ("charset", "iscased", "fixup", "fixes"):  # not the function this wraps
         return
     compute: Callable[[list[Any]], tuple[list[Any], bool]] = original
     if (3, 11) <= sys.version_info[:2] <= (3, 13):

@@ -96,7 +96,7 @@ def _fields_of(cls: type) -> list[Field]:
     fields: list[Field] = []
     for klass in reversed(cls.__mro__[1:]):  # a base record's fields come first
         fields.extend(vars(klass).get("__record_fields__", ()))
-    own = vars(cls).get("__annotations__", {})
+    own = vars(cls).get("__annotations__") or getattr(cls, "__annotations__", {})
     for name, annotation in own.items():
         value = vars(cls).get(name, _MISSING)
         f = value if isinstance(value, Field) else Field(default=value)

@@ -103,3 +103,13 @@ def test_bitmap_words_are_the_originals() -> None:
         for density in (0.0, 0.01, 0.5, 1.0):
             bits = bytes(rng.random() < density for _ in range(size))
             assert recharset._bitmap(bits) == compiler._mk_bitmap(bits), (size, density)
+
+
+def test_a_function_of_other_parameters_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    def other(charset, flags=0):  # a future re with another signature
+        return charset, False
+
+    monkeypatch.setattr(compiler, "_optimize_charset", other)
+    monkeypatch.setattr(recharset, "_installed", False)
+    recharset.install()
+    assert compiler._optimize_charset is other
