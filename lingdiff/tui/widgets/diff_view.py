@@ -37,13 +37,14 @@ from ..diff_layout import (
 )
 from ..diffrows import ROLES, DiffRow
 from ..wrap import text_segments
+from .quiet_scroll import QuietVirtualSize
 from .styles import CachedStyles
 
 _OVERLAY_ROLES = frozenset({"figure", "heading", "moved"})
 """Roles applied over other styles as they are (their colours are opaque)."""
 
 
-class DiffView(CachedStyles, ScrollView, can_focus=True):
+class DiffView(QuietVirtualSize, CachedStyles, ScrollView, can_focus=True):
     """Aligned sentence pairs of the whole comparison, with a cursor row."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {

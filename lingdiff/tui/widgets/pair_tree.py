@@ -13,9 +13,10 @@ from textual.widgets import Tree
 from textual.widgets._tree import TreeNode
 
 from ..index import PAIR_MARKS, ComparisonIndex
+from .quiet_scroll import QuietVirtualSize
 
 
-class PairTree(Tree[str]):
+class PairTree(QuietVirtualSize, Tree[str]):
     """Section pairs of both reports, nested as the outlines nest; node data is the pair id."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -50,6 +51,15 @@ class PairTree(Tree[str]):
         national pair; the lines' sizes do not depend on their styles."""
         ScrollView.notify_style_update(self)  # the tree's own override, minus the layout
         self._line_cache.clear()
+        self.refresh()
+
+    def _invalidate(self) -> None:
+        """Nodes were added or removed: draw the lines again. Textual's tree also lays out
+        the whole screen here (once per node added); only its length changed, which
+        :class:`QuietVirtualSize` passes to the scrollbars."""
+        self._clear_line_cache()
+        self._updates += 1
+        self.root._reset()
         self.refresh()
 
     def _on_resize(self, event: events.Resize) -> None:
