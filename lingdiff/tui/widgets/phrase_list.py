@@ -20,6 +20,7 @@ from ...model import DocKey, PhraseRow
 from ...render.common import short_id
 from ..index import ComparisonIndex
 from ..wrap import Kinsoku
+from .fast_table import FastTable
 from .rendered import RenderedOnce
 from .styles import CachedStyles
 
@@ -108,7 +109,7 @@ class PhraseList(CachedStyles, Horizontal):
 
     def compose(self) -> ComposeResult:
         """The table and the occurrence list."""
-        yield DataTable(id="phrase-table", cursor_type="row", zebra_stripes=True)
+        yield FastTable(id="phrase-table", cursor_type="row", zebra_stripes=True)
         yield OptionList(id="occurrences")
 
     def on_resize(self) -> None:
@@ -165,6 +166,8 @@ class PhraseList(CachedStyles, Horizontal):
             + ", ".join(f"{n} {s}" for s, n in counts.items())
             + " · Enter: where · / filter · k kind"
         )
+        if isinstance(table, FastTable):
+            table.expect_scrollbars()
         if self._rows:
             self.show_phrase(0)
         else:

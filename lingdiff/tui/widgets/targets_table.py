@@ -20,6 +20,7 @@ from ...model import DocKey, Kind, MetricRow
 from ...render.common import fmt_change, fmt_values, target_change, year_heading
 from ...summary import in_both
 from ..index import ComparisonIndex
+from .fast_table import FastTable
 from .styles import CachedStyles
 
 COLUMNS: tuple[tuple[DocKey, Kind], ...] = (
@@ -106,7 +107,7 @@ def sort_key(column: int) -> Callable[[MetricRow], tuple]:
     return by_change
 
 
-class TargetsTable(CachedStyles, DataTable[Text]):
+class TargetsTable(CachedStyles, FastTable):
     """Indicators × figures; ``s`` sorts by the next column, ``S`` reverses, Enter shows quotes."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = DataTable.COMPONENT_CLASSES | {
@@ -229,6 +230,7 @@ class TargetsTable(CachedStyles, DataTable[Text]):
             self._metric_of_cell[id(cells[0])] = row
             self.add_row(*cells, key=row.id, height=None if self.compact else 1)
         self.border_title = self._status(len(rows))
+        self.expect_scrollbars()
         if current is not None:
             self.select_metric(current)
 
