@@ -27,6 +27,7 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Header, LoadingIndicator, Static, TabbedContent, TabPane
+from textual.widgets._tabbed_content import ContentTabs
 
 from ..model import Comparison
 from .actions import ViewActions
@@ -407,9 +408,21 @@ class LingdiffApp(Navigation, ViewActions, CorrectionActions, App[None]):
         if self.index is None:
             return
         self._tabs.active = tab
+        self._underline_now()
         widget = await self._ensure_tab(tab)
         if widget is not None:
             self._focus_in(widget)
+
+    def _underline_now(self) -> None:
+        """Without animations, move the tabs' underline in the frame that shows the tab
+        (textual moves it after that frame: one more frame for every change of tab)."""
+        if self.animation_level != "none":
+            return  # textual slides it
+        tabs = self._tabs.query_one(ContentTabs)
+        for active in tabs.query("#tabs-list > Tab.-active"):
+            start, end = active.virtual_region.shrink(active.styles.gutter).column_span
+            underline = tabs.query_one("Underline")
+            underline.highlight_start, underline.highlight_end = start, end  # type: ignore[attr-defined]
 
     def _focus_in(self, widget: Widget) -> None:
         if widget.focusable:

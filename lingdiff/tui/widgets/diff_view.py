@@ -166,6 +166,11 @@ class DiffView(QuietVirtualSize, CachedStyles, ScrollView, can_focus=True):
         return self.match_count
 
     @property
+    def layout_width(self) -> int:
+        """The width the rows are wrapped for (-1: not yet)."""
+        return self._layout.width
+
+    @property
     def match_count(self) -> int:
         """Occurrences of the search text in the visible rows."""
         return self._layout.matches

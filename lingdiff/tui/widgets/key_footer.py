@@ -38,6 +38,9 @@ class KeyFooter(CachedStyles, Static):
     }
     """
 
+    _shown: Text | None = None
+    """The line shown (a change of tab or focus that keeps the keys keeps it, undrawn)."""
+
     def on_mount(self) -> None:
         """Follow the screen's keys."""
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -91,7 +94,9 @@ class KeyFooter(CachedStyles, Static):
         line.append(" " * max(0, room))
         for key, display, description in fixed:
             self._append(line, key, display, description, key_style, label_style)
-        self.update(line, layout=False)
+        if line != self._shown:
+            self._shown = line
+            self.update(line, layout=False)
 
     @staticmethod
     def _append(

@@ -7,7 +7,7 @@ from typing import ClassVar
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.widgets import Tree
 from textual.widgets._tree import TreeNode
@@ -42,6 +42,8 @@ class PairTree(QuietVirtualSize, Tree[str]):
         self.show_root = False
         self.guide_depth = 2
         self._pair_nodes: dict[str, TreeNode[str]] = {}
+        self._shown_size: Size | None = None
+        """The size of the last resize (None: never shown)."""
         self._labels: dict[str, Text] = {}
         """Each pair's label, made once (a component style costs ~1 ms to look up)."""
 
@@ -64,10 +66,13 @@ class PairTree(QuietVirtualSize, Tree[str]):
 
     def _on_resize(self, event: events.Resize) -> None:
         """Textual's tree lays out and draws all its lines again on every resize (a tab's
-        first visit included); the lines are kept by width already, so a repaint will do."""
+        first visit included); the lines are kept by width already, so a repaint will do,
+        and none on the first show (the frame that showed the tree drew it)."""
         event.prevent_default()  # not the tree's own handler
         self._line_cache.grow(event.size.height)
-        self.refresh()
+        first_show, self._shown_size = not self._shown_size, event.size
+        if not first_show:
+            self.refresh()
 
     def forget_labels(self) -> None:
         """The theme changed: make the labels again with its colours."""

@@ -49,6 +49,8 @@ class SectionsPane(Horizontal):
         super().__init__(id=id)
         self.index = index
         self._tree_shows: frozenset[str] | None = None
+        self._heads_shown: Text | None = None
+        """The column heads shown (the same again is not drawn again)."""
         """The pairs the tree was last built with (None: not built, or built stale)."""
 
     def compose(self) -> ComposeResult:
@@ -84,6 +86,7 @@ class SectionsPane(Horizontal):
         self.diff.prepare(diff_width(self.app.size.width, not self.has_class("-no-tree")))
         self.app.theme_changed_signal.subscribe(self, self._restyle)
         self._apply_filters()
+        self._show_heads()
 
     def _restyle(self, _theme: object) -> None:
         """Rebuild rows and tree labels with the new theme's colours."""
@@ -237,8 +240,16 @@ class SectionsPane(Horizontal):
 
     # --------------------------------------------------------------- labels
     def _show_heads(self) -> None:
+        """The column heads for the rows' width (the width they are wrapped for while the tab
+        is hidden: shown with the rows on the first visit, not a frame later)."""
+        width = self.diff.scrollable_content_region.width or self.diff.layout_width
+        heads = self._heads(width)
+        if heads != self._heads_shown:
+            self._heads_shown = heads
+            self.query_one("#column-heads", Static).update(heads, layout=False)
+
+    def _heads(self, width: int) -> Text:
         c = self.index.comparison
-        width = self.diff.scrollable_content_region.width
         col = column_width(width)
         heads = Text(" " * GUTTER)
         if is_stacked(width):
@@ -246,8 +257,7 @@ class SectionsPane(Horizontal):
                 where = "above" if key == "old" else "below"
                 heads.append(f"{key}: {doc.review_year or '?'}/{doc.plan_year or '?'} ", "bold")
                 heads.append(f"{where}   ")
-            self.query_one("#column-heads", Static).update(heads, layout=False)
-            return
+            return heads
         for key, doc in (("old", c.old), ("new", c.new)):
             label = f"{key}: {doc.review_year or '?'} review · {doc.plan_year or '?'} plan"
             head = Text(label, style="bold")
@@ -255,7 +265,7 @@ class SectionsPane(Horizontal):
             heads.append(head)
             if key == "old":
                 heads.append(SEPARATOR)
-        self.query_one("#column-heads", Static).update(heads, layout=False)
+        return heads
 
     def _show_pair(self, pair: str) -> None:
         info = self.query_one("#pair-info", Static)
