@@ -89,10 +89,12 @@ class LingdiffApp(TabBuilder, Navigation, ViewActions, CorrectionActions, App[No
 
         return (LingdiffApp, DiffView, SearchBar, TargetsTable, HeadlineTable, PhraseList)
 
-    changes_only: reactive[bool] = reactive(False, init=False)
+    # repaint=False: the tabs are told by the watchers and redraw what changes (a reactive
+    # of the app that repaints redrew the whole screen: `c` took two full frames' work)
+    changes_only: reactive[bool] = reactive(False, init=False, repaint=False)
     """Sections: only changed sentences and the pairs holding them."""
 
-    topic_filter: reactive[str] = reactive("", init=False)
+    topic_filter: reactive[str] = reactive("", init=False, repaint=False)
     """Sections and Targets: only this topic (empty: all)."""
 
     def __init__(

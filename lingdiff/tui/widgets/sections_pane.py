@@ -36,13 +36,14 @@ def diff_width(screen_width: int, tree_shown: bool = True) -> int:
 class SectionsPane(Horizontal):
     """Tree of pairs on the left; pair details, column heads, rows and search on the right."""
 
-    changes_only: reactive[bool] = reactive(False, init=False)
+    # repaint=False: the watchers redraw what changes (the tree, the rows, the lines above)
+    changes_only: reactive[bool] = reactive(False, init=False, repaint=False)
     """Show only changed sentences, and only the pairs holding one."""
 
-    topic_filter: reactive[str] = reactive("", init=False)
+    topic_filter: reactive[str] = reactive("", init=False, repaint=False)
     """Show only the pairs of this topic (empty: all)."""
 
-    search: reactive[str] = reactive("", init=False)
+    search: reactive[str] = reactive("", init=False, repaint=False)
     """Text highlighted in both columns."""
 
     def __init__(self, index: ComparisonIndex, *, id: str | None = None) -> None:
