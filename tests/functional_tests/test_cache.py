@@ -149,18 +149,18 @@ def test_warnings_are_repeated_from_the_cache(folder, pair, capsys) -> None:
     ],
 )
 def test_plain_report_arguments_read_as_argparse_reads_them(argv: list[str]) -> None:
-    from lingdiff.cli import _quick_report_args, _report_parser
+    from lingdiff.cli_args import quick_report_args, report_parser
 
-    assert vars(_quick_report_args(argv)) == vars(_report_parser().parse_args(argv))
+    assert vars(quick_report_args(argv)) == vars(report_parser().parse_args(argv))
 
 
 @pytest.mark.parametrize(
     "argv", [["--format=json"], ["-fjson"], ["--form", "json"], ["-f", "pdf"], ["a", "b", "c"]]
 )
 def test_other_report_arguments_are_left_to_argparse(argv: list[str]) -> None:
-    from lingdiff.cli import _quick_report_args
+    from lingdiff.cli_args import quick_report_args
 
-    assert _quick_report_args(argv) is None
+    assert quick_report_args(argv) is None
 
 
 def test_special_files_are_never_read_for_a_key(tmp_path: Path) -> None:

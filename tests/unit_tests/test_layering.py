@@ -19,6 +19,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "lingdiff"
 SHELLS = (
     "lingdiff.render",
     "lingdiff.cli",
+    "lingdiff.cli_args",
     "lingdiff.cli_series",
     "lingdiff.output",
     "lingdiff.tui",
