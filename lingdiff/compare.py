@@ -14,6 +14,7 @@ from .figures.absence import with_absences
 from .figures.codebook import Codebook, load_codebook
 from .figures.corrections import apply_links
 from .figures.patterns import Figure
+from .gcpause import paused_gc
 from .model import Comparison, Document, MetricRow, Options, Topic
 from .phrases import compare_phrases
 from .reading import load_document
@@ -26,6 +27,7 @@ if TYPE_CHECKING:  # the overrides module is imported only by those who read a f
     from .overrides import Overrides
 
 
+@paused_gc
 def compare(
     old: Document,
     new: Document,

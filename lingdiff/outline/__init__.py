@@ -24,16 +24,17 @@ How headings are found (rules meant for any Chinese government report, not two f
 
 from __future__ import annotations
 
+from ..gcpause import paused_gc
 from ..load import clean_text, normalise
 from ..model import DocKey, Document
-from .cap import cap_sections
-from .nodes import Node, paragraphs
+from .nodes import Node, dismantle, paragraphs
 from .parts import document_title, document_years, flatten, title_lines
 from .place import detect_place
 from .sentences import split_sentences
 from .tree import build_tree
 
 
+@paused_gc
 def parse_document(raw: str, *, key: DocKey, path: str = "") -> Document:
     """Build the outline of a report from its text (cleaned here if it is not already)."""
     text = clean_text(raw)
@@ -48,10 +49,11 @@ def parse_document(raw: str, *, key: DocKey, path: str = "") -> Document:
         whole = Node("none", None, "", title, 0, 0, 0, False, end=len(text), parent=root)
         root.children.append(whole)
     review_year, plan_year = document_years(title, norm, root)
-    sections, capped = cap_sections(flatten(key, text, norm, root, review_year, plan_year))
+    sections, capped = flatten(key, text, norm, root, review_year, plan_year)
     if capped:
         warnings.append(capped)
     wrapped = title_lines(text, norm, paras, root)
+    dismantle(root)
     # a title wrapped over two lines is one sentence (one row in the TUI), not two
     joins = (wrapped[0][1], wrapped[1][0]) if len(wrapped) == 2 else None
     sentences = split_sentences(key, text, norm, sections, joins)

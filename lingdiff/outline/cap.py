@@ -7,51 +7,51 @@ headings (or of 60k numbering levels) would cost minutes. Past :data:`MAX_SECTIO
 deepest levels are folded into their parents: their headings stay in the text as sentences of
 the parent, so no word is lost, and the outline says so in a warning. If even the top level is
 too long, the top-level sections after the ceiling are folded into the last one kept.
+
+The ceiling is decided on the heading tree, before any :class:`~lingdiff.model.Section` is
+made (:func:`.parts.flatten` makes only the sections kept): a file of 200,000 headings never
+holds 200,000 section records.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
-from ..model import Section
-from ..records import replace
+from .nodes import Node
 
 MAX_SECTIONS = 4000
 """Most sections an outline keeps (about 30 times the largest real report's)."""
 
 
-def cap_sections(sections: list[Section], cap: int | None = None) -> tuple[list[Section], str]:
-    """``sections`` with the deepest levels folded into their parents until at most ``cap``
-    (default :data:`MAX_SECTIONS`) are left, and a warning that says what was done ("" when
-    nothing was)."""
+def level_counts(root: Node) -> Counter[int]:
+    """How many headings the tree under ``root`` has at each level (its children: 1)."""
+    counts: Counter[int] = Counter()
+    todo = [(child, 1) for child in root.children]
+    while todo:
+        node, level = todo.pop()
+        counts[level] += 1
+        todo.extend((child, level + 1) for child in node.children)
+    return counts
+
+
+def levels_kept(per_level: Counter[int], cap: int | None = None) -> tuple[int | None, int]:
+    """The deepest level kept so that at most ``cap`` (default :data:`MAX_SECTIONS`) sections
+    are left, and ``cap``: the level is ``None`` when every section fits, 0 when even the top
+    level is too long (then only its first ``cap`` sections are kept)."""
     cap = MAX_SECTIONS if cap is None else cap
-    if len(sections) <= cap:
-        return sections, ""
-    per_level = Counter(s.level for s in sections)
+    if sum(per_level.values()) <= cap:
+        return None, cap
     kept, depth = 0, 0
     for level in sorted(per_level):
         if kept + per_level[level] > cap:
             break
         kept, depth = kept + per_level[level], level
-    if depth == 0:
-        return _fold_top(sections, cap), _warning(len(sections), cap, 0)
-    out = [
-        replace(s, children=()) if s.level == depth and s.children else s
-        for s in sections
-        if s.level <= depth
-    ]
-    return out, _warning(len(sections), len(out), depth)
+    return depth, cap
 
 
-def _fold_top(sections: list[Section], cap: int) -> list[Section]:
-    """The first ``cap`` top-level sections, the last one reaching to the end of the text."""
-    top = [replace(s, children=()) for s in sections if s.parent is None]
-    kept = top[:cap]
-    kept[-1] = replace(kept[-1], end=max(s.end for s in top))
-    return kept
-
-
-def _warning(total: int, kept: int, depth: int) -> str:
+def cap_warning(total: int, kept: int, depth: int) -> str:
+    """What folding did: ``total`` headings, ``kept`` sections, levels below ``depth`` folded
+    (every top-level heading after the last kept when ``depth`` is 0)."""
     levels = f"headings below level {depth}" if depth else "every top-level heading after it"
     return (
         f"{total} headings: more than lingdiff aligns one by one; "

@@ -124,3 +124,16 @@ def open_heading(
     parent.children.append(node)
     stack.append(node)
     return node
+
+
+def dismantle(root: Node) -> None:
+    """Take the tree apart once its sections are made: parents and children refer to each
+    other, so without this the whole tree (100,000 nodes in a file of headings) would wait for
+    the cyclic collector, which :mod:`lingdiff.gcpause` holds off."""
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        todo.extend(node.children)
+        node.children = []
+        node.parent = None
+        node.inline_run = (0, None)

@@ -7,6 +7,7 @@ import re
 
 from ..load import normalise
 from ..model import DocKey, Part, Section
+from .cap import cap_warning, level_counts, levels_kept
 from .inline import apply_bare
 from .nodes import ADDRESS, Node
 
@@ -164,36 +165,82 @@ def flatten(
     root: Node,
     review_year: int | None,
     plan_year: int | None,
-) -> list[Section]:
+) -> tuple[list[Section], str]:
+    """The tree as :class:`Section` records in document order (pre-order), at most
+    :data:`.cap.MAX_SECTIONS` of them, and the warning of :mod:`.cap` when levels were folded
+    ("" when none was). Only the sections kept are made."""
     apply_bare(root)
-    out: list[Section] = []
     first = root.children[0].start if root.children else len(text)
+    front = None  # the text before the first heading (title, address), when there is some
     if norm[:first].strip() and root.children and root.children[0].family != "none":
-        end = first
-        while end > 0 and text[end - 1] in "\n ":
-            end -= 1
+        front = first
+        while front > 0 and text[front - 1] in "\n ":
+            front -= 1
+    per_level = level_counts(root)
+    per_level[1] += front is not None
+    depth, most = levels_kept(per_level)
+    tops = root.children
+    fold_end = None
+    if depth == 0:  # even the top level is too long: the last part kept runs to the end
+        fold_end = max([front or 0] + [_trimmed_span(text, n)[1] for n in tops])
+        tops = tops[: most - (front is not None)]
+    out: list[Section] = []
+    if front is not None:
+        end = fold_end if fold_end is not None and not tops else front
         out.append(Section(f"{key}:0", None, 1, "other", "", "", 0, end, 0))
+    limit = None if depth is None else max(depth, 1)
+    _emit(out, key, (text, norm), tops, limit, (review_year, plan_year), fold_end)
+    if depth is None:
+        return out, ""
+    return out, cap_warning(sum(per_level.values()), len(out), depth)
 
-    after_plan = [False]  # set once a plan part has been seen
 
-    def visit(node: Node, sid: str, parent: str | None, level: int, part: Part) -> None:
+def _trimmed_span(text: str, node: Node) -> tuple[int, int]:
+    """A node's start and end, its trailing white space left out."""
+    start, end = node.start, node.end
+    while end > start and text[end - 1] in "\n \t":
+        end -= 1
+    return start, max(end, start)
+
+
+def _emit(
+    out: list[Section],
+    key: DocKey,
+    texts: tuple[str, str],
+    tops: list[Node],
+    depth: int | None,
+    years: tuple[int | None, int | None],
+    fold_end: int | None,
+) -> None:
+    """Append the sections of ``tops`` and their descendants down to level ``depth`` to
+    ``out``, parents first (all levels when ``depth`` is None; those at ``depth`` listed
+    without children); the last top-level one ends at ``fold_end`` when given. Iterative: a
+    deep tree needs no deep recursion."""
+    text, norm = texts
+    after_plan = False  # set once a plan part has been seen
+    todo: list[tuple[Node, str, str | None, int, Part]] = [
+        (node, f"{key}:{i + 1}", None, 1, "other") for i, node in reversed(list(enumerate(tops)))
+    ]
+    while todo:
+        node, sid, parent, level, part = todo.pop()
         if parent is None:
             part = _part_of(
                 node.title,
                 norm[node.body_start : node.end],
                 tuple(child.title for child in node.children),
-                (review_year, plan_year),
+                years,
             )
             if node.family in ("none", "appendix"):
                 part = "other"
-                after_plan[0] = after_plan[0] and node.family != "appendix"
-            if part == "other" and after_plan[0] and not _FIVE_YEAR_PLAN.search(node.title):
+                after_plan = after_plan and node.family != "appendix"
+            if part == "other" and after_plan and not _FIVE_YEAR_PLAN.search(node.title):
                 part = "plan"  # a part after the plan (加强政府自身建设) is about the plan year
-            after_plan[0] = after_plan[0] or part in ("plan", "targets")  # tasks follow targets
-        start, end = node.start, node.end
-        while end > start and text[end - 1] in "\n \t":
-            end -= 1
-        kids = node.children
+            after_plan = after_plan or part in ("plan", "targets")  # tasks follow targets
+        start, end = _trimmed_span(text, node)
+        body_start = min(node.body_start, end)
+        if fold_end is not None and parent is None and node is tops[-1]:
+            end = fold_end
+        kids = node.children if depth is None or level < depth else []
         ids = tuple(f"{sid}.{i + 1}" for i in range(len(kids)))
         out.append(
             Section(
@@ -204,18 +251,13 @@ def flatten(
                 number=text[node.start : node.start + len(node.number)] if node.number else "",
                 title=_faithful(text, norm, node.title, node.start, node.body_start),
                 start=start,
-                end=max(end, start),
-                body_start=min(node.body_start, max(end, start)),
+                end=end,
+                body_start=body_start,
                 children=ids,
                 inline=node.inline,
             )
         )
-        for child, cid in zip(kids, ids, strict=True):
-            visit(child, cid, sid, level + 1, part)
-
-    for i, node in enumerate(root.children):
-        visit(node, f"{key}:{i + 1}", None, 1, "other")
-    return out
+        todo.extend((kids[i], ids[i], sid, level + 1, part) for i in reversed(range(len(kids))))
 
 
 def _part_by_year(title: str, review_year: int | None, plan_year: int | None) -> Part:
