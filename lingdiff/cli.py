@@ -18,10 +18,11 @@ from .errors import LingdiffError, UsageError
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
     from pathlib import Path
 
     from .model import Comparison
+    from .output import Report
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 STDIN = "-"
@@ -106,8 +107,10 @@ def _cache_key(args: ReportArgs | argparse.Namespace) -> str | None:
         return None
 
 
-def _report_text(args: ReportArgs | argparse.Namespace) -> str:
-    """The report, from the cache when it holds one for these inputs and options."""
+def _report_text(args: ReportArgs | argparse.Namespace) -> Report:
+    """The report, from the cache when it holds one for these inputs and options; else a
+    function that writes it piece by piece (see :data:`lingdiff.output.Report`), storing it
+    in the cache as it goes when it is small enough to be kept there."""
     from . import cache
 
     key = _cache_key(args)
@@ -122,12 +125,31 @@ def _report_text(args: ReportArgs | argparse.Namespace) -> str:
     warnings = _warnings(comparison)
     for warning in warnings:
         _err(f"lingdiff: warning: {warning}")
-    from .render import renderer
+    from .render import writer
 
-    text = renderer(args.format)(comparison)
-    if key:
-        cache.write_entry(key, text, warnings)
-    return text
+    write = writer(args.format)
+
+    def report(emit: Callable[[str], None]) -> None:
+        if not key:
+            write(comparison, emit)
+            return
+        kept: list[str] | None = []
+        size = 0
+
+        def keep(piece: str) -> None:
+            nonlocal kept, size
+            emit(piece)
+            if kept is not None:  # a report larger than the whole cache is not kept
+                size += len(piece.encode("utf-8", "surrogateescape"))
+                kept.append(piece)
+                if size > cache.MAX_BYTES:
+                    kept = None
+
+        write(comparison, keep)
+        if kept is not None:
+            cache.write_entry(key, "".join(kept), warnings)
+
+    return report
 
 
 def _err(line: str) -> None:

@@ -29,7 +29,7 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .errors import OutputError
@@ -172,10 +172,28 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
+Report = str | Callable[[Callable[[str], None]], None]
+"""What :func:`write_report` and :func:`write_stdout` write: the text, or a function that
+writes it piece by piece through the function it is given (a long JSON report is never one
+string: :func:`lingdiff.render.writer`)."""
+
+
+def _pieces(text: Report, emit: Callable[[str], None]) -> None:
+    if isinstance(text, str):
+        emit(text)
+    else:
+        text(emit)
+
+
 def write_report(
-    path: Path, text: str, inputs: Sequence[Path | None] = (), *, replace: bool = False
+    path: Path,
+    text: Report,
+    inputs: Sequence[Path | None] = (),
+    *,
+    replace: bool = False,
 ) -> None:
-    """Write ``text`` (UTF-8) to ``path`` whole or not at all; raise :class:`OutputError`.
+    """Write ``text`` (UTF-8; a :data:`Report`) to ``path`` whole or not at all; raise
+    :class:`OutputError`.
 
     Without ``replace`` the file must not exist when the report is put in place (even if
     it did not exist when the comparison began); with it, only a regular file is replaced
@@ -186,21 +204,20 @@ def write_report(
         raise OutputError(problem)
     target = _target(path)
     shown = display_path(path)
-    data = text.encode("utf-8", "surrogateescape")
     try:
         fd, tmp = _create_temp(target.parent)
     except OSError as exc:
         raise OutputError(f"{shown}: cannot write the report: {os_reason(exc)}") from None
     try:
         try:
-            _write_all(fd, data)
+            _pieces(text, lambda piece: _write_all(fd, piece.encode("utf-8", "surrogateescape")))
             os.fsync(fd)
         finally:
             os.close(fd)
         if replace:
             _replace(tmp, target, shown)
         else:
-            _link_new(tmp, target, data, shown)
+            _link_new(tmp, target, shown)
     except OSError as exc:
         raise OutputError(f"{shown}: cannot write the report: {os_reason(exc)}") from None
     finally:
@@ -214,7 +231,7 @@ def _already_exists(shown: str) -> OutputError:
     )
 
 
-def _link_new(tmp: str, target: Path, data: bytes, shown: str) -> None:
+def _link_new(tmp: str, target: Path, shown: str) -> None:
     """Give the finished temporary file its name, failing if the name is taken."""
     try:
         os.link(tmp, target)
@@ -230,7 +247,9 @@ def _link_new(tmp: str, target: Path, data: bytes, shown: str) -> None:
     except FileExistsError:
         raise _already_exists(shown) from None
     try:
-        _write_all(fd, data)
+        with open(tmp, "rb") as written:
+            while data := written.read(1 << 20):
+                _write_all(fd, data)
     except BaseException:
         os.close(fd)
         target.unlink(missing_ok=True)
@@ -262,17 +281,18 @@ def check_output(output: Path | None, inputs: Sequence[Path | None], *, force: b
         raise OutputError(f"{display_path(output)}: already exists; use --force to replace it")
 
 
-def write_stdout(text: str) -> None:
-    """Write the report to stdout as UTF-8 whatever the locale says (reports are UTF-8 files;
-    ``LANG=C`` or ``PYTHONIOENCODING=ascii`` must not turn them into an error)."""
+def write_stdout(text: Report) -> None:
+    """Write the report (a :data:`Report`) to stdout as UTF-8 whatever the locale says
+    (reports are UTF-8 files; ``LANG=C`` or ``PYTHONIOENCODING=ascii`` must not turn them
+    into an error)."""
     out = sys.stdout
     try:
         buffer = getattr(out, "buffer", None)
         if buffer is None:
-            out.write(text)
+            _pieces(text, out.write)
         else:
             out.flush()
-            buffer.write(text.encode("utf-8", "surrogateescape"))
+            _pieces(text, lambda piece: buffer.write(piece.encode("utf-8", "surrogateescape")))
         out.flush()
     except BrokenPipeError:
         raise

@@ -23,6 +23,19 @@ _RENDERERS = {
 FORMATS = tuple(_RENDERERS)
 
 
+def writer(fmt: str) -> Callable[[Comparison, Callable[[str], None]], None]:
+    """The function that writes a comparison in ``fmt`` through the function it is given, in
+    pieces where the format allows (JSON: a long report never exists as one string)."""
+    if fmt == "json":
+        return import_module(".json", __name__).write_json
+    render = renderer(fmt)
+
+    def whole(comparison: Comparison, emit: Callable[[str], None]) -> None:
+        emit(render(comparison))
+
+    return whole
+
+
 def renderer(fmt: str) -> Callable[[Comparison], str]:
     """The function that renders a comparison in ``fmt`` (md, json, csv, bibtex, csl-json)."""
     module, name = _RENDERERS[fmt]

@@ -201,3 +201,16 @@ def test_a_provenance_sidecar_is_part_of_the_key_and_stdin_is_never_cached(
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(OLD.encode())))
     report(capsys, "-", new, "-f", "bibtex")
     assert len(entries(folder)) == 2
+
+
+def test_a_report_larger_than_the_cache_is_written_but_not_kept(
+    folder, pair, capsys, monkeypatch
+) -> None:
+    whole = report(capsys, *map(str, pair), "-f", "json", "--no-cache")
+    monkeypatch.setattr(cache, "MAX_BYTES", len(whole.encode()) - 1)
+    assert report(capsys, *map(str, pair), "-f", "json") == whole
+    assert entries(folder) == []
+    monkeypatch.setattr(cache, "MAX_BYTES", len(whole.encode()))
+    assert report(capsys, *map(str, pair), "-f", "json") == whole
+    assert len(entries(folder)) == 1
+    assert cache.read_entry(entries(folder)[0].name.removesuffix(cache.SUFFIX)) == (whole, [])
