@@ -1,4 +1,5 @@
-"""Inputs for the benchmark: long reports of *different* text, a 5 MB pair, 100k headings.
+"""Inputs for the benchmark: long reports of *different* text, a 5 MB pair, 100k headings, a
+5 MB pair of nothing but headings.
 
 A long report repeated 20 times would flatter every cache and every alignment shortcut, so
 the large cases join different reports: the corpus (``../shared/corpus``) when it is there,
@@ -177,3 +178,65 @@ def many_headings(count: int) -> str:
                         return
 
     return "\n".join(lines()) + "\n"
+
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_MARKERS = (
+    lambda n: f"（{cn_numeral(n)}）",
+    lambda n: f"{n}.",
+    lambda n: f"（{n}）",
+    lambda n: f"{n}、",
+    lambda n: _CIRCLED[(n - 1) % len(_CIRCLED)],
+)
+_CLAUSE = re.compile(r"[\u4e00-\u9fff“”]{4,}")
+
+
+def _heading_shape(rng: random.Random) -> Iterator[tuple[int, str]]:
+    """(depth, marker) of heading lines, without end: parts ``一、`` at depth 0, under each a
+    random order of the other numbering styles nested to a random depth (one style is a
+    section here and an item there). Numbers stay under 100 (a series past 99 starts again
+    at 1), as heading numbers do."""
+    part = 0
+    while True:
+        part = part % 99 + 1
+        yield 0, f"{cn_numeral(part)}、"
+        order = rng.sample(_MARKERS, len(_MARKERS))
+        counters = [0] * (len(order) + 1)
+        depth = 0
+        for _ in range(rng.randint(5, 400)):
+            depth = rng.randint(1, min(depth + 1, len(order)))
+            counters[depth] = counters[depth] % 99 + 1
+            counters[depth + 1 :] = [0] * (len(counters) - depth - 1)
+            yield depth, order[depth - 1](counters[depth])
+
+
+def headings_only(bundled: tuple[str, str], megabytes: float, seed: int = 0) -> tuple[str, str]:
+    """An (old, new) pair of reports of about ``megabytes`` MB each (UTF-8) made of nothing
+    but numbered heading lines (``一、``, ``（一）``, ``1.``, ``（1）``, ``1、``, ``①`` in every
+    mix and depth), titled with clauses of the bundled reports. The new one has the old one's
+    shape, half its titles taken from the other report, one heading in twenty dropped and
+    one in twenty added: the two share some text, not most of it."""
+    rng = random.Random(seed)
+    clauses = [_CLAUSE.findall(text) for text in bundled]
+
+    def title(side: int) -> str:
+        clause = rng.choice(clauses[side])
+        start = rng.randrange(max(1, len(clause) - 4))
+        return clause[start : start + rng.randint(4, 20)]
+
+    target = int(megabytes * 1024 * 1024)
+    old, new = ["某某区政府工作报告", "各位代表："], ["某某区政府工作报告", "各位代表："]
+    size = 0
+    for depth, marker in _heading_shape(rng):
+        line = marker + title(0)
+        old.append(line)
+        size += len(line.encode()) + 1
+        if size > target:
+            break
+        roll = rng.random()
+        if roll < 0.05 and depth:
+            continue  # dropped from the new report
+        new.append(line if roll < 0.5 else marker + title(1))
+        if roll > 0.95 and depth:
+            new.append(marker + title(1))  # an added heading (its number said twice)
+    return _trim("\n".join(old), target), _trim("\n".join(new), target)
