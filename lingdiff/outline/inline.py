@@ -20,6 +20,8 @@ _NARRATIVE = re.compile(r"预计|已经|已|将|了|正在|目前|年底|明年|
 
 
 _CLAUSE_END = re.compile(r"[。！？；]+[”’」』）]*|\n")
+_INNER_MARK = re.compile(r"[。；！？：，]")
+"""What an inline marker (:data:`~lingdiff.lexicon.HEADING_INLINE`) must follow."""
 
 
 def inline_pass(
@@ -35,11 +37,15 @@ def inline_pass(
     must not be closed again, later, at a further position.
     """
     owner = stack[-1]
-    events = _inline_events(norm, owner, start, end)
-    if not headed:
-        events = [e for e in events if e[0] != "enum"]
-    para_start = start == 0 or norm[start - 1] == "\n"
-    owner.bare.extend(_bare_candidates(norm, start, end, events, para_start))
+    events: list[tuple[str, int | None, int, int]] = []
+    # an inline marker follows one of these, a bare sub-heading ends with 。: a line without
+    # them (a heading of a file of headings) has neither
+    if _INNER_MARK.search(norm, max(start - 1, 0), end):
+        events = _inline_events(norm, owner, start, end)
+        if not headed:
+            events = [e for e in events if e[0] != "enum"]
+        para_start = start == 0 or norm[start - 1] == "\n"
+        owner.bare.extend(_bare_candidates(norm, start, end, events, para_start))
     for family, value, pos, marker_end in events:
         if family == "enum":
             same = find_family(stack, "enum")
