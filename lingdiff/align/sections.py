@@ -55,6 +55,7 @@ pairs nested in ``p2``.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from difflib import SequenceMatcher
 
 from ..lexicon import APPENDIX
 from ..model import Document, SectionPair
@@ -63,6 +64,7 @@ from .corrections import FORCED_SCORE, SectionFixes, apply_fixes
 from .groups import IN_ORDER, Group, emit, heading_label
 from .levels import link_level_changes
 from .section_scores import Mix, SectionScorer
+from .sentence_scores import sentence_key
 
 MATCH_MIN = 0.25
 """Lowest score of a one-to-one pair (below it, both sections stay unmatched)."""
@@ -381,13 +383,21 @@ class _Aligner:
 
 
 def _in_order(olds: Sequence[str], news: Sequence[str], scorer: SectionScorer) -> list[Group]:
-    """Too many sections to compare all pairs: the i-th old with the i-th new, the rest alone."""
-    groups = [
-        Group([o], [n], scorer.score([o], [n]), note=IN_ORDER)
-        for o, n in zip(olds, news, strict=False)
-    ]
-    groups.extend(Group([o], []) for o in olds[len(news) :])
-    groups.extend(Group([], [n]) for n in news[len(olds) :])
+    """Too many sections to compare all pairs: the two lists aligned in order as a diff
+    aligns lines. Sections headed alike (numbering, figures and punctuation aside) anchor the
+    alignment where they stand; between anchors the i-th old pairs with the i-th new and the
+    rest stay alone. An added or removed section therefore shifts nothing after it (pairing
+    by position alone paired every later section with its neighbour's counterpart)."""
+    keys = [[sentence_key(scorer.sections[sid].title) for sid in side] for side in (olds, news)]
+    groups: list[Group] = []
+    for _, i1, i2, j1, j2 in SequenceMatcher(None, *keys).get_opcodes():
+        both = min(i2 - i1, j2 - j1)
+        groups.extend(
+            Group([o], [n], scorer.score([o], [n]), note=IN_ORDER)
+            for o, n in zip(olds[i1 : i1 + both], news[j1 : j1 + both], strict=True)
+        )
+        groups.extend(Group([o], []) for o in olds[i1 + both : i2])
+        groups.extend(Group([], [n]) for n in news[j1 + both : j2])
     return groups
 
 

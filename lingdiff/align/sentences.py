@@ -225,9 +225,15 @@ def _match_pair(
         out.append((i, j, similarity(old_side.keys[i], new_side.keys[j])))
         used_old.add(i)
         used_new.add(j)
-    # Everything else: strongest pairs first.
+    # Everything else: strongest pairs first; the same key on both sides first of all.
     rest_new = [j for j in news if j not in used_new]
     rest_old = [i for i in olds if i not in used_old and old_side.keys[i]]
+    same = _same_keys(rest_old, rest_new, old_side.keys, new_side.keys)
+    if same:
+        out.extend(same)
+        taken_old, taken_new = {i for i, _, _ in same}, {j for _, j, _ in same}
+        rest_old = [i for i in rest_old if i not in taken_old]
+        rest_new = [j for j in rest_new if j not in taken_new]
     if len(rest_old) * len(rest_new) > ALL_PAIRS_MAX:
         cells = _blocked_cells(rest_old, rest_new, old_side.keys, new_side.keys)
     else:
@@ -238,6 +244,25 @@ def _match_pair(
             for score, j in candidates(old_side.keys[i], choices, SENTENCE_MIN)
         ]
     out.extend(greedy_pairs(cells))
+    return out
+
+
+def _same_keys(
+    olds: list[int], news: list[int], old_keys: list[str], new_keys: list[str]
+) -> list[tuple[int, int, float]]:
+    """(old, new, 1.0) for sentences whose keys are equal, each old one (in order) with the
+    first free new one of its key: what :func:`greedy_pairs` takes first from all the cells
+    (only equal keys score 1.0, and ties go by position), found without scoring the others.
+    The rest are then scored among themselves only, as a cell of a taken sentence is never
+    taken."""
+    waiting: dict[str, list[int]] = {}
+    for j in reversed(news):
+        waiting.setdefault(new_keys[j], []).append(j)
+    out: list[tuple[int, int, float]] = []
+    for i in olds:
+        free = waiting.get(old_keys[i])
+        if free:
+            out.append((i, free.pop(), 1.0))
     return out
 
 
