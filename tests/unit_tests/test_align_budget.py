@@ -4,6 +4,7 @@ keys are paired before the others are scored, with the pairs all-against-all sco
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 
 import pytest
@@ -90,3 +91,35 @@ def test_pairing_equal_sentences_first_changes_no_pair(monkeypatch: pytest.Monke
     monkeypatch.setattr(sentences_mod, "_same_keys", lambda *args: [])
     assert align_sentences(old, new, pairs) == with_shortcut
     assert Counter(r.status for r in with_shortcut)["same"] > 100
+
+
+def test_past_the_budget_every_section_stands_in_exactly_one_pair(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(sections_mod, "FULL_MATRIX_MAX", 1)
+    rng = random.Random(3)
+    words = ["生态", "乡村", "投资", "城市", "民生", "教育", "医疗", "交通", "产业", "开放"]
+
+    def text(titles: list[str]) -> str:
+        lines = ["某某区政府工作报告"]
+        for i, title in enumerate(titles):
+            lines.append(f"{i % 9 + 1}.{title}")
+            lines.extend(f"（{k}）{title}第{k}项。" for k in range(1, rng.randint(1, 4)))
+        return "\n".join(["一、工作安排", *lines]) + "\n"
+
+    olds = ["".join(rng.sample(words, 3)) for _ in range(60)]
+    news = [t for t in olds if rng.random() > 0.2] + ["新增" + w for w in words[:5]]
+    rng.shuffle(news[:10])
+    old, new = parse_document(text(olds), key="old"), parse_document(text(news), key="new")
+    pairs = align_sections(old, new, {}, {})
+    for doc, side in ((old, "old"), (new, "new")):
+        listed = Counter(sid for p in pairs for sid in getattr(p, side))
+        assert set(listed.values()) == {1}
+        # every section is in a pair of its own or under its nearest listed ancestor
+        sections = doc.section_map()
+        for s in doc.sections:
+            sid: str | None = s.id
+            while sid is not None and sid not in listed:
+                sid = sections[sid].parent
+            assert sid is not None
+    assert any(p.reason.startswith(IN_ORDER) for p in pairs)
