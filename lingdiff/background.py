@@ -48,6 +48,7 @@ class Background(Generic[T]):
 
     def _start(self) -> None:
         read, write = os.pipe()
+        parent = os.getpid()
         try:
             pid = os.fork()
         except OSError:  # no memory or processes left: the work is done here instead
@@ -58,6 +59,7 @@ class Background(Generic[T]):
             code = 1
             try:
                 os.close(read)
+                _die_with(parent)
                 data = pickle.dumps(self._work(), protocol=pickle.HIGHEST_PROTOCOL)
                 with os.fdopen(write, "wb") as out:
                     out.write(data)
@@ -89,3 +91,17 @@ class Background(Generic[T]):
         os.close(self._pipe)
         os.kill(pid, signal.SIGKILL)  # not reaped yet, so the pid is still the child's
         os.waitpid(pid, 0)
+
+
+def _die_with(parent: int) -> None:
+    """Have this child killed when its parent ends (``PR_SET_PDEATHSIG``): a parent killed
+    mid-comparison — a TUI's comparing process stopped when the user quits — must not leave
+    the child computing for seconds. Leave at once if the parent has already ended."""
+    import contextlib
+    import ctypes
+
+    # without prctl the child ends when it finds the pipe closed, after its work
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+    if os.getppid() != parent:
+        os._exit(1)

@@ -115,3 +115,43 @@ print("lingdiff.background" in sys.modules)  # imported only to fork
 """
     )
     assert out.split() == ["False"]
+
+
+@linux_only
+def test_the_child_dies_with_its_parent(tmp_path) -> None:
+    """A parent killed mid-comparison (the TUI's comparing process when the user quits)
+    leaves no child computing on."""
+    out = _run(
+        f"""
+import os, signal, time
+middle = os.fork()
+if middle == 0:  # holds no pipe of the test's, so that a surviving child cannot hang it
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 1)
+    os.dup2(null, 2)
+    from lingdiff.background import Background
+    side = Background(lambda: time.sleep(3600), fork=True)
+    with open({str(tmp_path / "pid.tmp")!r}, "w") as f:
+        f.write(str(side._pid))
+    os.replace({str(tmp_path / "pid.tmp")!r}, {str(tmp_path / "pid")!r})
+    time.sleep(3600)
+while not os.path.exists({str(tmp_path / "pid")!r}):
+    time.sleep(0.05)
+child = int(open({str(tmp_path / "pid")!r}).read())
+os.kill(middle, signal.SIGKILL)
+os.waitpid(middle, 0)
+for _ in range(100):  # SIGKILL is delivered at once; allow the kernel its moment
+    try:
+        with open(f"/proc/{{child}}/stat") as f:
+            state = f.read().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        state = "gone"
+    if state in ("Z", "X", "gone"):
+        break
+    time.sleep(0.05)
+if state not in ("Z", "X", "gone"):
+    os.kill(child, signal.SIGKILL)  # survived its parent: tidy up, and fail
+print(state in ("Z", "X", "gone"))
+"""
+    )
+    assert out.split() == ["True"]
