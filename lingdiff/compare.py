@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 from .align import align_sections, align_sentences
@@ -15,7 +16,7 @@ from .figures.codebook import Codebook, load_codebook
 from .figures.corrections import apply_links
 from .figures.patterns import Figure
 from .gcpause import paused_gc
-from .model import Comparison, Document, MetricRow, Options, Topic
+from .model import Comparison, Document, MetricRow, Options, PhraseRow, Topic
 from .phrases import compare_phrases
 from .reading import load_document
 from .records import replace
@@ -24,7 +25,7 @@ from .topics import TopicIndex, TopicScanner, compare_attention, dominant_topic,
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # the overrides module is imported only by those who read a file of them
-    from .overrides import Overrides
+    from .overrides import Corrections, Overrides
 
 
 @paused_gc
@@ -47,39 +48,44 @@ def compare(
     key-term lexicon. ``overrides`` are a researcher's corrections (read by
     :func:`lingdiff.overrides.read_overrides`); those for these two reports' sha256 hashes
     are applied to the section pairs and indicator rows, and listed in
-    :attr:`Comparison.corrections`.
+    :attr:`Comparison.corrections`. On a pair of :data:`PARALLEL_CHARS` characters or more
+    the figures and phrases are computed in a forked child process meanwhile, where that is
+    safe (:mod:`lingdiff.background`); the result is the same either way.
     """
     options = options or Options()
     if taxonomy is None:
         if options.topics_path is not None:
             raise ValueError("load options.topics_path with load_taxonomy() and pass it")
         taxonomy = load_taxonomy()
-    topics = scanner(taxonomy)
-    old_topics, new_topics = TopicIndex(old, topics), TopicIndex(new, topics)
-    old_mix, new_mix = old_topics.section_mix, new_topics.section_mix
-    fixes = None
-    if overrides is not None:
-        fixes = overrides.for_reports(old.source.sha256, new.source.sha256)
-    section_fixes, notes = section_fixes_of(old, new, fixes)
-    alignment = align_sections(old, new, old_mix, new_mix, section_fixes)
-    sentence_pairs = align_sentences(old, new, alignment)
-    sentence_mix = {"old": old_topics.sentence_mix, "new": new_topics.sentence_mix}
     if codebook is None:
         if options.indicators_path is not None:
             raise ValueError("load options.indicators_path with load_codebook() and pass it")
         codebook = load_codebook()
-    found: dict[str, dict[tuple[int, int], list[Figure]]] = {"old": {}, "new": {}}
-    metrics = link_observations(
-        extract_observations(old, codebook, found["old"]),
-        extract_observations(new, codebook, found["new"]),
-    )
-    metrics, linked, link_notes = apply_links(metrics, fixes)
-    metrics = with_absences(metrics, (old, new), codebook)
-    # an unlinked row's other report states the indicator, in the row split from it
-    metrics = tuple(replace(r, absent=()) if r.override == "unlink" else r for r in metrics)
+    topics = scanner(taxonomy)
+    fixes = None
+    if overrides is not None:
+        fixes = overrides.for_reports(old.source.sha256, new.source.sha256)
+    figures_and_phrases = partial(_figures_and_phrases, old, new, codebook, fixes, topics.terms)
+    side = None
+    if len(old.text) + len(new.text) >= PARALLEL_CHARS:
+        from .background import Background
+
+        side = Background(figures_and_phrases, fork=True)
+    try:
+        old_topics, new_topics = TopicIndex(old, topics), TopicIndex(new, topics)
+        old_mix, new_mix = old_topics.section_mix, new_topics.section_mix
+        section_fixes, notes = section_fixes_of(old, new, fixes)
+        alignment = align_sections(old, new, old_mix, new_mix, section_fixes)
+        sentence_pairs = align_sentences(old, new, alignment)
+        found = side.result() if side is not None else figures_and_phrases()
+    except BaseException:
+        if side is not None:
+            side.cancel()
+        raise
+    metrics, linked, link_notes, spans, phrases = found
+    sentence_mix = {"old": old_topics.sentence_mix, "new": new_topics.sentence_mix}
     metrics = _with_topics(metrics, (old, new), sentence_mix, topics)
     shares, diversity = compare_attention(old_topics, new_topics)
-    phrases = compare_phrases(old, new, lexicon=topics.terms)
     return Comparison(
         old=old,
         new=new,
@@ -92,10 +98,46 @@ def compare(
         section_topics={**old_mix, **new_mix},
         sentence_topics=sentence_mix,
         options=options,
-        figures={"old": figure_spans(old, found["old"]), "new": figure_spans(new, found["new"])},
+        figures=spans,
         corrections=(*applied_section_fixes(alignment, section_fixes), *linked),
         correction_notes=(*notes, *unmet_section_fixes(alignment, section_fixes), *link_notes),
     )
+
+
+PARALLEL_CHARS = 1_000_000
+"""Characters of text (both reports together) from which :func:`compare` computes the figures
+and phrases in a second process (:mod:`lingdiff.background`), on the second core, while it
+aligns sections and sentences: a pair of reports (30–200 thousand characters) is compared
+faster than a fork and a pickled result cost; a pair of 5 MB reports saves seconds."""
+
+
+def _figures_and_phrases(
+    old: Document,
+    new: Document,
+    codebook: Codebook,
+    fixes: Corrections | None,
+    lexicon: frozenset[str],
+) -> tuple[
+    tuple[MetricRow, ...],
+    list[str],
+    list[str],
+    dict[str, tuple[tuple[int, int], ...]],
+    tuple[PhraseRow, ...],
+]:
+    """The half of :func:`compare` that needs no alignment: the indicator rows (linked,
+    corrected, absences added; topics come later), the corrections applied to links and the
+    notes on those not applied, each report's figure spans, and the phrases."""
+    found: dict[str, dict[tuple[int, int], list[Figure]]] = {"old": {}, "new": {}}
+    metrics = link_observations(
+        extract_observations(old, codebook, found["old"]),
+        extract_observations(new, codebook, found["new"]),
+    )
+    metrics, linked, link_notes = apply_links(metrics, fixes)
+    metrics = with_absences(metrics, (old, new), codebook)
+    # an unlinked row's other report states the indicator, in the row split from it
+    metrics = tuple(replace(r, absent=()) if r.override == "unlink" else r for r in metrics)
+    spans = {"old": figure_spans(old, found["old"]), "new": figure_spans(new, found["new"])}
+    return metrics, linked, link_notes, spans, compare_phrases(old, new, lexicon=lexicon)
 
 
 def _with_topics(

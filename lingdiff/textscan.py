@@ -4,7 +4,8 @@ Used for topic terms (:mod:`lingdiff.topics`) and for slogans and key terms
 (:mod:`lingdiff.phrases`). A dictionary scan (no regex alternation) needs no compilation of a
 pattern of hundreds of words and runs as fast: words are indexed by their first two characters,
 at each position where a word may start the longest word starting there is taken, and scanning
-resumes after it.
+resumes after it. On a long text the places to try are first narrowed by the regex engine
+to those whose next character can also continue a word (:meth:`DictionaryScanner._starts`).
 """
 
 from __future__ import annotations
@@ -12,11 +13,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+LONG_TEXT = 100_000
+"""Characters from which a text is scanned with the narrower pattern of places (see
+:meth:`DictionaryScanner._starts`); a report (10–40 thousand characters) does not repay
+its compilation."""
+
 
 class DictionaryScanner:
     """Finds the words of one vocabulary in text (see the module docstring)."""
 
-    __slots__ = ("_first", "_heads", "_singles", "_words")
+    __slots__ = ("_first", "_heads", "_pairs", "_singles", "_words")
 
     def __init__(self, words: Iterable[str]) -> None:
         self._words = frozenset(w for w in words if w)
@@ -30,15 +36,33 @@ class DictionaryScanner:
         self._first = (
             re.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
         )
+        self._pairs: re.Pattern[str] | None = None
+
+    def _starts(self) -> re.Pattern[str]:
+        """Places where a word may start, narrower than a first character: a character that
+        starts a longer word followed by one that is some longer word's second, or a word
+        of one character (made on first use, for long texts)."""
+        if self._pairs is None:
+            longer = [w for w in self._words if len(w) > 1]
+            alternatives = []
+            if longer:
+                alternatives.append(
+                    _char_class(w[0] for w in longer) + _char_class(w[1] for w in longer)
+                )
+            if self._singles:
+                alternatives.append(_char_class(self._singles))
+            self._pairs = re.compile("(?=" + "|".join(alternatives) + ")")
+        return self._pairs
 
     def scan(self, text: str) -> list[tuple[int, str]]:
         """(position, word) of every leftmost-longest, non-overlapping word in ``text``."""
         if self._first is None:
             return []
+        starts = self._starts() if len(text) >= LONG_TEXT else self._first
         out: list[tuple[int, str]] = []
         heads, words, singles = self._heads.get, self._words, self._singles
         resume = 0
-        for m in self._first.finditer(text):
+        for m in starts.finditer(text):
             i = m.start()
             if i < resume:
                 continue
@@ -53,3 +77,8 @@ class DictionaryScanner:
                     out.append((i, text[i]))
                     resume = i + 1
         return out
+
+
+def _char_class(chars: Iterable[str]) -> str:
+    """A regex character class of ``chars``."""
+    return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"

@@ -188,27 +188,44 @@ def _frequent_ngrams(old_s: str, new_s: str, min_count: int) -> dict[str, tuple[
 
     An n-gram starts where its prefixes start: a stop character there rules it out, and the
     places whose n-gram is not frequent drop out before level n + 1 (so the work stays linear).
-    Places are kept as offsets and each level's n-grams are cut and counted as a stream: a
-    5 MB report would otherwise hold a ten-character string for every character.
+    Places are kept as offsets, and each level's n-grams are cut once and held as pointers to
+    one shared string per distinct n-gram (:class:`_Shared`): a 5 MB report would otherwise
+    hold a new string for every character (~300 MB), and counting and then keeping the places
+    of the frequent ones look up strings whose hash is already known.
     """
     counts: dict[str, tuple[int, int]] = {}
     texts = (old_s, new_s)
     places = [array("q", map(re.Match.start, _CANDIDATE_RUN.finditer(t))) for t in texts]
     for n in range(2, 11):
-        c_old = Counter(_grams(old_s, places[0], n))
+        shared = _Shared()
+        grams = [
+            list(map(shared.__getitem__, _grams(t, at, n)))
+            for t, at in zip(texts, places, strict=True)
+        ]
+        del shared
+        c_old = Counter(grams[0])
         c_all = c_old.copy()
-        c_all.update(_grams(new_s, places[1], n))
+        c_all.update(grams[1])
         level = {g for g, c in c_all.items() if c >= min_count and len(g) == n and "|" not in g}
         if not level:
             break
         for g in level:
             counts[g] = (c_old[g], c_all[g] - c_old[g])
-        # cut again rather than held: both reports' n-grams as lists would take ~300 MB
         places = [
-            array("q", compress(at, map(level.__contains__, _grams(t, at, n))))
-            for t, at in zip(texts, places, strict=True)
+            array("q", compress(at, map(level.__contains__, held)))
+            for held, at in zip(grams, places, strict=True)
         ]
+        del grams
     return counts
+
+
+class _Shared(dict[str, str]):
+    """One string object per distinct value: ``shared[s]`` is the first string equal to ``s``
+    looked up (an n-gram cut at a million places is a few thousand distinct strings)."""
+
+    def __missing__(self, key: str) -> str:
+        self[key] = key
+        return key
 
 
 def _grams(text: str, places: Iterable[int], n: int) -> Iterator[str]:
