@@ -14,7 +14,9 @@ How it measures (so that the figures can be trusted and compared across machines
   generated text when ``../shared/corpus`` is absent), never one report repeated;
 - the ratio is given for wall-clock time and, in brackets, for CPU time (user + system, from
   ``os.wait4``), which a busy machine disturbs less;
-- peak memory is the child's maximum resident set size (``os.wait4``).
+- peak memory is the child's maximum resident set size (``os.wait4``) or, if larger, the
+  peak of the whole process tree's summed PSS sampled every 50 ms (a pair of a million
+  characters or more is compared in two processes; see ``TreeMemory``).
 
 Other benchmark modules add rows: every ``benchmarks/bench_*.py`` defining
 ``rows(bench: Bench) -> list[Row]`` is imported and its rows appended (PDF/HTML inputs in
@@ -32,6 +34,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -88,12 +91,65 @@ def run_once(
         os.close(master)
     else:
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        tree = TreeMemory(proc.pid)
         _, status, usage = os.wait4(proc.pid, 0)
+        tree.stop()
     elapsed = time.perf_counter() - start
     if paint and Path(paint).exists():
         elapsed = float(Path(paint).read_text(encoding="utf-8")) - wall
     cpu = usage.ru_utime + usage.ru_stime
-    return elapsed, cpu, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+    peak = max(usage.ru_maxrss / 1024, 0 if tty else tree.peak_mb)
+    return elapsed, cpu, peak, os.waitstatus_to_exitcode(status)
+
+
+class TreeMemory:
+    """The peak of a process tree's memory, summed over the process and its descendants (a
+    large pair is compared in two processes): each one's proportional set size (PSS, shared
+    pages split between the processes sharing them, so a fork's copy-on-write pages count
+    once), sampled every 50 ms from ``/proc`` (Linux). ``ru_maxrss`` alone gives one process's
+    peak, which would hide the second process."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.peak_mb = pid, 0.0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop sampling (the process has ended)."""
+        self._done.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        while not self._done.wait(0.05):
+            total = sum(_pss_kb(pid) for pid in _descendants(self.pid))
+            self.peak_mb = max(self.peak_mb, total / 1024)
+
+
+def _descendants(pid: int) -> list[int]:
+    """``pid`` and every process below it (from ``/proc/PID/task/*/children``)."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        try:
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children", encoding="ascii") as f:
+                    todo.extend(int(child) for child in f.read().split())
+        except OSError:  # gone meanwhile, or not Linux
+            continue
+    return found
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 class Bench:

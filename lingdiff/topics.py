@@ -168,9 +168,17 @@ class TopicIndex:
         """Sentence index -> topic mix, for every sentence (``{}`` where no term occurs)."""
         if self._sentence_mix is None:
             keys = self.scanner.keys
-            self._sentence_mix = {
-                s.index: _mix(c, keys) for s, c in zip(self.doc.sentences, self.counts, strict=True)
-            }
+            # sentences with the same counts share one (read-only) mix: most sentences have
+            # none or one topic, and a large report has hundreds of thousands of them
+            shared: dict[tuple[tuple[int, float], ...], dict[str, float]] = {}
+            mixes: dict[int, dict[str, float]] = {}
+            for s, c in zip(self.doc.sentences, self.counts, strict=True):
+                key = tuple(sorted(c.items()))
+                mix = shared.get(key)
+                if mix is None:
+                    mix = shared[key] = _mix(c, keys)
+                mixes[s.index] = mix
+            self._sentence_mix = mixes
         return self._sentence_mix
 
     @property
@@ -199,7 +207,7 @@ def _sentence_counts(doc: Document, scanner: TopicScanner) -> list[dict[int, flo
     """Hits per sentence (in ``doc.sentences`` order), from one scan of ``doc.norm``."""
     sents = doc.sentences
     starts = [s.start for s in sents]
-    out: list[dict[int, float]] = [{} for _ in sents]
+    out: list[dict[int, float]] = [_NO_HITS] * len(sents)  # shared until a sentence has a hit
     text = doc.norm or doc.text
     ordered = all(a <= b for a, b in pairwise(starts))
     if not ordered:  # not expected from outline; stay correct anyway
@@ -211,8 +219,15 @@ def _sentence_counts(doc: Document, scanner: TopicScanner) -> list[dict[int, flo
         j = bisect_right(starts, pos) - 1
         if j < 0 or pos >= sents[order[j]].end:
             continue
-        _add(out[order[j]], scanner.owners[term])
+        hits = out[order[j]]
+        if hits is _NO_HITS:
+            hits = out[order[j]] = {}
+        _add(hits, scanner.owners[term])
     return out
+
+
+_NO_HITS: dict[int, float] = {}
+"""The hits of every sentence without any (one dict, never written to: read-only to all)."""
 
 
 def _section_mix(
