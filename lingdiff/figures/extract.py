@@ -81,8 +81,8 @@ class _State:
     """What the sentence said so far: the last subject(s) and the last figure-less clause."""
 
     __slots__ = (
-        "direction", "group", "measure", "np", "np_at", "recent", "recent_at", "subject",
-        "subject_at", "unit_kind",
+        "direction", "group", "measure", "moving", "np", "np_at", "recent", "recent_at",
+        "subject", "subject_at", "unit_kind",
     )  # fmt: skip
 
     def __init__(self) -> None:
@@ -96,6 +96,7 @@ class _State:
         self.unit_kind = ""
         self.measure = ""
         self.direction = 0
+        self.moving = False  # the last figure is a from-value (由X…)
 
 
 def extract_from_text(
@@ -183,15 +184,18 @@ def _items(norm: str, figures: list[Figure], cs: int, ce: int) -> list[_Item]:
     modifiers is a figure of its own.
     """
     items: list[_Item] = []
+    led: list[bool] = []  # per item: does 由/从 lead it (or the from-list it belongs to)?
     for i, f in enumerate(figures):
         m = _SUFFIX_RE.match(norm, f.end)
         tail_end = m.end() if m else f.end
         nxt = figures[i + 1].start if i + 1 < len(figures) else ce
         post = norm[tail_end:nxt]
         lead = norm[max(cs, f.start - 3) : f.start]
-        base = bool(
-            _FROM_LEAD.search(norm, max(cs, f.start - 8), f.start) and _TO_VERB.match(post)
-        )  # 由9.8%降至7.5%: the figure it moves from (kept only where a period starts there)
+        from_lead = bool(_FROM_LEAD.search(norm, max(cs, f.start - 8), f.start)) or bool(
+            items and led[-1] and norm[items[-1].tail_end : f.start] == "、"
+        )  # 分别从771家、481家增加到…: a from-list
+        base = from_lead and bool(_TO_VERB.match(post))
+        # 由9.8%降至7.5%: the figure it moves from (kept only where a period starts there)
         modifier = _is_modifier(f, post) or (lead.endswith(_CAPACITY) and _starts_noun(post))
         if modifier and not base:
             continue
@@ -201,12 +205,18 @@ def _items(norm: str, figures: list[Figure], cs: int, ce: int) -> list[_Item]:
             if prev.fig.unit_kind == "count" and not any(c in _BREAKS for c in between):
                 continue
         items.append(_Item(f, m.group() if m else "", tail_end, base))
+        led.append(from_lead)
+    for k in range(len(items) - 2, -1, -1):  # the list's earlier items move too
+        a, b = items[k], items[k + 1]
+        if b.base and led[k] and norm[a.tail_end : b.fig.start] == "、":
+            a.base = True
     return items
 
 
-_FROM_LEAD = LazyPattern(r"(?:由|从|现行)[^，；、\d]{0,5}$")
+_FROM_LEAD = LazyPattern(r"(?:由|从|现行)(?:\d{4}年(?:底|末)?)?[^，；、\d]{0,5}$")
 _TO_VERB = LazyPattern(
-    "[^，；。]{0,6}?(?:提高|降低|下降|降|增加|提升|上调|下调|调整|扩大|缩小|压缩|增长)(?:到|至|为)"
+    "[^，；。]{0,6}?(?:提高|降低|下降|降|增加|增|提升|升|上调|下调|调整|扩大|缩小|压缩|增长|减少|减)"
+    "(?:到|至|为)"
 )
 _CAPACITY = ("年产", "日产", "日处理", "年处理", "年吞吐", "装机")
 
@@ -290,7 +300,8 @@ def _emit(
         not _CONTINUATION_NOISE.sub("", group.pre)
         and state.measure != ""
         and head.unit_kind == state.unit_kind
-    )
+    ) or (state.moving and not rd.subject and head.unit_kind == state.unit_kind)
+    # (占比由20.8%上升到25%: the value a move ends at is measured as the one it starts from)
     if rd.ratio:
         rd.share = head.unit_kind == "percent"
         if not rd.share:
@@ -412,6 +423,7 @@ def _remember(state: _State, out: list[RawObservation], group: _Group, quote_fro
     state.subject_at = quote_from
     state.unit_kind = group.items[-1].fig.unit_kind
     state.measure, state.direction = out[-1].measure, out[-1].direction
+    state.moving = group.items[-1].base
     state.group = [o.indicator for o in out]
     for o in out:
         if o.indicator not in state.recent:

@@ -23,7 +23,8 @@ GROWTH_DOWN += ("缩减", "减幅", "低", "少")
 LEVEL_VERBS = (
     "达到", "达", "为", "是", "在", "稳定在", "保持在", "控制在", "降至", "降低至", "降低到",
     "下降至", "下降到", "降到", "减少到", "减少至", "减至", "提升至", "提升到", "提高至",
-    "提高到", "升至", "增至", "增加到", "增加至", "增长到", "增长至", "扩大到", "扩大至",
+    "提高到", "升至", "上升至", "上升到", "跃升至", "跃升到", "跃升为", "增至", "增加到",
+    "增加至", "增长到", "增长至", "扩大到", "扩大至",
     "稳定", "保持", "控制", "实现", "完成", "累计", "总计", "合计", "共计", "可", "将", "可达",
     "了", "的", "等", "已", "再", "又", "也", "都", "继续", "全部", "总共", "年均", "平均",
     "实际", "名义", "同比", "比上年", "较上年", "比去年", "较去年", "较上年同期", "要", "按",
@@ -66,6 +67,8 @@ _FRAMING_RE = re.compile(
 )
 # A from-value inside a subject (``由9.8%``, ``现行16%的``) is not part of its name.
 _FROM_VALUE = re.compile(r"(?:由|从|现行)[^，；、]*?\d[\d.%]*[^，；、\d]{0,3}?(?:的|$)")
+# 提升至2025年的10.2年: the year a move ends in is no part of the subject
+_TO_YEAR = re.compile(r"(?:\d{4}年|去年|上年|今年)(?:底|末)?的?$")
 _COMPARISON = re.compile("^(?:(?:比|较)(?:去年|上年|上一年|年初|上年年初)|(?P<dir>高于|低于))")
 _RATIO = re.compile("^(?:完成|达到|相当于|占)(?P<base>[^的]{1,15})的$")
 _ACTION_VERBS = ("新建", "建成", "引进", "签约", "争取", "开工", "竣工", "建设", "打造", "培育")
@@ -80,6 +83,7 @@ _NP_CUT = re.compile(
     "保持|实现|完成|达到|增长|下降|稳定|提高|提升|获得|成为|突破|超过|位居|均|分别|持续|加快"
     "|呈现|继续|明显|大幅|稳步|有所|进一步|快速|较快|同比|比上年|增幅|增速|全面|不断"
     "|全线|投产|建成|相继|正式|已"
+    "|再上|迈上|跃上|登上|站上|跨上|再创|创下|刷新"  # 粮食总产量再上新台阶，突破…: a milestone
 )
 _POST_CUT = re.compile(
     "建成|投用|投入|拿到|吃上|走上|得到|实现|完成|获得|开工|竣工|通车|入选|纳入|落地|签约"
@@ -117,7 +121,7 @@ class PreReading:
 
 def read_pre(pre: str) -> PreReading:
     """Strip verbs, flags and qualifiers off the right end of the words before a figure."""
-    text = _MARKS.sub("", pre)
+    text = _TO_YEAR.sub("", _MARKS.sub("", pre))
     reading = PreReading("")
     ratio = _RATIO.match(text)
     if ratio:  # 完成预算的101.3%: a share of the plan, said of the subject before
@@ -186,7 +190,11 @@ def strip_framing(text: str) -> str:
         text = text[m.end() :]
     while text.endswith(("的", "等", "、", "和", "及", "与")):
         text = text[:-1]
-    return text
+    return _FROM_TAIL.sub("", text)
+
+
+_FROM_TAIL = re.compile(r"(?<![自经理])(?:由|从)(?:每[^，；、\d由从]{1,5})?$")
+"""The head of a move whose values are figures of their own (``财政补助由每人每年``)."""
 
 
 def clause_np(clause: str) -> str:

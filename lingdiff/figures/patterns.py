@@ -109,11 +109,12 @@ def find_figures(norm: str, start: int, end: int) -> list[Figure]:
     found: list[Figure] = []
     quotes: list[tuple[int, int]] | None = None
     for m in FIGURE.finditer(norm, start, end):
-        if m["unit"] is None and m["mag"] is None:
+        bare = m["unit"] is None and m["mag"] is None
+        if bare and ("." not in m["n1"] or not norm.startswith("年", m.end("n1"))):
             continue
         if quotes is None:
             quotes = quote_spans(norm, start, end)
-        fig = _arabic(norm, m, start, end, quotes)
+        fig = _years_long(norm, m, start, quotes) if bare else _arabic(norm, m, start, end, quotes)
         if fig is not None:
             found.append(fig)
     for m in _CN_FIGURE.finditer(norm, start, end):
@@ -158,6 +159,18 @@ def _arabic(
         return None
     approx = (m["ap1"] or "") + (m["ap2"] or "")
     return Figure(s, e, value, high, unit, approx)
+
+
+def _years_long(
+    norm: str, m: re.Match[str], lo: int, quotes: list[tuple[int, int]]
+) -> Figure | None:
+    """A duration in years with a decimal point (``受教育年限提高到11.7年``): no year is
+    written ``11.7年``, so the 年 is a unit here (whole numbers of years stay out: ``连续3年``,
+    ``近6年`` are streaks, ``2025年`` a date)."""
+    s = m.start()
+    if m["dash"] or _glued_before(norm, s, lo) or _inside(s, quotes):
+        return None
+    return Figure(s, m.end("n1") + 1, float(m["n1"]), None, "年", "")
 
 
 def _noun_follows(after: str) -> bool:

@@ -51,6 +51,9 @@ FLOORS = {
     "shanghai-2025-2026": (0.95, 0.9, 0.95),
     # not tuned on: 0.95 / 1.00 / 0.98 when added; 0.98 recall after the fixes it showed
     "xinjiang-2025-2026": (0.97, 0.95, 0.95),
+    # not tuned on: 0.95 / 0.92 / 0.98 when added; 1.00 / 1.00 after the fixes it showed
+    # (moves 由7家增至16家, 11.7年, 粮食总产量再上新台阶)
+    "heilongjiang-2025-2026": (1.0, 1.0, 0.95),
 }
 
 
@@ -67,7 +70,7 @@ def test_gold_pair_scores(gold: dict) -> None:
 
 
 def test_the_issues_goals_over_all_gold_pairs() -> None:
-    """Micro-averaged over the five pairs: targets recall ≥ 0.95, link F1 ≥ 0.9, section-pair
+    """Micro-averaged over the six pairs: targets recall ≥ 0.95, link F1 ≥ 0.9, section-pair
     F1 ≥ 0.9 (per pair, Hubei's section pairs stay at 0.88: see FLOORS)."""
     golds = check.gold_files()
     corpus_file(golds[0]["old"])

@@ -1,0 +1,84 @@
+"""Figure readings found wrong on reports lingdiff was not tuned on: the hand-checked
+Heilongjiang pair (tests/gold/heilongjiang-2025-2026) and the misses the other gold pairs and
+the corpus showed.
+
+Each sentence is quoted from a corpus report (or built the same way); the expected reading is
+what a careful reader writes down.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lingdiff.figures.extract import extract_from_text
+
+
+def readings(text: str) -> list[tuple[str, float, str, str, str, bool]]:
+    """(indicator, value, unit, measure, qualifier, from-value?) of every figure of ``text``."""
+    return [
+        (o.indicator, o.value, o.unit, o.measure, o.qualifier, o.base)
+        for o in extract_from_text(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 增至 ends a move like 增加到: the first figure is where it starts (全国 frames)
+        (
+            "全国重点实验室由7家增至16家。",
+            [
+                ("重点实验室", 7.0, "家", "count", "", True),
+                ("重点实验室", 16.0, "家", "count", "", False),
+            ],
+        ),
+        # a from-list: every value before 增加到 is a from-value
+        (
+            "外资研发中心分别从771家、481家增加到1076家、636家。",
+            [
+                ("外资研发中心", 771.0, "家", "count", "", True),
+                ("外资研发中心", 481.0, "家", "count", "", True),
+                ("外资研发中心", 1076.0, "家", "count", "", False),
+                ("外资研发中心", 636.0, "家", "count", "", False),
+            ],
+        ),
+        # the years a move runs between are no part of the name
+        (
+            "劳动年龄人口平均受教育年限从2020年的9.6年提升至2025年的10.2年左右。",
+            [
+                ("劳动年龄人口平均受教育年限", 9.6, "年", "level", "", True),
+                ("劳动年龄人口平均受教育年限", 10.2, "年", "level", "左右", False),
+            ],
+        ),
+        # the end of a move is measured as its start (a share stays a share)
+        (
+            "清洁能源消费占比由20.8%上升到25%以上。",
+            [
+                ("清洁能源消费", 20.8, "%", "share", "", True),
+                ("清洁能源消费", 25.0, "%", "share", "以上", False),
+            ],
+        ),
+        # a duration with a decimal point: 年 is a unit, not a date
+        (
+            "劳动年龄人口平均受教育年限提高到11.7年。",
+            [("劳动年龄人口平均受教育年限", 11.7, "年", "level", "", False)],
+        ),
+        # … but whole years stay streaks and dates
+        ("连续3年实施民生实事，2025年完成。", []),
+        # a milestone verb ends the subject the next clause takes
+        (
+            "粮食总产量再上新台阶，突破1600亿斤大关。",
+            [("粮食总产量", 1600.0, "亿斤", "level", "突破", False)],
+        ),
+        # the head of a move (由每人每年) is no part of the name
+        (
+            "财政补助由每人每年640元提高到670元。",
+            [
+                ("财政补助", 640.0, "元", "level", "", True),
+                ("财政补助", 670.0, "元", "level", "", False),
+            ],
+        ),
+    ],
+)
+def test_reading(text: str, expected: list[tuple[str, float, str, str, str, bool]]) -> None:
+    assert readings(text) == expected
