@@ -16,6 +16,7 @@ from typing import Any
 from ..lexicon import STANCES, SUFFIX_QUALIFIERS, LazyPattern
 from ..model import Measure
 from ..records import record
+from .measured import measured_noun
 from .names import (
     COMPOUND_SPLITS,
     HEADS,
@@ -197,7 +198,11 @@ def _items(norm: str, figures: list[Figure], cs: int, ce: int) -> list[_Item]:
         base = from_lead and bool(_TO_VERB.match(post))
         # 由9.8%降至7.5%: the figure it moves from (kept only where a period starts there)
         modifier = _is_modifier(f, post) or (lead.endswith(_CAPACITY) and _starts_noun(post))
-        if modifier and not base:
+        if (
+            modifier
+            and not base
+            and not measured_noun(f.unit, f.unit_kind, norm[cs : f.start], post)
+        ):
             continue
         if items and post.startswith("的") and f.unit_kind != "count":
             prev = items[-1]
@@ -228,6 +233,8 @@ def _starts_noun(post: str) -> bool:
 def _is_modifier(f: Figure, post: str) -> bool:
     if not post or post[0] in _BREAKS or post[0].isdigit() or post.startswith(_POST_OK):
         return False
+    if post[0] in "两三四五六七八九十" and post[1:2] in "个项件大条类":
+        return False  # 连跨5万亿元、6万亿元两个台阶: the count of the list, not a noun after it
     if f.unit_kind in ("count", "magnitude"):
         return False  # 6250人 / 6600多万纳税人: a count of what follows
     return _starts_noun(post)
@@ -334,6 +341,11 @@ def _choose_subjects(group: _Group, rd: Any, state: _State, cs: int) -> tuple[li
         and not from_value
     ):
         post_subject, used = post_np(post)
+    elif head.unit_kind in ("percent", "measure") and not from_value:
+        noun = measured_noun(head.unit, head.unit_kind, group.pre, post)
+        if noun:  # 设立100亿元南疆发展专项资金, 93%以上行政村: the noun names the figure alone
+            rd.share = rd.share or head.unit_kind == "percent"
+            return [noun] * n, quote_from, len(noun)
     raw_pre = group.pre.rstrip()
     if rd.share and not subject and state.subject:
         subject, quote_from = state.subject, min(cs, state.subject_at)

@@ -43,7 +43,7 @@ _TAIL: dict[str, str] = {
         (SHARE_WORDS, "share"),
         (("分别",), "resp"),
         (("均",), "each"),
-        (("首次", "再次", "首度", "一举", "历史性"), "noise"),
+        (("首次", "再次", "首度", "一举", "历史性", "连续"), "noise"),
     )
     for word in words
 }
@@ -88,7 +88,7 @@ _NP_CUT = re.compile(
 _POST_CUT = re.compile(
     "建成|投用|投入|拿到|吃上|走上|得到|实现|完成|获得|开工|竣工|通车|入选|纳入|落地|签约"
     "|投产|运营|参与|覆盖|惠及|达到|已|将|正在|全面|有序|陆续|顺利|成功|和|及|与|等|（|\\("
-    "|验收|初具|初见|开展|年内|精准|结对|吃上|用于|共同"
+    "|验收|初具|初见|开展|年内|精准|结对|吃上|用于|共同|保持|两位数"
 )
 _MARKS = re.compile(r"[“”‘’《》「」『』\"'\s|]")
 # Modifiers that mark different populations: never link across them.

@@ -35,6 +35,11 @@ _CN_FIGURE = re.compile(
 )
 _LATIN = re.compile(r"[A-Za-z]")
 _GLUE = "+·•#＋_/"
+_AFTER_FIGURES = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![\d.年月日号])[%\u4e00-\u9fff]{1,3}$")
+"""A figure (not a date, not a code such as G322) just before a word count."""
+_SET_UNITS = ("件", "项")
+"""Classifiers of abstract items: a word number with one names a set of measures or tasks
+(``十件民生实事``, ``三项机制``), the way reports title their programmes, not a count."""
 _ORDINAL_BEFORE = ("第", "每", "届", "前", "初", "周", "星期", "首")
 _ABSTRACT_NOUNS = ("方面", "方向", "领域", "层面", "阶段", "环节", "维护", "意识", "自信", "百年")
 QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", '"': '"', "‘": "’"}
@@ -146,6 +151,8 @@ def _arabic(
         return None
     if norm[max(lo, s - 1) : s] == "第":
         return None
+    if norm[max(lo, s - 2) : s] == "连续" and unit_kind(unit) == "count":
+        return None  # 连续48个月, 连续4次获评: a streak, not a count
     nxt = norm[e] if e < hi else ""
     if nxt and (_LATIN.match(nxt) or nxt in "+·•＋" or (nxt.isdigit() and not m["unit"])):
         return None
@@ -200,11 +207,15 @@ def _chinese(
         return None
     if before.endswith("”"):
         return None  # “一老一小”两个: the parts of a quoted name, not a count
+    if _AFTER_FIGURES.search(norm[max(lo, s - 10) : s]):
+        return None  # 连跨5万亿元、6万亿元两个台阶: the count of the figures before it
     after = norm[e : min(hi, e + 6)]
     if value == 1 and unit not in ("家", "所", "座", "亿元", "万元", "元", "万人"):
         return None  # 一个 / 一批 / 一次: the indefinite article
-    if unit == "次" and after.startswith(("会议", "全会")):
-        return None
+    if unit == "次" and after.startswith(("会议", "全会", "产业")):
+        return None  # 三次产业: the tertiary sector, not three times
+    if unit in _SET_UNITS or (unit == "位" and after.startswith("数")):
+        return None  # 十件民生实事, 八项规定: a set's name; 两位数增长: double digits
     if after.startswith(_ABSTRACT_NOUNS):
         return None
     closing = not after or after.startswith(_CLAUSE_CLOSERS)

@@ -78,6 +78,45 @@ def readings(text: str) -> list[tuple[str, float, str, str, str, bool]]:
                 ("财政补助", 670.0, "元", "level", "", False),
             ],
         ),
+        # an amount right before the fund it is the size of (not a modifier of it) …
+        (
+            "设立100亿元南疆发展专项资金。",
+            [("南疆发展专项资金", 100.0, "亿元", "level", "", False)],
+        ),
+        (
+            "中央财政安排1000亿元专项奖补资金。",
+            [("专项奖补资金", 1000.0, "亿元", "level", "", False)],
+        ),
+        # … but a bare 资金 names nothing, and a threshold before a project is a modifier
+        ("新增统筹安排52.3亿元资金支持稳增长。", []),
+        ("推进5000万元以上项目建设。", []),
+        # a percent before the population it covers is a share of that population …
+        (
+            "5G网络覆盖所有城区、镇区和93%以上行政村。",
+            [("行政村", 93.0, "%", "share", "以上", False)],
+        ),
+        ("85%以上农户参与农业产业化经营。", [("农户", 85.0, "%", "share", "以上", False)]),
+        # … but not after a verb (a kind of thing) or before a verb
+        ("完成1%人口抽样调查。", []),
+        ("力争新建数据中心100%使用绿电。", []),
+        # a word number of 件/项 names a set; a word count after a list is the list's size
+        ("连续3年实施十件民生实事。", []),
+        ("深入贯彻中央八项规定精神。", []),
+        ("统筹稳增长、防风险、保民生三项基本任务。", []),
+        # 两位数 is double digits; 三次产业 the three sectors; 连续N个月 a streak
+        (
+            "制造业投资增长13.3%、连续48个月保持两位数增长。",
+            [("制造业投资", 13.3, "%", "growth", "", False)],
+        ),
+        ("三次产业结构进一步优化。", []),
+        # the count of a list after its last figure does not swallow that figure
+        (
+            "经济总量连跨5万亿元、6万亿元两个台阶。",
+            [
+                ("经济总量", 5.0, "万亿元", "level", "连跨", False),
+                ("经济总量", 6.0, "万亿元", "level", "连跨", False),
+            ],
+        ),
     ],
 )
 def test_reading(text: str, expected: list[tuple[str, float, str, str, str, bool]]) -> None:
