@@ -24,6 +24,7 @@ from .names import (
     canonical,
     carry_list_head,
     clause_np,
+    completes,
     domain_join,
     is_elliptical,
     post_np,
@@ -374,6 +375,11 @@ def _choose_subjects(group: _Group, rd: Any, state: _State, cs: int) -> tuple[li
     elif raw_pre.startswith("、"):
         same_kind = head.unit_kind == state.unit_kind
         subject = carry_list_head(state.subject, subject, raw_pre[1:], verb=same_kind)
+    # 5万人受益: who benefited from what (the latest subject or short figure-less clause)
+    if state.np_at <= state.subject_at:
+        subject = completes(subject, state.subject)
+    elif len(state.np) <= _SHORT_NP and not any(c.isdigit() for c in state.np):
+        subject = completes(subject, state.np)
     if subject.startswith("和") and subject[1:2] not in _HE_WORDS:
         subject = subject[1:]  # ``…180亿元和新增就业5000人``: the joiner is not the subject
     if subjects is None:
@@ -442,6 +448,9 @@ def _remember(state: _State, out: list[RawObservation], group: _Group, quote_fro
             state.recent.append(o.indicator)
 
 
+_SHORT_NP = 10
+"""A figure-less clause this short is a noun phrase a bare predicate may complete; a longer
+one is a whole statement (加大对各类学校家庭困难学生资助力度)."""
 _JOINERS = ("和", "及", "与", "、", "等")
 _HE_WORDS = frozenset("谐平美睦畅善")
 """Characters that make a leading 和 part of a word (和谐, 和平…), not a joiner."""

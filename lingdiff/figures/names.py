@@ -62,6 +62,7 @@ FRAMING = (
 )  # fmt: skip
 _FRAMING_RE = re.compile(
     "^(?:为(?:企业|个人|患者|群众|居民)(?:和(?:企业|个人|患者|群众|居民))?|"
+    "[一二三四五六七八九十]{1,3}是(?=.{2})|"  # 十一是维修…: an item's enumerator
     + "|".join(sorted(FRAMING, key=len, reverse=True))
     + ")"
 )
@@ -150,10 +151,10 @@ def read_pre(pre: str) -> PreReading:
     if "分别" in text:
         reading.respectively = True
         text = text.replace("分别", "")
-    at = _share_at(text)
+    at, after = _share_at(text)
     if at >= 0:
         reading.share = True
-        reading.share_base = strip_framing(text[at + 1 :])
+        reading.share_base = strip_framing(text[after:])
         text = text[:at]
     comparison = _COMPARISON.match(text)
     if comparison and (reading.growth or comparison["dir"]):
@@ -165,11 +166,15 @@ def read_pre(pre: str) -> PreReading:
     return reading
 
 
-def _share_at(text: str) -> int:
-    for m in re.finditer("占", text):
-        if not text.startswith(("占地面积", "占用", "占领", "占有"), m.start()):
-            return m.start()
-    return -1
+def _share_at(text: str) -> tuple[int, int]:
+    """Where a share's marker stands (``占``; ``贡献了`` as in 贡献了全国38.7%的增量) and ends."""
+    for m in _SHARE_MARK.finditer(text):
+        if not text.startswith(("占地面积", "占用", "占领", "占有", "贡献率"), m.start()):
+            return m.start(), m.end()
+    return -1, -1
+
+
+_SHARE_MARK = re.compile("占|贡献了")
 
 
 _DURATION = re.compile(
@@ -223,6 +228,25 @@ def post_np(text: str) -> tuple[str, int]:
         if np.endswith(tail) and len(np) > len(tail) + 1:
             np = np[: -len(tail)]
     return (np, len(raw)) if len(np) >= 2 else ("", 0)
+
+
+BARE_PREDICATES = (
+    "受益", "参保", "挂牌", "投产", "开工", "竣工", "开行", "覆盖", "增量", "存量", "增产",
+    "置换", "改造", "新建", "建成", "投用", "运营", "通车", "开通", "落地", "签约", "入选",
+)  # fmt: skip
+"""Words that name what happened, not to what (``5万人受益``, ``挂牌283个``): as a whole
+subject they complete the subject before them in the sentence."""
+
+
+def completes(subject: str, prev: str) -> str:
+    """A bare predicate joined to the subject before it (``留守儿童之家`` + ``挂牌``), else
+    ``subject`` unchanged."""
+    if subject not in BARE_PREDICATES or not prev or prev in BARE_PREDICATES:
+        return subject
+    for word in BARE_PREDICATES + _ACTION_VERBS:  # 新能源开工… 投产: 新能源投产
+        if prev.endswith(word) and len(prev) > len(word) + 1:
+            return prev[: -len(word)].removesuffix("新") + subject
+    return domain_join(prev, subject)
 
 
 def is_elliptical(subject: str, prev: str) -> bool:

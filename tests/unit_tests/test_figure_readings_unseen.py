@@ -117,6 +117,35 @@ def readings(text: str) -> list[tuple[str, float, str, str, str, bool]]:
                 ("经济总量", 6.0, "万亿元", "level", "连跨", False),
             ],
         ),
+        # a bare predicate completes the subject before it: who benefited, what was opened
+        (
+            "完成农村安全饮水工程22处，5万人受益。",
+            [
+                ("农村安全饮水工程", 22.0, "处", "count", "", False),
+                ("农村安全饮水工程受益", 5.0, "万人", "count", "", False),
+            ],
+        ),
+        (
+            "新能源开工1600万千瓦、投产1000万千瓦以上。",
+            [
+                ("新能源开工", 1600.0, "万千瓦", "level", "", False),
+                ("新能源投产", 1000.0, "万千瓦", "level", "以上", False),
+            ],
+        ),
+        # 贡献了全国X%的增量 is a share of the national total
+        (
+            "货物进出口总额9.5万亿元、增长4.4%，贡献了全国24.1%的增量。",
+            [
+                ("货物进出口总额", 9.5, "万亿元", "level", "", False),
+                ("货物进出口总额", 4.4, "%", "growth", "", False),
+                ("货物进出口总额", 24.1, "%", "share", "", False),
+            ],
+        ),
+        # an item's enumerator (十一是) is no part of a name
+        (
+            "十一是维修农村供水工程1800处。",
+            [("维修农村供水工程", 1800.0, "处", "count", "", False)],
+        ),
     ],
 )
 def test_reading(text: str, expected: list[tuple[str, float, str, str, str, bool]]) -> None:
