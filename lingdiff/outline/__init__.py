@@ -28,7 +28,7 @@ from ..gcpause import paused_gc
 from ..load import clean_text, normalise
 from ..model import DocKey, Document
 from .nodes import Node, dismantle, paragraphs
-from .parts import document_title, document_years, flatten, title_lines
+from .parts import document_title, document_years, flatten, implied_title, title_lines
 from .place import detect_place
 from .sentences import split_sentences
 from .tree import build_tree
@@ -52,12 +52,15 @@ def parse_document(raw: str, *, key: DocKey, path: str = "") -> Document:
     sections, capped = flatten(key, text, norm, root, review_year, plan_year)
     if capped:
         warnings.append(capped)
+    place = detect_place(norm)
+    if not title:  # the State Council's reports start at 各位代表
+        national = place is None or place.level == "national"
+        title = implied_title(norm, root, plan_year, "" if national else place.name)
     wrapped = title_lines(text, norm, paras, root)
     dismantle(root)
     # a title wrapped over two lines is one sentence (one row in the TUI), not two
     joins = (wrapped[0][1], wrapped[1][0]) if len(wrapped) == 2 else None
     sentences = split_sentences(key, text, norm, sections, joins)
-    place = detect_place(norm)
     return Document(
         key=key,
         path=path,

@@ -65,6 +65,18 @@ def document_title(text: str, norm: str, paras: list[tuple[int, int]], root: Nod
     return re.sub(r"\s+", " ", head).strip()
 
 
+_WORK_REPORT = re.compile(r"报告(?:过去[一二三四五]年的?)?政府工作|政府工作报告")
+
+
+def implied_title(norm: str, root: Node, plan_year: int | None, place: str) -> str:
+    """The title of a report that has no title line, where its opening names what it is
+    (``我代表国务院，向大会报告政府工作``): that year's 政府工作报告 of its place; else ``""``."""
+    first_heading = root.children[0].start if root.children else len(norm)
+    if not _WORK_REPORT.search(norm, 0, min(first_heading, FRONT_MATTER)):
+        return ""
+    return f"{plan_year or ''}{'年' if plan_year else ''}{place}政府工作报告"
+
+
 def document_years(title: str, norm: str, root: Node) -> tuple[int | None, int | None]:
     """Review year and plan year: from the title, else the part headings, else the text."""
     years = sorted({int(y) for y in _YEAR.findall(normalise(title))})

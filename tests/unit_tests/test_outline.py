@@ -171,6 +171,19 @@ def test_titles_and_years() -> None:
     assert (new.review_year, new.plan_year) == (2025, 2026)
 
 
+def test_a_report_without_a_title_line_is_titled_by_what_its_opening_says() -> None:
+    text = (
+        "各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议。\n"
+        "一、2024年工作回顾\n过去一年，国内生产总值增长5%。\n"
+        "二、2025年经济社会发展总体要求和政策取向\n今年发展主要预期目标是：增长5%左右。\n"
+    )
+    doc = parse_document(text, key="new")
+    assert doc.title == "2025年政府工作报告"
+    # an opening that does not say what the text is gives no title
+    bare = parse_document(text.replace("向大会报告政府工作", "发言"), key="new")
+    assert bare.title == ""
+
+
 def test_artifacts_are_removed_and_quotes_stay_faithful() -> None:
     for key in ("old", "new"):
         doc = seed(key)
