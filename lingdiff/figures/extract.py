@@ -27,6 +27,7 @@ from .names import (
     completes,
     domain_join,
     is_elliptical,
+    leads_a_figure,
     post_np,
     read_pre,
     split_subjects,
@@ -341,7 +342,9 @@ def _choose_subjects(group: _Group, rd: Any, state: _State, cs: int) -> tuple[li
         and post[0] not in _BREAKS
         and not from_value
     ):
-        post_subject, used = post_np(post)
+        # 164条…产业链、产值占全省比重超50%: the noun stops where the next figure's words begin
+        at = post.rfind("、")
+        post_subject, used = post_np(post[:at] if at > 0 and leads_a_figure(post[at:]) else post)
     elif head.unit_kind in ("percent", "measure") and not from_value:
         noun = measured_noun(head.unit, head.unit_kind, group.pre, post)
         if noun:  # 设立100亿元南疆发展专项资金, 93%以上行政村: the noun names the figure alone

@@ -70,6 +70,10 @@ _FRAMING_RE = re.compile(
 _FROM_VALUE = re.compile(r"(?:由|从|现行)[^，；、]*?\d[\d.%]*[^，；、\d]{0,3}?(?:的|$)")
 # 提升至2025年的10.2年: the year a move ends in is no part of the subject
 _TO_YEAR = re.compile(r"(?:\d{4}年|去年|上年|今年)(?:底|末)?的?$")
+_OF_AVERAGE = re.compile(
+    r"(?P<qual>约|近|超过|超)?(?:为|是|相当于|达到|达)"
+    r"(?P<base>(?:全国|全省|全市|全区|城镇居民|东部地区)(?:平均|平均水平))的$"
+)
 _COMPARISON = re.compile("^(?:(?:比|较)(?:去年|上年|上一年|年初|上年年初)|(?P<dir>高于|低于))")
 _RATIO = re.compile("^(?:完成|达到|相当于|占)(?P<base>[^的]{1,15})的$")
 _ACTION_VERBS = ("新建", "建成", "引进", "签约", "争取", "开工", "竣工", "建设", "打造", "培育")
@@ -77,7 +81,7 @@ _ACTION_VERBS += ("创建", "发放", "新增", "建好", "完成", "实施", "�
 HEADS = (
     "总产量", "产量", "总产值", "年产值", "产值", "增加值", "总量", "规模", "总额", "零售额",
     "销售额", "交易额", "收入", "总收入", "支出", "投资", "投资额", "面积", "播种面积", "种植面积",
-    "人数", "户数", "数量", "增速", "增幅", "比重", "占比", "天数", "出口额", "进口额",
+    "人数", "户数", "数量", "增速", "增幅", "比重", "占比", "天数", "出口额", "进口额", "总数",
 )  # fmt: skip
 _HEADS_BY_LEN = sorted(HEADS, key=len, reverse=True)
 _NP_CUT = re.compile(
@@ -120,6 +124,13 @@ class PreReading:
         self.each = False
 
 
+def leads_a_figure(text: str) -> bool:
+    """Does ``text`` end in a verb, qualifier or share word that governs a figure after it
+    (``产值占全省比重超``)?"""
+    m = _TAIL_RE.search(_MARKS.sub("", text))
+    return m is not None and m.group() not in ("的", "了", "等", "也", "都", "可", "将", "要")
+
+
 def read_pre(pre: str) -> PreReading:
     """Strip verbs, flags and qualifiers off the right end of the words before a figure."""
     text = _TO_YEAR.sub("", _MARKS.sub("", pre))
@@ -128,6 +139,11 @@ def read_pre(pre: str) -> PreReading:
     if ratio:  # 完成预算的101.3%: a share of the plan, said of the subject before
         reading.ratio, reading.share_base = True, ratio["base"]
         return reading
+    average = _OF_AVERAGE.search(text)
+    if average:  # 分别约为全国平均的70%: a share of the average, said of the subject
+        reading.share, reading.share_base = True, average["base"]
+        reading.qualifiers = [average["qual"]] if average["qual"] else []
+        text = text[: average.start()]
     while True:
         m = _TAIL_RE.search(text)
         if m is None or not m.group():
@@ -141,6 +157,8 @@ def read_pre(pre: str) -> PreReading:
                 reading.direction = 1 if role == "up" else -1
         elif role == "qual":
             reading.qualifiers.insert(0, word)
+        elif word == "约合":  # 约合1243亿元人民币: a conversion, approximate
+            reading.qualifiers.insert(0, "约")
         elif role == "share":
             reading.share = True
         elif role == "resp":
@@ -266,6 +284,11 @@ def _overlap(subject: str, prev: str) -> int:
 
 def domain_join(prev: str, subject: str) -> str:
     """Complete an elliptical subject from the one before it (``粮食播种面积`` + ``总产量``)."""
+    if subject == "总数":  # 新增X家、总数达23家: the total of X, not of the new ones
+        for flow in _FLOW_VERBS:
+            if prev.startswith(flow) and len(prev) > len(flow) + 1:
+                return prev[len(flow) :]
+        return prev
     if subject in ("总量", "规模", "总额"):
         return prev
     at = _overlap(subject, prev)

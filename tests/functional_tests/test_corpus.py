@@ -46,14 +46,17 @@ def test_every_corpus_report_has_expected_facts() -> None:
 FLOORS = {
     # name: (figure recall, link F1, section-pair F1)
     "national-2024-2025": (0.97, 0.95, 0.9),
-    "fujian-2025-2026": (0.93, 0.9, 0.9),
+    # 0.98 recall once 约为全国平均的 and a count's noun before 、产值占… are read
+    "fujian-2025-2026": (0.97, 0.9, 0.9),
     "hubei-2025-2026": (0.95, 0.9, 0.85),
-    "shanghai-2025-2026": (0.95, 0.9, 0.95),
-    # not tuned on: 0.95 / 1.00 / 0.98 when added; 0.98 recall after the fixes it showed
-    "xinjiang-2025-2026": (0.97, 0.95, 0.95),
-    # not tuned on: 0.95 / 0.92 / 0.98 when added; 1.00 / 1.00 after the fixes it showed
-    # (moves 由7家增至16家, 11.7年, 粮食总产量再上新台阶)
-    "heilongjiang-2025-2026": (1.0, 1.0, 0.95),
+    # 1.00 recall once from-lists (分别从771家、481家增加到…) and 约合 are read
+    "shanghai-2025-2026": (0.99, 0.9, 0.95),
+    # not tuned on: 0.95 / 1.00 / 0.98 when added; 0.98 recall after the fixes it showed,
+    # 1.00 once figures before their noun (93%以上行政村, 100亿元…专项资金) are read
+    "xinjiang-2025-2026": (0.99, 0.95, 0.95),
+    # not tuned on: 0.95 / 0.92 / 0.98 when added; 1.00 / 1.00 / 0.98 after the fixes it
+    # showed (moves 由7家增至16家, 11.7年, 粮食总产量再上新台阶)
+    "heilongjiang-2025-2026": (1.0, 1.0, 0.97),
 }
 
 

@@ -146,6 +146,38 @@ def readings(text: str) -> list[tuple[str, float, str, str, str, bool]]:
             "十一是维修农村供水工程1800处。",
             [("维修农村供水工程", 1800.0, "处", "count", "", False)],
         ),
+        # a count's noun stops where the next figure's own words begin (、产值占…超)
+        (
+            "164条县域重点产业链强链补链延链、产值占全省比重超50%。",
+            [
+                ("县域重点产业链强链补链延链", 164.0, "条", "count", "", False),
+                ("县域重点产业链强链补链延链产值", 50.0, "%", "share", "超", False),
+            ],
+        ),
+        # 约为全国平均的70%: a share of the average, approximate
+        (
+            "城乡居民收入分别约为全国平均的70%、60%。",
+            [
+                ("城镇居民收入", 70.0, "%", "share", "约", False),
+                ("农村居民收入", 60.0, "%", "share", "约", False),
+            ],
+        ),
+        # 约合 converts approximately
+        (
+            "实际使用外资96亿美元，约合1243亿元人民币。",
+            [
+                ("使用外资", 96.0, "亿美元", "level", "", False),
+                ("使用外资", 1243.0, "亿元", "level", "约", False),
+            ],
+        ),
+        # 总数 is the total of what the list counted, not of the new ones
+        (
+            "新增国家级开发区2家、总数达20家。",
+            [
+                ("新增国家级开发区", 2.0, "家", "count", "", False),
+                ("国家级开发区", 20.0, "家", "count", "", False),
+            ],
+        ),
     ],
 )
 def test_reading(text: str, expected: list[tuple[str, float, str, str, str, bool]]) -> None:
