@@ -409,8 +409,8 @@ def _build(
     for item, subj in pairs:
         f = item.fig
         indicator = canonical(subj)
-        if len(indicator) < 2:  # 惠 of 惠及461万人次, 涉 of 涉及10.5万人: no indicator's name
-            continue
+        if len(indicator) < 2 or indicator in _NAMELESS:
+            continue  # 惠及461万人次, 涉及10.5万人 with nothing before: no indicator's name
         if f.unit_kind == "count" and indicator.endswith("指标"):
             continue  # 21个主要指标, 8个约束性指标: a count of goals, not a goal
         measure = continued.measure if continued else _measure(f, rd.share, rd.growth)
@@ -451,6 +451,7 @@ def _remember(state: _State, out: list[RawObservation], group: _Group, quote_fro
             state.recent.append(o.indicator)
 
 
+_NAMELESS = ("惠及", "涉及")
 _SHORT_NP = 10
 """A figure-less clause this short is a noun phrase a bare predicate may complete; a longer
 one is a whole statement (加大对各类学校家庭困难学生资助力度)."""

@@ -211,11 +211,13 @@ def strip_framing(text: str) -> str:
         if m is None or not m.group():
             break
         text = text[m.end() :]
-    while text.endswith(("的", "等", "、", "和", "及", "与")):
+    while text.endswith(("的", "等", "、", "和", "及", "与")) and not text.endswith(_JI_WORDS):
         text = text[:-1]
     return _FROM_TAIL.sub("", text)
 
 
+_JI_WORDS = ("惠及", "涉及", "普及", "波及")
+"""Words ending in 及 where it is no "and" (惠及310多万户)."""
 _FROM_TAIL = re.compile(r"(?<![自经理])(?:由|从)(?:每[^，；、\d由从]{1,5})?$")
 """The head of a move whose values are figures of their own (``财政补助由每人每年``)."""
 
@@ -249,7 +251,8 @@ def post_np(text: str) -> tuple[str, int]:
 
 
 BARE_PREDICATES = (
-    "受益", "参保", "挂牌", "投产", "开工", "竣工", "开行", "覆盖", "增量", "存量", "增产",
+    "受益", "惠及", "涉及", "参保", "挂牌", "投产", "开工", "竣工", "开行", "覆盖", "增量",
+    "存量", "增产",
     "置换", "改造", "新建", "建成", "投用", "运营", "通车", "开通", "落地", "签约", "入选",
 )  # fmt: skip
 """Words that name what happened, not to what (``5万人受益``, ``挂牌283个``): as a whole

@@ -178,6 +178,15 @@ def readings(text: str) -> list[tuple[str, float, str, str, str, bool]]:
                 ("国家级开发区", 20.0, "家", "count", "", False),
             ],
         ),
+        # 惠及 (no "and" in it) completes the subject before it; alone it names nothing
+        (
+            "改造老旧小区1.84万个，惠及310多万户。",
+            [
+                ("改造老旧小区", 1.84, "万个", "count", "", False),
+                ("老旧小区惠及", 310.0, "万户", "count", "多", False),
+            ],
+        ),
+        ("惠及461万人次。", []),
     ],
 )
 def test_reading(text: str, expected: list[tuple[str, float, str, str, str, bool]]) -> None:
