@@ -145,7 +145,7 @@ def _gap(norm: str, raw: RawObservation, previous: Observation | None) -> Gap | 
 def _indicator(doc: Document, raw: RawObservation) -> str:
     """The indicator name of a figure; a running total is not the year's figure."""
     indicator = raw.indicator
-    if "累计" in doc.norm[raw.quote_start : raw.start] and not indicator.startswith("累计"):
+    if "累计" in doc.norm[raw.quote_start : raw.start] and "累计" not in indicator:
         indicator = "累计" + indicator
     return indicator
 

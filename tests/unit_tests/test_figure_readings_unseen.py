@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import pytest
 
+from lingdiff.figures import extract_observations
 from lingdiff.figures.extract import extract_from_text
+from lingdiff.outline import parse_document
 
 
 def readings(text: str) -> list[tuple[str, float, str, str, str, bool]]:
@@ -191,3 +193,9 @@ def readings(text: str) -> list[tuple[str, float, str, str, str, bool]]:
 )
 def test_reading(text: str, expected: list[tuple[str, float, str, str, str, bool]]) -> None:
     assert readings(text) == expected
+
+
+def test_a_running_total_is_marked_once() -> None:
+    """累计 before a figure marks a running total, once: not 累计中欧班列累计开行."""
+    doc = parse_document("一、2025年工作回顾\n中欧班列累计开行超1.4万列。\n", key="new")
+    assert [o.indicator for o in extract_observations(doc)] == ["中欧班列累计开行"]
