@@ -24,7 +24,6 @@ from .names import (
     canonical,
     carry_list_head,
     clause_np,
-    completes,
     domain_join,
     is_elliptical,
     leads_a_figure,
@@ -33,6 +32,7 @@ from .names import (
     split_subjects,
 )
 from .patterns import Figure, find_figures
+from .predicates import completes
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_END = re.compile(r"[，。；：！？;!?\n]|,(?!\d{3})|:(?!\d)")

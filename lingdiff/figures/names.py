@@ -76,8 +76,8 @@ _OF_AVERAGE = re.compile(
 )
 _COMPARISON = re.compile("^(?:(?:比|较)(?:去年|上年|上一年|年初|上年年初)|(?P<dir>高于|低于))")
 _RATIO = re.compile("^(?:完成|达到|相当于|占)(?P<base>[^的]{1,15})的$")
-_ACTION_VERBS = ("新建", "建成", "引进", "签约", "争取", "开工", "竣工", "建设", "打造", "培育")
-_ACTION_VERBS += ("创建", "发放", "新增", "建好", "完成", "实施", "打通", "消除", "改造", "下调")
+ACTION_VERBS = ("新建", "建成", "引进", "签约", "争取", "开工", "竣工", "建设", "打造", "培育")
+ACTION_VERBS += ("创建", "发放", "新增", "建好", "完成", "实施", "打通", "消除", "改造", "下调")
 HEADS = (
     "总产量", "产量", "总产值", "年产值", "产值", "增加值", "总量", "规模", "总额", "零售额",
     "销售额", "交易额", "收入", "总收入", "支出", "投资", "投资额", "面积", "播种面积", "种植面积",
@@ -250,26 +250,6 @@ def post_np(text: str) -> tuple[str, int]:
     return (np, len(raw)) if len(np) >= 2 else ("", 0)
 
 
-BARE_PREDICATES = (
-    "受益", "惠及", "涉及", "参保", "挂牌", "投产", "开工", "竣工", "开行", "覆盖", "增量",
-    "存量", "增产",
-    "置换", "改造", "新建", "建成", "投用", "运营", "通车", "开通", "落地", "签约", "入选",
-)  # fmt: skip
-"""Words that name what happened, not to what (``5万人受益``, ``挂牌283个``): as a whole
-subject they complete the subject before them in the sentence."""
-
-
-def completes(subject: str, prev: str) -> str:
-    """A bare predicate joined to the subject before it (``留守儿童之家`` + ``挂牌``), else
-    ``subject`` unchanged."""
-    if subject not in BARE_PREDICATES or not prev or prev in BARE_PREDICATES:
-        return subject
-    for word in BARE_PREDICATES + _ACTION_VERBS:  # 新能源开工… 投产: 新能源投产
-        if prev.endswith(word) and len(prev) > len(word) + 1:
-            return prev[: -len(word)].removesuffix("新") + subject
-    return domain_join(prev, subject)
-
-
 def is_elliptical(subject: str, prev: str) -> bool:
     """True when a subject only makes sense with the previous one (``总产量``, ``优良率``)."""
     if not prev or subject == prev:
@@ -314,7 +294,7 @@ def carry_list_head(prev: str, subject: str, raw: str = "", *, verb: bool = True
     one kind) and the population (``城镇``) of the first item carry over to items that do not
     state their own.
     """
-    own_verb = (raw or subject).startswith(_ACTION_VERBS + _FLOW_VERBS + FRAMING_VERBS)
+    own_verb = (raw or subject).startswith(ACTION_VERBS + _FLOW_VERBS + FRAMING_VERBS)
     for flow in _FLOW_VERBS:
         if verb and prev.startswith(flow) and not own_verb:
             return flow + subject
@@ -326,7 +306,7 @@ def carry_list_head(prev: str, subject: str, raw: str = "", *, verb: bool = True
 
 def strip_actions(text: str) -> str:
     """A noun phrase without its opening action verb (``实施重点项目`` → ``重点项目``)."""
-    for verb in _ACTION_VERBS:
+    for verb in ACTION_VERBS:
         if text.startswith(verb) and len(text) > len(verb) + 1:
             return text[len(verb) :]
     return text
