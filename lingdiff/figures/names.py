@@ -63,6 +63,7 @@ FRAMING = (
 _FRAMING_RE = re.compile(
     "^(?:为(?:企业|个人|患者|群众|居民)(?:和(?:企业|个人|患者|群众|居民))?|"
     "[一二三四五六七八九十]{1,3}是(?=.{2})|"  # 十一是维修…: an item's enumerator
+    "(?:19|20)\\d{2}年(?:底|末)?(?!以来)(?=.{2})|"  # 2025年全省地区生产总值: when, not what
     + "|".join(sorted(FRAMING, key=len, reverse=True))
     + ")"
 )

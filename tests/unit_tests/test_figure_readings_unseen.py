@@ -189,6 +189,11 @@ def readings(text: str) -> list[tuple[str, float, str, str, str, bool]]:
             ],
         ),
         ("惠及461万人次。", []),
+        # a leading year is when, not what
+        (
+            "2025年全省地区生产总值60199.45亿元。",
+            [("地区生产总值", 60199.45, "亿元", "level", "", False)],
+        ),
     ],
 )
 def test_reading(text: str, expected: list[tuple[str, float, str, str, str, bool]]) -> None:
