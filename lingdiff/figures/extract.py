@@ -373,6 +373,9 @@ def _choose_subjects(group: _Group, rd: Any, state: _State, cs: int) -> tuple[li
             subject = post_np(post[1:])[0] + subject
         elif state.np and "、" not in state.np:
             subject, quote_from = state.np + subject, min(cs, state.np_at)
+    elif subject == "总产" and not state.subject and state.np.endswith("生产"):
+        # 粮食生产再获丰收，总产达到557亿斤: the total output of what was produced
+        subject, quote_from = domain_join(state.np, subject), min(cs, state.np_at)
     elif is_elliptical(subject, state.subject):
         subject = domain_join(state.subject, subject)
     elif raw_pre.startswith("、"):

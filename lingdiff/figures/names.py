@@ -83,13 +83,15 @@ HEADS = (
     "总产量", "产量", "总产值", "年产值", "产值", "增加值", "总量", "规模", "总额", "零售额",
     "销售额", "交易额", "收入", "总收入", "支出", "投资", "投资额", "面积", "播种面积", "种植面积",
     "人数", "户数", "数量", "增速", "增幅", "比重", "占比", "天数", "出口额", "进口额", "总数",
+    "生产",
 )  # fmt: skip
 _HEADS_BY_LEN = sorted(HEADS, key=len, reverse=True)
 _NP_CUT = re.compile(
     "保持|实现|完成|达到|增长|下降|稳定|提高|提升|获得|成为|突破|超过|位居|均|分别|持续|加快"
     "|呈现|继续|明显|大幅|稳步|有所|进一步|快速|较快|同比|比上年|增幅|增速|全面|不断"
     "|全线|投产|建成|相继|正式|已"
-    "|再上|迈上|跃上|登上|站上|跨上|再创|创下|刷新"  # 粮食总产量再上新台阶，突破…: a milestone
+    # 粮食总产量再上新台阶，突破… / 粮食生产再获丰收，总产…: a milestone ends the noun phrase
+    "|再上|迈上|跃上|登上|站上|跨上|再创|创下|刷新|再获|喜获"
 )
 _POST_CUT = re.compile(
     "建成|投用|投入|拿到|吃上|走上|得到|实现|完成|获得|开工|竣工|通车|入选|纳入|落地|签约"
@@ -255,6 +257,8 @@ def is_elliptical(subject: str, prev: str) -> bool:
     """True when a subject only makes sense with the previous one (``总产量``, ``优良率``)."""
     if not prev or subject == prev:
         return False
+    if subject == "总产":  # 粮食增产42.2亿斤，总产466亿斤: the total of what was produced
+        return prev.endswith(("增产", "生产", "产量"))
     return subject in HEADS or (len(subject) <= 4 and _overlap(subject, prev) > 0)
 
 
@@ -281,6 +285,9 @@ def domain_join(prev: str, subject: str) -> str:
     for head in _HEADS_BY_LEN:
         if prev.endswith(head) and len(prev) > len(head):
             return prev[: -len(head)] + subject
+    for change in ("增产", "增收", "新增"):  # 粮食增产42.2亿斤，总产466亿斤: 粮食总产
+        if prev.endswith(change) and len(prev) > len(change) + 1:
+            return prev[: -len(change)] + subject
     return strip_actions(prev) + subject
 
 

@@ -48,7 +48,8 @@ FLOORS = {
     "national-2024-2025": (0.97, 0.95, 0.9),
     # 0.98 recall once 约为全国平均的 and a count's noun before 、产值占… are read
     "fujian-2025-2026": (0.97, 0.9, 0.9),
-    "hubei-2025-2026": (0.95, 0.9, 0.85),
+    # link F1 1.00 once 粮食生产再获丰收，总产… names the grain output (was 总产)
+    "hubei-2025-2026": (0.95, 0.95, 0.85),
     # 1.00 recall once from-lists (分别从771家、481家增加到…) and 约合 are read
     "shanghai-2025-2026": (0.99, 0.9, 0.95),
     # not tuned on: 0.95 / 1.00 / 0.98 when added; 0.98 recall after the fixes it showed,

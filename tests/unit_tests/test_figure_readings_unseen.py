@@ -194,6 +194,11 @@ def readings(text: str) -> list[tuple[str, float, str, str, str, bool]]:
             "2025年全省地区生产总值60199.45亿元。",
             [("地区生产总值", 60199.45, "亿元", "level", "", False)],
         ),
+        # 总产 is the total of what was produced before it (and of nothing else)
+        (
+            "粮食生产再获丰收，总产达到557亿斤。",
+            [("粮食总产", 557.0, "亿斤", "level", "", False)],
+        ),
     ],
 )
 def test_reading(text: str, expected: list[tuple[str, float, str, str, str, bool]]) -> None:
