@@ -17,10 +17,14 @@ def _figures(sentence: str) -> list[tuple[str, float, str]]:
 @pytest.mark.parametrize(
     ("sentence", "kept"),
     [
-        # Guangxi 2026: 惠 (of 惠及) named nothing; the relief funds keep their name
+        # Guangxi 2026: 惠 (of 惠及) named nothing; the relief funds keep their name, and 惠及
+        # (its 及 no "and") completes it: the people the funds reached
         (
             "发放困难群众救助补助资金127.8亿元、惠及461万人次",
-            [("发放困难群众救助补助资金", 127.8, "亿元")],
+            [
+                ("发放困难群众救助补助资金", 127.8, "亿元"),
+                ("困难群众救助补助资金惠及", 461.0, "万人次"),
+            ],
         ),
         ("涉及10.5万人的保交房任务全部完成", []),  # Jiangsu 2026: 涉
     ],
