@@ -235,7 +235,7 @@ def _starts_noun(post: str) -> bool:
 def _is_modifier(f: Figure, post: str) -> bool:
     if not post or post[0] in _BREAKS or post[0].isdigit() or post.startswith(_POST_OK):
         return False
-    if post[0] in "两三四五六七八九十" and post[1:2] in "个项件大条类":
+    if post[0] in "两三四五六七八九十" and post[1:2] and post[1] in "个项件大条类":
         return False  # 连跨5万亿元、6万亿元两个台阶: the count of the list, not a noun after it
     if f.unit_kind in ("count", "magnitude"):
         return False  # 6250人 / 6600多万纳税人: a count of what follows
