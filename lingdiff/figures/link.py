@@ -23,7 +23,7 @@ from rapidfuzz.distance import Indel
 from ..lexicon import unit_family
 from ..model import MetricRow, Observation
 from ..records import replace
-from .names import contrast_signature, link_form
+from .linkform import contrast_signature, link_form
 
 LINK_THRESHOLD = 78.0
 """Least rapidfuzz ratio (0–100) of two reduced names for them to link."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import PREFIX_QUALIFIERS, STANCES
+from .linkform import CONTRASTS, contrast_marker
 
 GROWTH_UP = ("同比增长", "比上年增长", "增长", "增速", "增幅", "涨幅", "上涨", "提高", "提升")
 GROWTH_UP += ("增加", "上升", "提速", "扩大", "增收", "新增", "高", "多")
@@ -99,8 +100,6 @@ _POST_CUT = re.compile(
     "|验收|初具|初见|开展|年内|精准|结对|吃上|用于|共同|保持|两位数"
 )
 _MARKS = re.compile(r"[“”‘’《》「」『』\"'\s|]")
-# Modifiers that mark different populations: never link across them.
-CONTRASTS = (("城镇", "农村", "城乡", "乡村", "城市"), ("进口", "出口", "进出口"))
 COMPOUND_SPLITS = {"城乡": ("城镇", "农村"), "进出口": ("进口", "出口"), "中小学": ("中学", "小学")}
 COMPOUND_SPLITS["产销量"] = ("产量", "销量")
 
@@ -427,32 +426,3 @@ def etc_at(text: str) -> int:
 
 
 _AND_THEN = re.compile("并(?=获|实现|完成|达到)")
-_LINK_DROP = re.compile("综合|接待|总|全|年度|规模以上|规上|规模|新增|量$|项目$")
-# 累计 stays: a five-year total is not the year's figure.
-_GDP = re.compile(r"GDP|(?:地区|国内)生产总值")
-"""GDP and its Chinese names are one indicator (单位GDP能耗 ~ 单位地区生产总值能耗)."""
-
-
-def link_form(indicator: str) -> str:
-    """The indicator reduced for fuzzy comparison (``旅游综合收入`` → ``旅游收入``)."""
-    reduced = _LINK_DROP.sub("", _GDP.sub("生产总值", indicator))
-    return reduced or indicator
-
-
-def contrast_signature(text: str) -> tuple[str, ...]:
-    """The population modifiers a name carries, one per contrast group (``城镇``, ``出口`` …)."""
-    return tuple(_marker(text, group) for group in CONTRASTS)
-
-
-def contrast_marker(text: str) -> str:
-    """The first population modifier a name carries (``城镇``, ``农村`` …), or ``""``."""
-    for group in CONTRASTS:
-        found = _marker(text, group)
-        if found:
-            return found
-    return ""
-
-
-def _marker(text: str, group: tuple[str, ...]) -> str:
-    found = [w for w in group if w in text]
-    return max(found, key=len) if found else ""
