@@ -31,10 +31,9 @@ def render_json(comparison: Comparison) -> str:
     and lets the C encoder do the work (``indent=`` falls back to pure Python,
     several times slower on a report of this size).
     """
-    out: list[str] = []
-    _write(_tree(comparison, _Rows), 0, out, _one_line_encoder())
-    out.append("\n")
-    return escape_unsafe_json("".join(out))
+    pieces: list[str] = []
+    write_json(comparison, pieces.append)
+    return "".join(pieces)
 
 
 def write_json(comparison: Comparison, emit: Callable[[str], None]) -> None:
