@@ -35,6 +35,9 @@ def keys(*presses: str):
             await pilot.pause()
         for box in pilot.app.screen.query(Input):
             box.cursor_blink = False
+        # a widget fitted to its width (the Priorities bars) refills on the Resize that the
+        # tab's first layout sends; let that arrive before the picture is taken
+        await pilot.pause(0.1)
         await pilot.pause()
 
     return run_before
