@@ -64,9 +64,10 @@ def link_observations(
     groups: dict[tuple[str, str, str, str], _Group] = {}
     for doc_rank, seq in ((0, old), (1, new)):
         for i, o in enumerate(seq):
-            key = (o.indicator, o.measure, unit_family(o.unit), o.period or "")
+            span = _span_key(o.period)
+            key = (o.indicator, o.measure, unit_family(o.unit), span)
             if o.code:  # the codebook knows it: every name of the indicator is one row
-                key = ("#" + o.code, o.measure, unit_family(o.unit), o.period or "")
+                key = ("#" + o.code, o.measure, unit_family(o.unit), span)
             g = groups.get(key)
             if g is None:
                 g = groups[key] = _Group(key, (doc_rank, i))
@@ -75,6 +76,16 @@ def link_observations(
     merged = _merge(list(groups.values()))
     merged.sort(key=lambda g: g.order)
     return tuple(_row(f"m{n:03d}", g) for n, g in enumerate(merged, 1))
+
+
+def _span_key(period: str | None) -> str:
+    """What a row's figures must share in time: nothing for yearly figures (their columns
+    tell the years apart), the end year for a period. ``到2030年`` written in a 2025 report
+    (``2025-2030``) and in a 2026 one (``2026-2030``) is one goal, and a five-year goal meets
+    the review of the same period."""
+    if not period:
+        return ""
+    return "~" + period.rpartition("-")[2]
 
 
 def _merge(groups: list[_Group]) -> list[_Group]:

@@ -55,6 +55,42 @@ def fmt_values(observations: Sequence[Observation]) -> str:
     return "、".join(dict.fromkeys(fmt_value(o) for o in observations))
 
 
+YEARLY_KINDS = frozenset(("actual", "target"))
+"""The kinds a yearly column shows: the review year's actual and the plan year's target."""
+
+
+def is_yearly(obs: Observation) -> bool:
+    """True for a figure of the review or plan year (not a five-year one, not undated)."""
+    return obs.kind in YEARLY_KINDS
+
+
+def other_values(row: MetricRow, doc: DocKey) -> tuple[Observation, ...]:
+    """One report's figures of the row that no yearly column shows: five-year reviews and
+    goals, and figures whose year the report leaves unclear."""
+    return tuple(o for o in row.observations if o.doc == doc and o.kind not in YEARLY_KINDS)
+
+
+def frame_label(obs: Observation) -> str:
+    """The time frame of a figure outside the yearly columns: ``2021-2025 review``,
+    ``2026-2030 goal``, ``year unclear``."""
+    if obs.kind == "five-year review":
+        return f"{obs.period or obs.year or '?'} review"
+    if obs.kind == "five-year goal":
+        return f"{obs.period or obs.year or '?'} goal"
+    if obs.kind == "unknown":
+        return "year unclear"
+    return f"{obs.year or '?'} {obs.kind}"
+
+
+def fmt_other(observations: Sequence[Observation]) -> list[str]:
+    """Figures outside the yearly columns as ``2021-2025 review: 5.5%``, one per time frame
+    (a frame's figures joined with ``、``, a repeated figure once), in the order given."""
+    frames: dict[str, dict[str, None]] = {}
+    for o in observations:
+        frames.setdefault(frame_label(o), {})[fmt_value(o)] = None
+    return [f"{frame}: {'、'.join(values)}" for frame, values in frames.items()]
+
+
 def fmt_change(row: MetricRow) -> str:
     """``↓ -2 pp`` (percentage points for growth rates), or an empty string if not comparable.
 

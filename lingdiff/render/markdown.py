@@ -19,13 +19,16 @@ from ..model import (
     TopicShare,
 )
 from ..output import display_path
-from ..summary import Headline, in_both, not_comparable_reason, overview
+from ..summary import Headline, not_comparable_reason, overview
 from .common import (
     bar,
     fmt_change,
     fmt_number,
     fmt_value,
     fmt_values,
+    frame_label,
+    is_yearly,
+    other_values,
     scrub,
     short_id,
     year_heading,
@@ -222,8 +225,9 @@ def _targets(c: Comparison, notes: _Footnotes) -> str:
     lines = ["## Targets and figures", ""]
     if not c.metrics:
         return "\n".join([*lines, "No figures were found.", ""])
-    both = [r for r in c.metrics if in_both(r)]
-    one = [r for r in c.metrics if not in_both(r)]
+    yearly = [r for r in c.metrics if any(is_yearly(o) for o in r.observations)]
+    both = [r for r in yearly if _yearly_docs(r) == {"old", "new"}]
+    one = [r for r in yearly if _yearly_docs(r) != {"old", "new"}]
     lines.append(
         f"{len(both)} indicators appear in both reports; {len(one)} in only one. Values are as "
         "written, with their qualifier, and each has a footnote with its quote and section. "
@@ -247,7 +251,43 @@ def _targets(c: Comparison, notes: _Footnotes) -> str:
             ]
         )
     lines.append("")
+    lines.extend(_other_table(c, notes))
     return "\n".join(lines)
+
+
+def _yearly_docs(row: MetricRow) -> set[str]:
+    return {o.doc for o in row.observations if is_yearly(o)}
+
+
+def _other_table(c: Comparison, notes: _Footnotes) -> list[str]:
+    """Five-year reviews and goals, and figures of no clear year: the yearly columns have no
+    place for them, so they get a table of their own (one cell per report)."""
+    rows = [r for r in c.metrics if any(not is_yearly(o) for o in r.observations)]
+    if not rows:
+        return []
+    heads = [f"{c.doc(d).plan_year or '?'} report ({d})" for d in ("old", "new")]
+    lines = [
+        "### Five-year reviews and goals, and figures of no clear year",
+        "",
+        f"{len(rows)} indicators have figures about a five-year plan period (the period a "
+        "report reviews, or the one it plans for) or about no year the report makes clear.",
+        "",
+        f"| Indicator | Measure | {heads[0]} | {heads[1]} |",
+        "|---|---|---|---|",
+    ]
+    for row in rows:
+        cells = [md(row.indicator) + (" (override)" if row.override else ""), md(row.measure)]
+        for d in ("old", "new"):
+            frames: dict[str, dict[str, str]] = {}
+            for o in other_values(row, d):  # type: ignore[arg-type]
+                shown = frames.setdefault(frame_label(o), {})
+                label = fmt_value(o)
+                shown[label] = shown.get(label, md(label)) + notes.cite(o, c)
+            parts = [f"{md(f)}: {'、'.join(v.values())}" for f, v in frames.items()]
+            cells.append("<br>".join(parts) or "—")
+        lines.append("| " + " | ".join(cells) + " |")
+    lines.append("")
+    return lines
 
 
 def _metric_table(c: Comparison, rows: list[MetricRow], notes: _Footnotes) -> list[str]:

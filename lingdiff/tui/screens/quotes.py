@@ -13,14 +13,15 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...model import MetricRow, Observation
-from ...render.common import fmt_value
+from ...render.common import fmt_value, frame_label, is_yearly
 from ..index import ComparisonIndex
 from ..wrap import Kinsoku
 
 
 def quote_text(index: ComparisonIndex, obs: Observation) -> Text:
     """``old · 2019 actual · 6.7% · §1 一、…`` and the quote with the figure in bold."""
-    head = Text(f"{obs.doc} · {obs.year or '?'} {obs.kind} · ", style="bold")
+    when = f"{obs.year or '?'} {obs.kind}" if is_yearly(obs) else frame_label(obs)
+    head = Text(f"{obs.doc} · {when} · ", style="bold")
     head.append(Text(fmt_value(obs), style="bold"))
     head.append(" · ")
     head.append(Text(index.section_title(obs.doc, obs.section), style="italic"))

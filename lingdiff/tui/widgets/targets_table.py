@@ -17,7 +17,15 @@ from textual.widgets.data_table import ColumnKey, RowDoesNotExist
 
 from ...collation import pinyin_key
 from ...model import DocKey, Kind, MetricRow
-from ...render.common import fmt_change, fmt_values, target_change, year_heading
+from ...render.common import (
+    fmt_change,
+    fmt_other,
+    fmt_values,
+    is_yearly,
+    other_values,
+    target_change,
+    year_heading,
+)
 from ...summary import in_both
 from ..index import ComparisonIndex
 from .fast_table import FastTable
@@ -41,6 +49,8 @@ FIGURE_WIDTH = 16
 """Cells of a figure column in the compact layout (longer cells wrap, values stay whole)."""
 COMPACT_COLUMNS = (0, FIRST_FIGURE + 1, FIRST_FIGURE + 3, LAST_COLUMN)
 """The logical columns of the compact layout: indicator, old target, new target, change."""
+OTHER_COLUMN = LAST_COLUMN + 1
+"""Index of the column of five-year and undated figures (wide layout, when there are any)."""
 
 
 def _first_value(row: MetricRow, doc: DocKey, kind: Kind) -> float | None:
@@ -158,6 +168,7 @@ class TargetsTable(CachedStyles, FastTable):
         self.index = index
         self._metric_of_cell: dict[int, MetricRow] = {}
         """The indicator of each row, by the identity of its first cell (for sorting)."""
+        self._other: bool | None = None
 
     compact: reactive[bool] = reactive(False, init=False)
     """Narrow terminal: each report's target with its actual under it, no sideways scroll."""
@@ -177,13 +188,24 @@ class TargetsTable(CachedStyles, FastTable):
 
     def _shown_columns(self) -> tuple[int, ...]:
         """The logical columns shown (see :func:`sort_key`), left to right."""
-        return COMPACT_COLUMNS if self.compact else tuple(range(LAST_COLUMN + 1))
+        if self.compact:
+            return COMPACT_COLUMNS
+        last = OTHER_COLUMN if self._has_other() else LAST_COLUMN
+        return tuple(range(last + 1))
+
+    def _has_other(self) -> bool:
+        """True when some figure is five-year or undated (the yearly columns cannot show it)."""
+        if self._other is None:
+            metrics = self.index.comparison.metrics
+            self._other = any(not is_yearly(o) for r in metrics for o in r.observations)
+        return self._other
 
     def _headers(self) -> list[str]:
         c = self.index.comparison
         # the years tell the reports apart (old review, old plan, new review, new plan)
         heads = ["Indicator", "Measure"] + [year_heading(c, d, k) for d, k in COLUMNS]
         heads.append("Change" if self.compact else "Change of target")
+        heads.append("Five-year and undated")
         if 0 <= self.sort_column < len(heads):
             heads[self.sort_column] += " ▼" if self.sort_reverse else " ▲"
         return heads
@@ -297,9 +319,17 @@ class TargetsTable(CachedStyles, FastTable):
         role = {"↑": "up", "↓": "down", "→": "same"}.get(arrow, "missing")
         style = self.cached_style(f"targets-table--{role}", partial=True)
         change = fmt_change(row) or "—"
+        others = {d: fmt_other(other_values(row, d)) for d in ("old", "new")}
         if not self.compact:
-            return [name, Text(row.measure, style=missing), *figures, Text(change, style=style)]
+            cells = [name, Text(row.measure, style=missing), *figures, Text(change, style=style)]
+            if self._has_other():
+                parts = [f"{d} {p}" for d in ("old", "new") for p in others[d]]
+                cells.append(Text(" · ".join(parts)) if parts else Text("—", style=missing))
+            return cells
         name.append("\n" + row.measure, style=missing)
+        count = len(others["old"]) + len(others["new"])
+        if count:  # no room for them here: Enter lists them with their quotes
+            name.append(f" · +{count} more", style=missing)
         for target in (1, 3):  # each target with its actual under it
             actual = figures[target - 1].copy()
             actual.stylize(missing)
@@ -323,6 +353,10 @@ class TargetsTable(CachedStyles, FastTable):
                 sentence = self.index.observation_sentence(obs)
                 if sentence is not None:
                     return obs.doc, sentence
+        for obs in sorted(row.observations, key=lambda o: o.doc != "new"):
+            sentence = self.index.observation_sentence(obs)  # a five-year or undated figure
+            if sentence is not None:
+                return obs.doc, sentence
         return None
 
     def select_metric(self, metric: str) -> bool:
@@ -351,7 +385,8 @@ class TargetsTable(CachedStyles, FastTable):
         self._fill()
 
     def action_sort_next(self) -> None:
-        """Sort by the next column (after the last, back to the report's order)."""
+        """Sort by the next column (after the last, back to the report's order); the column
+        of five-year and undated figures has no order of its own."""
         self.sort_column = self.sort_column + 1 if self.sort_column < LAST_COLUMN else -1
 
     def action_first_row(self) -> None:
@@ -371,6 +406,8 @@ class TargetsTable(CachedStyles, FastTable):
         """Click a heading to sort by it; click it again to reverse."""
         event.stop()
         column = int(event.column_key.value or 0)
+        if column > LAST_COLUMN:
+            return
         if column == self.sort_column:
             self.sort_reverse = not self.sort_reverse
         else:
