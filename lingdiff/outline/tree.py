@@ -27,7 +27,11 @@ def build_tree(norm: str, paras: list[tuple[int, int]], root: Node) -> None:
             pop_to(stack, 1, ps)
             _open(norm, stack, "appendix", None, ps, ps, pe, pi, closing_at=ps)
             continue
-        marker = _start_marker(norm, ps, pe) or _part_line(norm, ps, pe, root)
+        marker = (
+            _start_marker(norm, ps, pe)
+            or _glued_arabic(norm, ps, pe, stack)
+            or _part_line(norm, ps, pe, root)
+        )
         if marker is not None:
             family, value, number_end = marker
             if _accept_start(stack, family, value, norm, ps, pe, pi):
@@ -64,6 +68,23 @@ def _start_marker(norm: str, ps: int, pe: int) -> tuple[str, int | None, int] | 
             continue
         return family, value, m.end()
     return None
+
+
+_GLUED_ARABIC = re.compile(r"(?P<n>\d{1,2})[.](?=\d)")
+
+
+def _glued_arabic(norm: str, ps: int, pe: int, stack: list[Node]) -> tuple[str, int, int] | None:
+    """``20.2026年10件民生实事：…`` or ``21.5+2就业之家：…`` right after item 19 (or 20): an
+    arabic heading whose text starts with a digit reads like a decimal (``20.2026``), so it
+    is taken as a heading only where it continues the open series by one."""
+    m = _GLUED_ARABIC.match(norm, ps, pe)
+    if not m:
+        return None
+    value = int(m.group("n"))
+    same = find_family(stack, "arabic", value)
+    if same is None or same.value != value - 1 or value < 2:
+        return None
+    return "arabic", value, m.end()
 
 
 def _part_line(norm: str, ps: int, pe: int, root: Node) -> tuple[str, None, int] | None:

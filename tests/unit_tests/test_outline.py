@@ -321,6 +321,24 @@ def test_decimal_numbers_are_not_headings() -> None:
     assert [s.number for s in doc.sections] == ["一、"]
 
 
+def test_an_item_whose_text_starts_with_a_digit_continues_its_series() -> None:
+    text = (
+        "一、2025年工作回顾\n全年增长5%。\n附件\n"
+        "19.“1+N”帮扶政策体系：…。\n"
+        "20.2026年10件民生实事：加大就业支持力度。\n"
+        "21.5+2就业之家：覆盖省、市、县。\n"
+        "3.5亿元项目：不是第22项。\n"
+    )
+    doc = parse_document(text, key="new", path="x")
+    assert [(s.number, s.title) for s in doc.sections if s.level == 2] == [
+        ("19.", "“1+N”帮扶政策体系：…"),
+        ("20.", "2026年10件民生实事：加大就业支持力度"),
+        ("21.", "5+2就业之家：覆盖省、市、县"),
+    ]
+    last = doc.section("new:2.3")
+    assert "3.5亿元项目" in doc.text[last.start : last.end]  # 3 does not continue 21
+
+
 def test_plain_text_without_headings_is_one_section_with_a_warning() -> None:
     doc = parse_document("今年经济运行平稳。就业形势稳定。\n居民收入增长。", key="old", path="p")
     assert len(doc.sections) == 1
