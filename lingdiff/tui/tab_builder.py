@@ -79,8 +79,9 @@ class TabBuilder:
         return pane.children[0] if pane.children else None
 
     async def _ensure_tab(self, tab: str) -> Widget | None:
-        """Build a tab's content the first time it is needed."""
-        if self.index is None:
+        """Build a tab's content the first time it is needed (nothing once the app ends: a
+        tab activated in its last frames would find no screen)."""
+        if self.index is None or self._quitting:
             return None
         existing = self.tab_widget(tab)
         if existing is not None:
@@ -94,6 +95,8 @@ class TabBuilder:
             await pane.mount(indicator)
             self.refresh_bindings()
             await asyncio.sleep(FRAME)
+            if self._quitting:
+                return None
             existing = self.tab_widget(tab)
             if existing is not indicator:  # built meanwhile
                 return existing
@@ -134,6 +137,8 @@ class TabBuilder:
 
     async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         """A tab was chosen (a key, a click): build it if need be, focus it if nothing is."""
+        if self._quitting:
+            return
         if event.pane.id:
             widget = await self._ensure_tab(event.pane.id)
             if widget is not None and not self.screen.focused:

@@ -46,6 +46,18 @@ async def test_keys_typed_while_loading_are_kept(bundled_comparison: Comparison)
         assert app.query_one(SectionsPane).search == "增长"
 
 
+async def test_a_tab_asked_for_after_the_app_ends_is_not_built(
+    bundled_comparison: Comparison,
+) -> None:
+    app = make_app(bundled_comparison)
+    async with app.run_test(size=SIZE) as pilot:
+        await _until(pilot, lambda: app.index is not None)
+        assert await app._ensure_tab("targets") is not None
+    # a TabActivated handled in the last frames used to find no screen (IndexError)
+    assert not app.screen_stack
+    assert await app._ensure_tab("phrases") is None
+
+
 async def test_start_at_a_section_with_a_search(bundled_comparison: Comparison) -> None:
     app = make_app(bundled_comparison, start=StartAt(section="1.2", search="增长"))
     async with app.run_test(size=SIZE) as pilot:
