@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.style import Style
 from rich.text import Text
 from textual import on
@@ -34,6 +35,31 @@ def _fit(text: str, cells: int) -> str:
             text = text[:-1]
         text += "…"
     return text + " " * (cells - cell_len(text))
+
+
+class _Bars:
+    """One topic's two lines, drawn at the width the list gives it (so that the bars fill the
+    width the terminal has, whatever it is, without rebuilding the options on a resize)."""
+
+    def __init__(self, parts: list[tuple[str, str | Style]], bars: list[tuple[float, Style]]):
+        self.parts = parts  # text pieces; a piece "\x00" stands for the next bar
+        self.bars = bars
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(10, min(64, options.max_width - BAR_SLACK))
+        text = Text()
+        bars = iter(self.bars)
+        for piece, style in self.parts:
+            if piece == "\x00":
+                share, bar_style = next(bars)
+                text.append(bar(share, width), style=bar_style)
+            else:
+                text.append(piece, style=style)
+        yield text
+
+
+BAR_SLACK = LABEL_CELLS + 32
+"""Cells of a line that are not the bar: the label, the year, the share and the change."""
 
 
 class PriorityBars(OptionList):
@@ -67,7 +93,6 @@ class PriorityBars(OptionList):
     def __init__(self, index: ComparisonIndex, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.index = index
-        self.bar_width = 40
 
     def on_mount(self) -> None:
         """Add one option per topic."""
@@ -82,13 +107,6 @@ class PriorityBars(OptionList):
         if self.option_count:
             self.highlighted = 0
 
-    def on_resize(self) -> None:
-        """Fit the bars to the width."""
-        width = max(10, min(64, self.size.width - LABEL_CELLS - 34))
-        if width != self.bar_width:
-            self.bar_width = width
-            self.fill()
-
     def fill(self) -> None:
         """(Re)build the options."""
         highlighted = self.highlighted
@@ -100,7 +118,7 @@ class PriorityBars(OptionList):
         if highlighted is not None and self.option_count:
             self.highlighted = min(highlighted, self.option_count - 1)
 
-    def _prompt(self, share: TopicShare, top: float) -> Text:
+    def _prompt(self, share: TopicShare, top: float) -> _Bars:
         c = self.index.comparison
 
         def style(name: str) -> Style:
@@ -109,20 +127,22 @@ class PriorityBars(OptionList):
         change = share.change_pp
         role = "up" if change > 0 else "down" if change < 0 else "label"
         arrow = "▲" if change > 0 else "▼" if change < 0 else "="
-        text = Text()
+        parts: list[tuple[str, str | Style]] = []
+        bars: list[tuple[float, Style]] = []
         for n, (doc, value) in enumerate((("old", share.old_share), ("new", share.new_share))):
             d = c.doc(doc)
             if n == 0:
-                text.append(_fit(share.label, LABEL_CELLS), style=style("priority-bars--label"))
+                parts.append((_fit(share.label, LABEL_CELLS), style("priority-bars--label")))
             else:
-                text.append(_fit(f"CAP {share.cap} · {share.topic}", LABEL_CELLS), style="dim")
-            text.append(f"{d.plan_year or doc!s:>5} ")
-            text.append(bar(value / top, self.bar_width), style=style(f"priority-bars--{doc}"))
-            text.append(f" {value * 100:5.1f}%")
+                parts.append((_fit(f"CAP {share.cap} · {share.topic}", LABEL_CELLS), "dim"))
+            parts.append((f"{d.plan_year or doc!s:>5} ", ""))
+            parts.append(("\x00", ""))
+            bars.append((value / top, style(f"priority-bars--{doc}")))
+            parts.append((f" {value * 100:5.1f}%", ""))
             if n == 0:
-                text.append(f"   {arrow} {change:+.1f} pp", style=style(f"priority-bars--{role}"))
-                text.append("\n")
-        return text
+                parts.append((f"   {arrow} {change:+.1f} pp", style(f"priority-bars--{role}")))
+                parts.append(("\n", ""))
+        return _Bars(parts, bars)
 
     @property
     def topic_order(self) -> list[str]:
