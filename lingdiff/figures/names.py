@@ -78,6 +78,8 @@ _OF_AVERAGE = re.compile(
 )
 _COMPARISON = re.compile("^(?:(?:比|较)(?:去年|上年|上一年|年初|上年年初)|(?P<dir>高于|低于))")
 _RATIO = re.compile("^(?:完成|达到|相当于|占)(?P<base>[^的]{1,15})的$")
+_PLAN_RATIO = re.compile("(?:完成|相当于)(?P<base>[^的，、]{0,6}(?:计划|目标任务|预算))的$")
+"""The share of a plan said of the subject in the same clause (``城镇新增就业完成年计划的``)."""
 ACTION_VERBS = ("新建", "建成", "引进", "签约", "争取", "开工", "竣工", "建设", "打造", "培育")
 ACTION_VERBS += ("创建", "发放", "新增", "建好", "完成", "实施", "打通", "消除", "改造", "下调")
 HEADS = (
@@ -140,6 +142,13 @@ def read_pre(pre: str) -> PreReading:
     ratio = _RATIO.match(text)
     if ratio:  # 完成预算的101.3%: a share of the plan, said of the subject before
         reading.ratio, reading.share_base = True, ratio["base"]
+        return reading
+    ratio = _PLAN_RATIO.search(text)
+    if ratio:  # 城镇新增就业、新增发放创业担保贷款分别完成年计划的113.4%、256.1%
+        reading.ratio, reading.share_base = True, ratio["base"]
+        head = text[: ratio.start()]
+        reading.respectively = "分别" in head
+        reading.subject = strip_framing(head)
         return reading
     average = _OF_AVERAGE.search(text)
     if average:  # 分别约为全国平均的70%: a share of the average, said of the subject
@@ -207,6 +216,7 @@ SHORT_ITEM = 4
 def strip_framing(text: str) -> str:
     """Drop framing words (全年, 全区, 完成, 力争 …) from the left and filler from the right."""
     text = _MARKS.sub("", text).replace("分别", "")
+    text = _LEFTOVER.sub("", text)
     text = _DURATION.sub("", text)  # 粮食产量连续12年…: how long, not what
     while True:
         m = _FRAMING_RE.match(text)
@@ -218,6 +228,9 @@ def strip_framing(text: str) -> str:
     return _FROM_TAIL.sub("", text)
 
 
+_LEFTOVER = re.compile(r"^(?:[（(][^（()）]{0,8})?[）)][^、，（()）]{0,4}[、，]")
+"""The tail of the figure before, left at the start of the next one's words: ``280余万件（辆）、
+惠及消费者150余万人``, ``3000人（次）左右、银龄技师…``."""
 _JI_WORDS = ("惠及", "涉及", "普及", "波及")
 """Words ending in 及 where it is no "and" (惠及310多万户)."""
 _FROM_TAIL = re.compile(r"(?<![自经理])(?:由|从)(?:每[^，；、\d由从]{1,5})?$")

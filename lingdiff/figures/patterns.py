@@ -129,7 +129,37 @@ def find_figures(norm: str, start: int, end: int) -> list[Figure]:
         if fig is not None and not any(f.start < fig.end and fig.start < f.end for f in found):
             found.append(fig)
     found.sort(key=lambda f: f.start)
+    found = _with_shared_units(norm, found, start)
     return [f for f in found if not _in_set_phrase(norm, f)]
+
+
+_BARE_ITEM = re.compile(r"(?<![\d.A-Za-z])(\d+(?:\.\d+)?)、$")
+_RESPECTIVELY = "分别"
+_LIST_REACH = 8
+"""How far before a list's first item ``分别`` may stand (``分别比上年提高``)."""
+
+
+def _with_shared_units(norm: str, found: list[Figure], lo: int) -> list[Figure]:
+    """``分别提高11.1、11.2个百分点``: the items of a ``分别`` list written before its last one
+    share its unit, so each is a figure of its own (``11.1`` alone had no unit and was lost,
+    and the name of the last took the number)."""
+    out: list[Figure] = []
+    for fig in found:
+        if fig.chinese or fig.value_high is not None or fig.unit_kind == "magnitude":
+            out.append(fig)
+            continue
+        items: list[Figure] = []
+        at = fig.start
+        while True:
+            m = _BARE_ITEM.search(norm, max(lo, at - 14), at)
+            if not m:
+                break
+            items.append(Figure(m.start(1), m.end(1), float(m[1]), None, fig.unit, ""))
+            at = m.start()
+        if items and _RESPECTIVELY in norm[max(lo, at - _LIST_REACH) : at]:
+            out.extend(reversed(items))
+        out.append(fig)
+    return out
 
 
 def _arabic(

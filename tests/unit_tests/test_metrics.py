@@ -796,6 +796,56 @@ def test_without_structure_tense_and_cues_decide_never_a_default_target() -> Non
     ("text", "names"),
     [
         (
+            "消费品以旧换新补贴280余万件（辆）、惠及消费者150余万人。",
+            ["消费品以旧换新补贴", "惠及消费者"],
+        ),
+        ("完成工业设备更新14.2万台（套）、电梯更新10025台。", ["工业设备更新", "电梯更新"]),
+        (
+            "建设筹措保障性租赁住房7.4万套（间）、累计达到61万套（间）。",
+            ["建设筹措保障性租赁住房", "累计建设筹措保障性租赁住房"],
+        ),
+    ],
+)
+def test_the_bracketed_unit_of_a_figure_is_not_the_next_ones_name(
+    text: str, names: list[str]
+) -> None:
+    assert [o.indicator for o in extract(text)] == names
+
+
+def test_the_share_of_a_plan_is_said_of_the_subject_of_its_clause() -> None:
+    obs = extract("城镇新增就业、新增发放创业担保贷款分别完成年计划的113.4%、256.1%。")
+    assert [(o.indicator, o.measure, o.value) for o in obs] == [
+        ("城镇新增就业", "share", 113.4),
+        ("新增发放创业担保贷款", "share", 256.1),
+    ]
+    (one,) = extract("城镇新增就业完成年计划的113%。")
+    assert (one.indicator, one.measure) == ("城镇新增就业", "share")
+
+
+def test_items_of_a_respectively_list_share_the_unit_of_the_last() -> None:
+    obs = extract(
+        "生产型企业进出口占外贸比重78.7%，机电产品出口占出口比重62.6%，分别提高11.1、11.2个百分点。"
+    )
+    assert [(o.indicator, o.measure, o.value, o.unit) for o in obs[2:]] == [
+        ("生产型企业进出口", "change", 11.1, "个百分点"),
+        ("机电产品出口", "change", 11.2, "个百分点"),
+    ]
+    three = extract(
+        "农村卫生户厕覆盖率、污水治理率、生活垃圾处理设施覆盖率分别提高20.9、36.2、54个百分点。"
+    )
+    assert [(o.indicator, o.value) for o in three] == [
+        ("农村卫生户厕覆盖率", 20.9),
+        ("污水治理率", 36.2),
+        ("生活垃圾处理设施覆盖率", 54),
+    ]
+    # without 分别 a bare number before a figure stays no figure (an enumerator, a date part)
+    assert [o.value for o in extract("重点推进2、3个百分点的提升。")] == [3]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
             "食品、石化、信息等产业增加值分别增长7.5%、11.5%、7%。",
             ["食品产业增加值", "石化产业增加值", "信息产业增加值"],
         ),
