@@ -188,6 +188,8 @@ def _arabic(
         return None
     if nxt == "." and e + 1 < hi and norm[e + 1].isdigit():
         return None
+    if m["unit"] == "个" and norm.startswith(_ABSTRACT_NOUNS, e):
+        return None  # 15个方面的重点任务: how a plan is divided, not a count of anything
     value = float(m["n1"])
     if m["unit"] == "届" and value >= 1000:
         return None  # 2025届毕业生: a graduating class, not a count

@@ -822,6 +822,15 @@ def test_the_share_of_a_plan_is_said_of_the_subject_of_its_clause() -> None:
     assert (one.indicator, one.measure) == ("城镇新增就业", "share")
 
 
+def test_how_a_plan_is_divided_is_no_count() -> None:
+    text = (
+        "《纲要（草案）》提出了15个方面的重点任务和4个方面的保障措施，"
+        "抓好工业等17个领域碳达峰工作。"
+    )
+    assert extract(text) == ()
+    assert [o.value for o in extract("新建15个方舱实验室。")] == [15]
+
+
 def test_items_of_a_respectively_list_share_the_unit_of_the_last() -> None:
     obs = extract(
         "生产型企业进出口占外贸比重78.7%，机电产品出口占出口比重62.6%，分别提高11.1、11.2个百分点。"
