@@ -208,6 +208,7 @@ _SHARE_MARK = re.compile("占|贡献了")
 
 _DURATION = re.compile(
     r"连续[\d一二三四五六七八九十两]+年(?:以上)?|^近[\d一二三四五六七八九十两]+年(?:来)?"
+    r"|^每年$"
 )
 SHORT_ITEM = 4
 """A list item this short (``蔬菜``, ``能源``) is a modifier sharing the last item's head noun."""

@@ -822,6 +822,10 @@ def test_the_share_of_a_plan_is_said_of_the_subject_of_its_clause() -> None:
     assert (one.indicator, one.measure) == ("城镇新增就业", "share")
 
 
+def test_every_year_is_no_name() -> None:
+    assert [o.indicator for o in extract("每年70%以上的财政支出投入民生领域。")] == ["财政支出"]
+
+
 def test_how_a_plan_is_divided_is_no_count() -> None:
     text = (
         "《纲要（草案）》提出了15个方面的重点任务和4个方面的保障措施，"
