@@ -804,6 +804,7 @@ def test_without_structure_tense_and_cues_decide_never_a_default_target() -> Non
             "建设筹措保障性租赁住房7.4万套（间）、累计达到61万套（间）。",
             ["建设筹措保障性租赁住房", "累计建设筹措保障性租赁住房"],
         ),
+        ("四大主导产业［7］增加值占比提高4个百分点。", ["四大主导产业增加值"]),  # a note call
     ],
 )
 def test_the_bracketed_unit_of_a_figure_is_not_the_next_ones_name(
