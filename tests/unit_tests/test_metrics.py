@@ -823,6 +823,14 @@ def test_the_share_of_a_plan_is_said_of_the_subject_of_its_clause() -> None:
     assert (one.indicator, one.measure) == ("城镇新增就业", "share")
 
 
+def test_products_are_counted_in_kuan() -> None:
+    obs = extract("新增1207款农产品入驻高端商超餐厅、增长6.7倍。")
+    assert [(o.indicator, o.measure, o.value, o.unit) for o in obs] == [
+        ("农产品入驻高端商超餐厅", "change", 1207, "款"),
+        ("农产品入驻高端商超餐厅", "growth", 6.7, "倍"),
+    ]
+
+
 def test_every_year_is_no_name() -> None:
     assert [o.indicator for o in extract("每年70%以上的财政支出投入民生领域。")] == ["财政支出"]
 
