@@ -40,6 +40,18 @@ _AFTER_FIGURES = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![\d.年月日号])
 _SET_UNITS = ("件", "项")
 """Classifiers of abstract items: a word number with one names a set of measures or tasks
 (``十件民生实事``, ``三项机制``), the way reports title their programmes, not a count."""
+_AGE_BRACKET = (
+    "及以上",
+    "及以下",
+    "老",
+    "儿童",
+    "婴幼儿",
+    "人口",
+    "以上老",
+    "以下儿童",
+    "以下婴幼儿",
+)
+"""What follows an age that bounds a group of people (``65岁及以上老年人``, ``0—6岁儿童``)."""
 _ORDINAL_BEFORE = ("第", "每", "届", "前", "初", "周", "星期", "首")
 _ABSTRACT_NOUNS = ("方面", "方向", "领域", "层面", "阶段", "环节", "维护", "意识", "自信", "百年")
 QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", '"': '"', "‘": "’"}
@@ -188,6 +200,10 @@ def _arabic(
         return None
     if nxt == "." and e + 1 < hi and norm[e + 1].isdigit():
         return None
+    if m["unit"] == "岁" and norm.startswith(_AGE_BRACKET, e):
+        return None  # 65岁及以上老年人…: an age bracket in a name, not a figure
+    if norm.startswith(("及以上", "及以下"), e) and _noun_follows(norm[e + 3 : e + 5]):
+        return None  # 20户及以上自然村: the bound of a group in a name, not a figure
     if m["unit"] == "个" and norm.startswith(_ABSTRACT_NOUNS, e):
         return None  # 15个方面的重点任务: how a plan is divided, not a count of anything
     value = float(m["n1"])

@@ -823,6 +823,23 @@ def test_the_share_of_a_plan_is_said_of_the_subject_of_its_clause() -> None:
     assert (one.indicator, one.measure) == ("城镇新增就业", "share")
 
 
+@pytest.mark.parametrize(
+    ("text", "readings"),
+    [
+        ("65岁及以上老年人医养结合服务率超过40%。", [("65岁及以上老年人医养结合服务率", 40)]),
+        (
+            "孕产妇产后访视率、0—6岁儿童健康管理率均达90%。",
+            [("孕产妇产后访视率", 90), ("0—6岁儿童健康管理率", 90)],
+        ),
+        ("关停淘汰10万千瓦及以下燃煤机组。", []),
+        ("256家二级及以上公立医疗机构实现检查检验结果互认。", [("二级及以上公立医疗机构", 256)]),
+        ("人均预期寿命提高到80岁以上。", [("人均预期寿命", 80)]),  # a bound, but of the figure
+    ],
+)
+def test_a_bound_of_a_group_is_part_of_its_name(text: str, readings: list) -> None:
+    assert [(o.indicator, o.value) for o in extract(text)] == readings
+
+
 def test_products_are_counted_in_kuan() -> None:
     obs = extract("新增1207款农产品入驻高端商超餐厅、增长6.7倍。")
     assert [(o.indicator, o.measure, o.value, o.unit) for o in obs] == [
