@@ -440,6 +440,35 @@ def gold_files() -> list[dict]:
     return [json.loads(f.read_text(encoding="utf-8")) for f in sorted(GOLD.glob("*.json"))]
 
 
+# --------------------------------------------------------------------------- readings
+
+
+def readings(corpus: Path = CORPUS) -> list[str]:
+    """One line per figure of every corpus report (where, kind, year, period, name, value…) and
+    one per metric row of each province's 2025 -> 2026 pair (its members by offset): a rule
+    change is checked by diffing these lines before and after it."""
+    lines = []
+    for rel in sorted(expected_facts()):
+        doc = load_document(corpus / rel, "new")
+        for o in extract_observations(doc):
+            high = f"-{o.value_high:g}" if o.value_high is not None else ""
+            lines.append(
+                f"{rel}\t{o.start}\t{o.kind}\t{o.year}\t{o.period or ''}\t{o.indicator}\t"
+                f"{o.code}\t{o.measure}\t{o.direction}\t{o.value:g}{high}\t{o.unit}\t"
+                f"{o.qualifier}\t{o.scope}"
+            )
+    for old in sorted((corpus / "provinces" / "2025").glob("*.docx")):
+        name = old.name.replace("2025", "2026").replace(".docx", ".txt")
+        new = corpus / "provinces" / "2026" / name
+        if not new.exists():
+            continue
+        c = compare(load_document(old, "old"), load_document(new, "new"))
+        for row in c.metrics:
+            members = " ".join(f"{o.doc}@{o.start}" for o in row.observations)
+            lines.append(f"pair {new.stem[5:]}\t{row.indicator}\t{members}")
+    return lines
+
+
 # --------------------------------------------------------------------------- printing
 
 
@@ -449,10 +478,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--gold-only", action="store_true")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every gold miss")
+    ap.add_argument(
+        "--readings",
+        type=Path,
+        help="write every figure of every report and every linked row of the province pairs "
+        "to this file, one per line, to diff the readings before and after a rule change",
+    )
     args = ap.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"corpus: {args.corpus} not found", file=sys.stderr)
         return 1
+    if args.readings:
+        args.readings.write_text("".join(f"{line}\n" for line in readings(args.corpus)))
+        return 0
     if not args.gold_only:
         _print_reports(args.corpus)
     _print_gold(args.corpus, args.verbose)

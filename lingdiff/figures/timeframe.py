@@ -43,8 +43,16 @@ _PLAN_PERIOD = re.compile(
 """A five-year plan's period named (``“十四五”时期``) — not as a base of comparison
 (``较“十三五”时期增长148%`` is about the current period)."""
 _FIVE_WORDS = re.compile(
-    r"过去五年|五年来|五年间|这五年|近五年|五年里|本届政府任期|今后五年|未来五年"
+    r"过去的?五年|五年来|五年间|这五年|近五年|五年里|本届政府任期|今后五年|未来五年"
+    r"|^这是[^，。；]{2,24}的五年"
 )
+"""Words naming the five years under review or ahead; ``这是…的五年`` (a five-year review's
+headings: ``这是综合经济实力显著提升的五年。``) only at the start of a text."""
+_SENTENCE_CUE = re.compile(
+    r"(?:各位代表[！，：!,:]?)?(?:过去的?五年|五年来|这五年|今后五年|未来五年)"
+)
+"""A sentence that opens with one of these turns what follows, in its paragraph and after, to
+the five years it names (``2025年主要目标任务如期完成。过去的五年极不平凡…经济总量连跨…``)."""
 _AVERAGE = re.compile(r"年均(?!浓度|值|气温|降水)|年平均(?!浓度|值|气温|降水)")
 """An average over years (``年均增长5.5%``), not an annual mean (``PM2.5年均浓度``)."""
 _ADDRESS = re.compile(r"^各位代表[！，：!,:]?")
@@ -105,6 +113,8 @@ class TimeFrames:
                 start = self._breaks[para - 1] + 1 if para else 0
                 opening = doc.norm[start : start + OPENING_CHARS * 2].lstrip()
                 state[top] = self._switch(opening.split("\n", 1)[0], state[top])
+            elif _SENTENCE_CUE.match(text.lstrip()):
+                state[top] = self._cue_frame(text.lstrip()[:OPENING_CHARS]) or state[top]
             last_para = para
             out.append(self._decide(text, part, state[top]))
         return out
@@ -117,11 +127,11 @@ class TimeFrames:
 
     def _switch(self, opening: str, current: Frame | None) -> Frame | None:
         head = _ADDRESS.sub("", opening, count=1)[:OPENING_CHARS]
+        if self._opens_one_year(head) and not _SENTENCE_CUE.match(head):
+            return None  # 2025年…，为过去五年最高: the year, compared with the five
         cue = self._cue_frame(head)
         if cue is not None:
             return cue
-        if self._opens_one_year(head):
-            return None
         return current
 
     def _cue_frame(self, text: str) -> Frame | None:

@@ -1,0 +1,47 @@
+"""Figure readings found wrong on the seventh gold pair (tests/gold/qinghai-2025-2026, a
+government lingdiff was not tuned on) and the known wrong readings listed after the sixth.
+
+Each text is quoted from a corpus report or built the same way; the expected reading is what a
+careful reader writes down.
+"""
+
+from __future__ import annotations
+
+from tests.unit_tests.test_metrics import frames, make_doc
+
+
+def test_a_sentence_opening_with_five_years_turns_the_rest_to_the_period() -> None:
+    # Fujian 2026: the paragraph opens on the year, its second sentence on the five years
+    doc = make_doc(
+        (
+            "review",
+            "各位代表！2025年主要目标任务如期完成，标志着“十四五”顺利收官。过去的五年极不平凡。"
+            "全省人民牢记嘱托，经济总量连跨5万亿元、6万亿元两个台阶。\n"
+            "这是综合经济实力显著提升的五年。\n"
+            "全省地区生产总值历史性迈上4000亿元台阶。\n"
+            "2025年，全省地区生产总值增长4.1%。",
+        ),
+        review_year=2025,
+        plan_year=2026,
+    )
+    assert frames(doc) == [
+        ("5万亿元", "five-year review", 2025, "2021-2025"),
+        ("6万亿元", "five-year review", 2025, "2021-2025"),
+        ("4000亿元", "five-year review", 2025, "2021-2025"),  # under a 这是…的五年 heading
+        ("4.1%", "actual", 2025, None),  # a paragraph opening on the year switches back
+    ]
+
+
+def test_a_five_year_word_inside_a_sentence_does_not_switch_the_paragraph() -> None:
+    doc = make_doc(
+        (
+            "review",
+            "2025年全省地区生产总值增长4.1%，为过去五年最高。城镇新增就业6.95万人。",
+        ),
+        review_year=2025,
+        plan_year=2026,
+    )
+    assert frames(doc) == [
+        ("4.1%", "actual", 2025, None),
+        ("6.95万人", "actual", 2025, None),
+    ]
