@@ -239,6 +239,16 @@ def _noun_follows(after: str) -> bool:
     )
 
 
+def _idiom_ends(after: str) -> bool:
+    """Does a single character end the phrase after a classifier (``一家亲的`` / ``一家亲，``)?
+    A counted noun has two characters or more (``一家企业``)."""
+    return (
+        len(after) >= 1
+        and "\u4e00" <= after[0] <= "\u9fff"
+        and (len(after) == 1 or after[1] == "的" or not "\u4e00" <= after[1] <= "\u9fff")
+    )
+
+
 def _chinese(
     norm: str, m: re.Match[str], lo: int, hi: int, quotes: list[tuple[int, int]]
 ) -> Figure | None:
@@ -260,6 +270,8 @@ def _chinese(
     after = norm[e : min(hi, e + 6)]
     if value == 1 and unit not in ("家", "所", "座", "亿元", "万元", "元", "万人"):
         return None  # 一个 / 一批 / 一次: the indefinite article
+    if value == 1 and _idiom_ends(after):
+        return None  # 军民一家亲的…: one character closes a saying, no noun is counted
     if unit == "次" and after.startswith(("会议", "全会", "产业")):
         return None  # 三次产业: the tertiary sector, not three times
     if unit in _SET_UNITS or (unit == "位" and after.startswith("数")):

@@ -7,6 +7,7 @@ careful reader writes down.
 
 from __future__ import annotations
 
+from tests.unit_tests.test_figure_readings_unseen import readings
 from tests.unit_tests.test_metrics import frames, make_doc
 
 
@@ -45,3 +46,11 @@ def test_a_five_year_word_inside_a_sentence_does_not_switch_the_paragraph() -> N
         ("4.1%", "actual", 2025, None),
         ("6.95万人", "actual", 2025, None),
     ]
+
+
+def test_a_word_number_inside_a_saying_is_no_figure() -> None:
+    # Shaanxi 2025: 一家 closed by one character (亲) is a saying, not one household
+    assert readings("积极营造军政大团结、军民一家亲的生动局面。") == []
+    assert readings("两岸一家亲，") == []
+    # a counted noun of two characters or more stays a count
+    assert readings("新建一座水库。") == [("新建水库", 1.0, "座", "count", "", False)]
