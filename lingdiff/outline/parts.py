@@ -163,7 +163,7 @@ PLAN_MIN_TASKS = 3
 the tasks), not a targets part."""
 _REVIEW_OPENERS = ("过去一年", "过去五年", "五年来", "一年来")
 _PLAN_OPENERS = ("今年是", "今年经济社会发展", "今年政府工作", "今年工作")
-_FIVE_YEAR_PLAN = re.compile(r"“?十[一二三四五六七八九]五”?(?:时期|期间)")
+_FIVE_YEAR_PLAN = re.compile(r"“?十[一二三四五六七八九]五”?(?:时期|期间|主要目标|目标|规划)")
 
 
 def _opening_words(year: int | None, words: tuple[str, ...]) -> tuple[str, ...]:

@@ -45,9 +45,11 @@ def test_every_corpus_report_has_expected_facts() -> None:
 
 FLOORS = {
     # name: (figure recall, link F1, section-pair F1)
-    "national-2024-2025": (0.97, 0.95, 0.9),
+    # 1.00 recall once the gold gave 跃上 its qualifier (as hubei's gives 迈上)
+    "national-2024-2025": (1.0, 0.95, 0.9),
     # 0.98 recall once 约为全国平均的 and a count's noun before 、产值占… are read
-    "fujian-2025-2026": (0.97, 0.9, 0.9),
+    # 1.00 / 1.00 once 过去的五年… turned 连跨5万亿元、6万亿元 into the five-year review
+    "fujian-2025-2026": (1.0, 1.0, 0.9),
     # link F1 1.00 once 粮食生产再获丰收，总产… names the grain output (was 总产)
     "hubei-2025-2026": (0.95, 0.95, 0.85),
     # 1.00 recall once from-lists (分别从771家、481家增加到…) and 约合 are read
@@ -58,6 +60,9 @@ FLOORS = {
     # not tuned on: 0.95 / 0.92 / 0.98 when added; 1.00 / 1.00 / 0.98 after the fixes it
     # showed (moves 由7家增至16家, 11.7年, 粮食总产量再上新台阶)
     "heilongjiang-2025-2026": (1.0, 1.0, 0.97),
+    # not tuned on: 0.58 / 0.97 / 0.05 when added (its 十四五 review read as 2025 actuals, its
+    # 十五五 part paired with the old plan part); 0.97 / 1.00 / 0.72 after the fixes it showed
+    "qinghai-2025-2026": (0.97, 1.0, 0.7),
 }
 
 
@@ -74,7 +79,7 @@ def test_gold_pair_scores(gold: dict) -> None:
 
 
 def test_the_issues_goals_over_all_gold_pairs() -> None:
-    """Micro-averaged over the six pairs: targets recall ≥ 0.95, link F1 ≥ 0.9, section-pair
+    """Micro-averaged over the seven pairs: targets recall ≥ 0.95, link F1 ≥ 0.9, section-pair
     F1 ≥ 0.9 (per pair, Hubei's section pairs stay at 0.88: see FLOORS)."""
     golds = check.gold_files()
     corpus_file(golds[0]["old"])

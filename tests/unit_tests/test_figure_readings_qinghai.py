@@ -7,6 +7,7 @@ careful reader writes down.
 
 from __future__ import annotations
 
+from lingdiff.outline import parse_document
 from tests.unit_tests.test_figure_readings_unseen import readings
 from tests.unit_tests.test_metrics import frames, make_doc
 
@@ -54,3 +55,17 @@ def test_a_word_number_inside_a_saying_is_no_figure() -> None:
     assert readings("两岸一家亲，") == []
     # a counted noun of two characters or more stays a count
     assert readings("新建一座水库。") == [("新建水库", 1.0, "座", "count", "", False)]
+
+
+def test_a_part_named_by_the_next_five_year_plan_is_no_plan_year_part() -> None:
+    # Qinghai 2026: “十五五”主要目标任务 stands between the review and the 2026 tasks
+    doc = parse_document(
+        "一、2025年和“十四五”时期工作回顾\n全省地区生产总值增长4.1%。\n"
+        "二、“十五五”主要目标任务\n（一）以更高标准打造生态文明高地。\n（二）以更大力度推动高质量发展。\n"
+        "三、2026年重点工作任务\n今年发展主要预期目标是：全省地区生产总值增长4.5%左右。\n"
+        "（一）聚焦“双碳”引领，推动全面绿色转型\n（二）聚焦扩大内需，更好融入强大国内市场\n"
+        "（三）聚焦创新驱动，加紧培育壮大新动能\n",
+        key="new",
+        path="q.txt",
+    )
+    assert [s.part for s in doc.top_sections()] == ["review", "other", "plan"]
