@@ -1,5 +1,7 @@
 """Inline headings: numbered markers inside a paragraph, and unnumbered inline sub-headings
-(short sentences, at least two in a section) that form tiers of their own."""
+(short sentences, at least two in a section) that form tiers of their own. A short sentence on
+a line of its own counts as one that opens its paragraph; a top-level part without numbered
+items takes such sub-headings too, when at least four of its paragraphs open with one."""
 
 from __future__ import annotations
 
@@ -11,6 +13,10 @@ from .nodes import Node, find_family, open_heading, paren_family, pop_to
 
 _BARE_BAD = re.compile(r"[，、；：,;:\d%（）()—]|[a-zA-Z]")
 
+
+TOP_BARE_MIN = 4
+"""Fewest paragraph-opening sub-headings that make the items of a part with no numbered items
+(``生态环境在担当作为中提质增优。…``, ``生态底色更加亮丽。`` on a line of its own)."""
 
 _BARE_STARTS = ("同时", "此外", "其中", "但", "我们", "这", "因此", "所以", "并", "而", "也")
 
@@ -130,8 +136,9 @@ def _bare_candidates(
         body = norm[s:e].strip()
         if not body or s >= enum_from or m.group().startswith("\n"):
             continue
-        if not m.group().startswith("。") or pos >= end:
-            continue  # must be a full sentence followed by more text
+        alone = para_start and s == start and pos >= end and len(body) >= 4
+        if not m.group().startswith("。") or (pos >= end and not alone):
+            continue  # a full sentence followed by more text, or a line of its own
         if not 2 <= len(body) <= 15 or _BARE_BAD.search(body) or body.startswith(_BARE_STARTS):
             continue
         if _NARRATIVE.search(body):
@@ -153,8 +160,10 @@ def apply_bare(root: Node) -> None:
     """Turn accepted unnumbered sub-headings into sections (see the module docstring)."""
     for owner in _walk(root):
         cands, owner.bare = owner.bare, []
-        if not cands or _depth(owner) < 2 or owner.family in ("enum", "dash", "bare"):
+        if not cands or _depth(owner) < 1 or owner.family in ("enum", "dash", "bare"):
             continue
+        if _depth(owner) < 2 and (sum(c[3] for c in cands) < TOP_BARE_MIN or owner.children):
+            continue  # a part's own sub-headings: every one opens a paragraph, none numbered
         cands = [c for c in cands if not _interrupts_series(owner, c[0])]
         cands = [c for c in cands if _innermost(owner, c[0]) is owner or _numbered_leaf(owner, c)]
         openers = [c for c in cands if c[3]]

@@ -69,3 +69,37 @@ def test_a_part_named_by_the_next_five_year_plan_is_no_plan_year_part() -> None:
         path="q.txt",
     )
     assert [s.part for s in doc.top_sections()] == ["review", "other", "plan"]
+
+
+REVIEW_HEADED_BY_LINES = (
+    "一、2025年工作回顾\n"
+    "生态底色更加亮丽。\n完成国土绿化693.4万亩。\n"
+    "经济运行持续向好。\n规上工业增加值增长7.6%。\n"
+    "特色产业向新向优。\n生产碳酸锂16.9万吨。\n"
+    "发展动力日益强劲。\n新增经营主体2.83万户。\n"
+    "二、2026年重点工作任务\n（一）聚焦扩大内需，更好融入强大国内市场\n"
+    "深入推进提振消费专项行动。\n实施城乡居民增收计划，提高收入。\n"
+    "加力扩大有效投资。\n用足用好中央预算内投资，加快建设。\n"
+)
+
+
+def test_unnumbered_headings_of_a_part_on_lines_of_their_own() -> None:
+    # Qinghai 2026: the review's items and the tasks' sub-items are short lines ending in 。
+    doc = parse_document(REVIEW_HEADED_BY_LINES, key="new", path="q.txt")
+    assert [(s.id, s.title) for s in doc.sections if s.id != "new:0"] == [
+        ("new:1", "2025年工作回顾"),
+        ("new:1.1", "生态底色更加亮丽"),
+        ("new:1.2", "经济运行持续向好"),
+        ("new:1.3", "特色产业向新向优"),
+        ("new:1.4", "发展动力日益强劲"),
+        ("new:2", "2026年重点工作任务"),
+        ("new:2.1", "聚焦扩大内需，更好融入强大国内市场"),
+        ("new:2.1.1", "深入推进提振消费专项行动"),
+        ("new:2.1.2", "加力扩大有效投资"),
+    ]
+
+
+def test_a_part_needs_four_such_headings_and_no_numbered_items() -> None:
+    three = REVIEW_HEADED_BY_LINES.replace("发展动力日益强劲。\n新增经营主体2.83万户。\n", "")
+    doc = parse_document(three, key="new", path="q.txt")
+    assert [s.id for s in doc.sections if s.parent == "new:1"] == []
