@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from lingdiff.compare import compare  # noqa: E402
 from lingdiff.figures import extract_observations  # noqa: E402
+from lingdiff.figures.extract import currency  # noqa: E402
 from lingdiff.load import normalise  # noqa: E402
 from lingdiff.model import Comparison, Document, Observation  # noqa: E402
 from lingdiff.reading import load_document  # noqa: E402
@@ -351,8 +352,17 @@ def _score_figures(c: Comparison, gold: dict, score: GoldScore) -> dict[int, Obs
     return matched
 
 
-def _gold_key(g: dict) -> tuple[str, str, str]:
-    return (g.get("code") or g["indicator"], g["measure"], g.get("period") or "")
+def _gold_key(g: dict) -> tuple[str, str, str, str]:
+    """What makes two gold figures one row: the indicator (its code where it has one), the
+    measure, the period, and the currency of an amount of money (175亿美元 and 约合1243亿元人民币
+    are one flow in two currencies: two rows, named apart, both coded fdi)."""
+    money = g["unit"].endswith("元")
+    return (
+        g.get("code") or g["indicator"],
+        g["measure"],
+        g.get("period") or "",
+        currency(g["unit"]) if money else "",
+    )
 
 
 def _score_links(

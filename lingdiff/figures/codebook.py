@@ -95,6 +95,11 @@ class Codebook:
         return ""
 
     def _candidates(self, name: str, place: str = "") -> list[str]:
+        gloss = _GLOSS.search(name)
+        if gloss and gloss.start() >= 2:
+            name = name[
+                : gloss.start()
+            ]  # 使用外资（折合人民币）: the gloss names no other indicator
         out = [name]
         stripped = name
         for _ in range(2):
@@ -112,6 +117,10 @@ class Codebook:
         code = self.code_of(name, unit, place=place)
         ind = self.by_code.get(code)
         return code if ind is not None and ind.units and set(ind.units) <= {"%"} else ""
+
+
+_GLOSS = re.compile(r"（[^（）]+）$")
+"""A bracketed gloss that ends a name."""
 
 
 def _unit_fits(ind: Indicator, unit: str) -> bool:

@@ -261,6 +261,14 @@ def _choose_subjects(group: Group, rd: Any, state: _State, cs: int) -> tuple[lis
     return subjects, quote_from, used
 
 
+def currency(unit: str) -> str:
+    """The currency a money unit counts in: ``亿美元`` → 美元, ``亿元`` → 人民币."""
+    for name in ("美元", "欧元", "港元", "日元"):
+        if unit.endswith(name):
+            return name
+    return "人民币"
+
+
 def _build(
     group: Group,
     rd: PreReading,
@@ -282,6 +290,8 @@ def _build(
         indicator = canonical(subj)
         if len(indicator) < 2 or indicator in _NAMELESS:
             continue  # 惠及461万人次, 涉及10.5万人 with nothing before: no indicator's name
+        if rd.conversion:  # 160.6亿美元、折合1148亿元人民币: the same flow in another currency
+            indicator += f"（折合{currency(f.unit)}）"
         if f.unit_kind == "count" and indicator.endswith("指标"):
             continue  # 21个主要指标, 8个约束性指标: a count of goals, not a goal
         measure = continued.measure if continued else _measure(f, rd.share, rd.growth)

@@ -114,8 +114,8 @@ class PreReading:
     Made by :func:`read_pre` with the subject only and filled in as the words are read."""
 
     __slots__ = (
-        "direction", "each", "growth", "qualifiers", "ratio", "respectively", "share",
-        "share_base", "subject",
+        "conversion", "direction", "each", "growth", "qualifiers", "ratio", "respectively",
+        "share", "share_base", "subject",
     )  # fmt: skip
 
     def __init__(self, subject: str) -> None:
@@ -128,6 +128,8 @@ class PreReading:
         self.qualifiers: list[str] = []
         self.respectively = False
         self.each = False
+        self.conversion = False
+        """``约合``/``折合`` before the figure: the amount before it in another currency."""
 
 
 def leads_a_figure(text: str) -> bool:
@@ -170,8 +172,10 @@ def read_pre(pre: str) -> PreReading:
                 reading.direction = 1 if role == "up" else -1
         elif role == "qual":
             reading.qualifiers.insert(0, word)
-        elif word == "约合":  # 约合1243亿元人民币: a conversion, approximate
-            reading.qualifiers.insert(0, "约")
+        elif word in ("约合", "折合"):  # 约合1243亿元人民币: a conversion (约: approximate)
+            reading.conversion = True
+            if word == "约合":
+                reading.qualifiers.insert(0, "约")
         elif role == "share":
             reading.share = True
         elif role == "resp":

@@ -7,6 +7,8 @@ careful reader writes down.
 
 from __future__ import annotations
 
+from lingdiff.figures import extract_observations, link_observations
+from lingdiff.figures.codebook import load_codebook
 from lingdiff.outline import parse_document
 from tests.unit_tests.test_figure_readings_unseen import readings
 from tests.unit_tests.test_metrics import frames, make_doc
@@ -103,3 +105,38 @@ def test_a_part_needs_four_such_headings_and_no_numbered_items() -> None:
     three = REVIEW_HEADED_BY_LINES.replace("发展动力日益强劲。\n新增经营主体2.83万户。\n", "")
     doc = parse_document(three, key="new", path="q.txt")
     assert [s.id for s in doc.sections if s.parent == "new:1"] == []
+
+
+def test_an_amount_converted_to_another_currency_is_named_apart_and_keeps_its_code() -> None:
+    # Shanghai 2026: one flow in two currencies, two rows (a row compares one unit family)
+    text = "实际使用外资达到160.6亿美元、折合1148亿元人民币。"
+    assert readings(text) == [
+        ("使用外资", 160.6, "亿美元", "level", "", False),
+        ("使用外资（折合人民币）", 1148.0, "亿元", "level", "", False),
+    ]
+    assert readings("实际使用外资175亿美元左右，约合1243亿元人民币。")[1][:5] == (
+        "使用外资（折合人民币）",
+        1243.0,
+        "亿元",
+        "level",
+        "约",
+    )
+    codebook = load_codebook()
+    assert codebook.code_of("使用外资（折合人民币）", "亿元") == "fdi"
+    assert codebook.code_of("使用外资", "亿美元") == "fdi"
+
+
+def test_a_converted_amount_and_its_original_are_two_rows() -> None:
+    doc = parse_document(
+        "一、2025年工作回顾\n实际使用外资达到160.6亿美元、折合1148亿元人民币。\n",
+        key="new",
+        path="s",
+    )
+    old = parse_document(
+        "一、2024年工作回顾\n实际使用外资175亿美元左右，约合1243亿元人民币。\n", key="old", path="s"
+    )
+    rows = link_observations(extract_observations(old), extract_observations(doc))
+    assert [(r.indicator, r.code, [o.value for o in r.observations]) for r in rows] == [
+        ("使用外资", "fdi", [175.0, 160.6]),
+        ("使用外资（折合人民币）", "fdi", [1243.0, 1148.0]),
+    ]

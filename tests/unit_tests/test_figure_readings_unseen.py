@@ -164,12 +164,12 @@ def readings(text: str) -> list[tuple[str, float, str, str, str, bool]]:
                 ("农村居民收入", 60.0, "%", "share", "约", False),
             ],
         ),
-        # 约合 converts approximately
+        # 约合 converts approximately (and names the conversion apart)
         (
             "实际使用外资96亿美元，约合1243亿元人民币。",
             [
                 ("使用外资", 96.0, "亿美元", "level", "", False),
-                ("使用外资", 1243.0, "亿元", "level", "约", False),
+                ("使用外资（折合人民币）", 1243.0, "亿元", "level", "约", False),
             ],
         ),
         # 总数 is the total of what the list counted, not of the new ones
