@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import PREFIX_QUALIFIERS, STANCES
+from .clauses import trim_clause
 from .linkform import CONTRASTS, contrast_marker
 
 GROWTH_UP = ("同比增长", "比上年增长", "增长", "增速", "增幅", "涨幅", "上涨", "提高", "提升")
@@ -428,7 +429,7 @@ def canonical(subject: str) -> str:
         at = text.rfind(verb)
         if at > 0 and len(text) - at - len(verb) >= 2 and not text.endswith("率"):
             text = text[at + len(verb) :]
-    return strip_framing(text.replace("的", "")) or text
+    return trim_clause(strip_framing(text.replace("的", "")) or text)
 
 
 _WORDS_WITH_DENG = re.compile("(?:[高中初同平对均相优上次]等|等(?:级|于|同|值|效|待|候))")

@@ -8,6 +8,7 @@ careful reader writes down.
 from __future__ import annotations
 
 from lingdiff.figures import extract_observations, link_observations
+from lingdiff.figures.clauses import trim_clause
 from lingdiff.figures.codebook import load_codebook
 from lingdiff.outline import parse_document
 from tests.unit_tests.test_figure_readings_unseen import readings
@@ -140,3 +141,17 @@ def test_a_converted_amount_and_its_original_are_two_rows() -> None:
         ("使用外资", "fdi", [175.0, 160.6]),
         ("使用外资（折合人民币）", "fdi", [1243.0, 1148.0]),
     ]
+
+
+def test_clause_length_names_lose_a_ranking_after_them_and_a_verb_phrase_before() -> None:
+    assert [r[0] for r in readings("一类创新药获批上市17个、数量居全国前列。")] == [
+        "一类创新药获批上市"
+    ]
+    assert [r[0] for r in readings("提请省人大常委会审议地方性法规草案12件。")] == [
+        "地方性法规草案"
+    ]
+    assert [r[0] for r in readings("中央财政安排城乡医疗救助补助资金160亿元。")] == [
+        "城乡医疗救助补助资金"
+    ]
+    assert trim_clause("晋电外送省份、规模居全国前列") == "晋电外送省份"
+    assert trim_clause("居全国第一") == "居全国第一"  # short names are left alone
