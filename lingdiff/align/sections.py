@@ -54,6 +54,7 @@ pairs nested in ``p2``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
 
@@ -161,7 +162,12 @@ class _Aligner:
         pair the researcher ruled out (or a section forced elsewhere) zero."""
         if not self.fixes.allowed(o, n):
             return 0.0
-        return FORCED_SCORE if self.fixes.forced(o, n) else self.scorer.score([o], [n])
+        if self.fixes.forced(o, n):
+            return FORCED_SCORE
+        secs = self.scorer.sections
+        if _five_years(secs[o].title) != _five_years(secs[n].title):
+            return 0.0  # 这是…的五年 (a five-year review's heading) is no one year's item
+        return self.scorer.score([o], [n])
 
     def group(self, o: str, n: str, **kw: bool) -> Group:
         """A one-to-one pair with its real score, marked when a correction forced it."""
@@ -380,6 +386,15 @@ class _Aligner:
             if new_parent is not None:
                 group.note = "moved: " + heading_label(self.scorer.sections[new_parent])
             self.nest(group)
+
+
+_FIVE_YEARS = re.compile(r"五年|十[一二三四五六]五")
+_ONE_YEAR = re.compile(r"\d{4}年|一年")
+
+
+def _five_years(title: str) -> bool:
+    """Is a heading about a five-year period alone (``这是…的五年``, ``“十四五”时期成就``)?"""
+    return _FIVE_YEARS.search(title) is not None and _ONE_YEAR.search(title) is None
 
 
 def _in_order(olds: Sequence[str], news: Sequence[str], scorer: SectionScorer) -> list[Group]:

@@ -18,6 +18,9 @@ TOP_BARE_MIN = 4
 """Fewest paragraph-opening sub-headings that make the items of a part with no numbered items
 (``生态环境在担当作为中提质增优。…``, ``生态底色更加亮丽。`` on a line of its own)."""
 
+_REVIEW_HEADING = re.compile(r"这是[^，、；：,;:\d]{2,20}的(?:五|一)年")
+"""A five-year (or one-year) review's heading line: ``这是改革开放步伐显著加快的五年。``"""
+
 _BARE_STARTS = ("同时", "此外", "其中", "但", "我们", "这", "因此", "所以", "并", "而", "也")
 
 
@@ -139,6 +142,9 @@ def _bare_candidates(
         alone = para_start and s == start and pos >= end and len(body) >= 4
         if not m.group().startswith("。") or (pos >= end and not alone):
             continue  # a full sentence followed by more text, or a line of its own
+        if alone and _REVIEW_HEADING.fullmatch(body):
+            out.append((s, e, body, True))  # 这是综合经济实力显著提升的五年。 (a review's heading)
+            continue
         if not 2 <= len(body) <= 15 or _BARE_BAD.search(body) or body.startswith(_BARE_STARTS):
             continue
         if _NARRATIVE.search(body):

@@ -7,6 +7,7 @@ careful reader writes down.
 
 from __future__ import annotations
 
+from lingdiff.align import align_sections
 from lingdiff.figures import extract_observations, link_observations
 from lingdiff.figures.clauses import trim_clause
 from lingdiff.figures.codebook import load_codebook
@@ -155,3 +156,39 @@ def test_clause_length_names_lose_a_ranking_after_them_and_a_verb_phrase_before(
     ]
     assert trim_clause("晋电外送省份、规模居全国前列") == "晋电外送省份"
     assert trim_clause("居全国第一") == "居全国第一"  # short names are left alone
+
+
+FIVE_YEAR_HEADINGS = (
+    "这是生态文明建设取得显著成效的五年。\n建成幸福河湖100条，水质优良率保持100%。\n"
+    "这是综合经济实力显著提升的五年。\n全省地区生产总值历史性迈上4000亿元台阶。\n"
+)
+
+
+def test_a_five_year_review_heading_line_is_a_section_of_the_review() -> None:
+    doc = parse_document(
+        REVIEW_HEADED_BY_LINES.replace("二、", FIVE_YEAR_HEADINGS + "二、"), key="new", path="q"
+    )
+    assert [s.title for s in doc.sections if s.parent == "new:1"][-2:] == [
+        "这是生态文明建设取得显著成效的五年",
+        "这是综合经济实力显著提升的五年",
+    ]
+
+
+def test_a_five_year_heading_pairs_with_no_one_year_item() -> None:
+    # the old year's ecology item tells what the new report splits into its year's item and a
+    # 这是…的五年 item: the five-year item is still added, not split from the year's
+    eco = "推进国土绿化和防沙治沙，建设国家公园，完成造林任务。"
+    more = "保护三江源生态，治理水土流失，河湖水质优良，湿地面积增加。"
+    items = ("经济运行持续向好", "特色产业向新向优", "发展动力日益强劲")
+    rest = "".join(f"{t}。\n{t * 3}。\n" for t in items)
+    old = parse_document(
+        f"一、2024年工作回顾\n生态环境提质增优。\n{eco}{more}\n{rest}", key="old", path="o"
+    )
+    five = f"这是生态文明建设取得显著成效的五年。\n{more}\n"
+    new = parse_document(
+        f"一、2025年工作回顾\n生态底色更加亮丽。\n{eco}\n{rest}{five}", key="new", path="n"
+    )
+    pairs = align_sections(old, new, {}, {})
+    assert [(p.status, p.old, p.new) for p in pairs if "new:1.5" in p.new] == [
+        ("added", (), ("new:1.5",))
+    ]
