@@ -217,7 +217,8 @@ def _choose_subjects(group: Group, rd: Any, state: _State, cs: int) -> tuple[lis
         noun = measured_noun(head.unit, head.unit_kind, group.pre, post)
         if noun:  # 设立100亿元南疆发展专项资金, 93%以上行政村: the noun names the figure alone
             rd.share = rd.share or head.unit_kind == "percent"
-            return [noun] * n, quote_from, len(noun)
+            at = post.find(noun)  # after a 的 (86%的县建成三级医院) the noun starts one in
+            return [noun] * n, quote_from, (at if at > 0 else 0) + len(noun)
     raw_pre = group.pre.rstrip()
     if rd.share and not subject and state.subject:
         subject, quote_from = state.subject, min(cs, state.subject_at)

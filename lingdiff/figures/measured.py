@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import unit_family
-from .names import post_np
+from .names import leads_a_figure, post_np
 
 MONEY_HEADS = (
     "专项资金",
@@ -37,6 +37,7 @@ POPULATION_HEADS = (
 _POPULATION = re.compile("|".join(sorted(POPULATION_HEADS, key=len, reverse=True)))
 _SHARE_LEADS = ("和", "、", "及", "与", "覆盖", "扩大到", "超", "超过")
 """What may stand before a population share in its clause (or nothing at all)."""
+_CLAUSE = re.compile(r"[^，。；：！？,;:!?\n]+")
 _BREAKS = "，。；：！？,;:!?、）)\n“”"
 
 
@@ -59,6 +60,9 @@ def measured_noun(unit: str, unit_kind: str, pre: str, post: str) -> str:
     if unit_kind != "percent":
         return ""
     lead = pre.rstrip()
+    named = _of_population(post[1:]) if post.startswith("的") and _bare_lead(lead) else ""
+    if named:
+        return named
     if lead and not _share_lead(lead):
         return ""  # 完成1%人口抽样调查: a percent after a verb names a kind of thing
     np = post_np(post)[0].split("、")[0]
@@ -75,3 +79,22 @@ def _share_lead(lead: str) -> bool:
             lead = lead[: -len(word)]
             break
     return lead.endswith(_SHARE_LEADS)
+
+
+def _bare_lead(lead: str) -> bool:
+    """Is nothing but a place (or nothing) said before the percent (``全省86%的县…``)?"""
+    return lead in ("", "全省", "全市", "全区", "全县", "全国", "全疆", "全自治区")
+
+
+def _of_population(post: str) -> str:
+    """``86%的县建成三级医院``: the share of a population that did something, named by the
+    population and what it did (``县建成三级医院``); "" when no population word leads, or when
+    the clause goes on to a figure of its own (``的村集体经营性收入超过10万元``)."""
+    m = _POPULATION.match(post)
+    if m is None:
+        return ""
+    clause = _CLAUSE.match(post)
+    name = clause.group() if clause else ""
+    if len(name) <= m.end() or any(c.isdigit() for c in name) or leads_a_figure(name):
+        return ""  # …收入超过10万元: the clause goes on to a figure of its own
+    return name

@@ -192,3 +192,18 @@ def test_a_five_year_heading_pairs_with_no_one_year_item() -> None:
     assert [(p.status, p.old, p.new) for p in pairs if "new:1.5" in p.new] == [
         ("added", (), ("new:1.5",))
     ]
+
+
+def test_a_share_of_a_population_named_after_it_with_what_it_did() -> None:
+    # Hubei 2025: the percent comes first, the population and what it did after 的
+    assert readings("全省86%的县建成三级医院。") == [
+        ("县建成三级医院", 86.0, "%", "share", "", False)
+    ]
+    assert readings("90%以上的村（社区）配备家庭健康指导员，") == [
+        ("村（社区）配备家庭健康指导员", 90.0, "%", "share", "以上", False)
+    ]
+    # a clause that goes on to a figure of its own keeps both figures
+    assert [r[:3] for r in readings("95%以上的村集体经营性收入超过10万元。")] == [
+        ("村集体经营性收入超过", 95.0, "%"),
+        ("村集体经营性收入超过", 10.0, "万元"),
+    ]
