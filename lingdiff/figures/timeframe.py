@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from ..lexicon import APPENDIX
 from ..model import Document, Kind
 from ..records import record
 
@@ -48,6 +49,9 @@ _FIVE_WORDS = re.compile(
 )
 """Words naming the five years under review or ahead; ``这是…的五年`` (a five-year review's
 headings: ``这是综合经济实力显著提升的五年。``) only at the start of a text."""
+_TITLE_LINE_MAX = 30
+"""Longest line read as an appendix's title (``2025年省十件民生实事``)."""
+_SENTENCE_MARK = re.compile(r"[。；！？，：;!?,:]")
 _SENTENCE_CUE = re.compile(
     r"(?:各位代表[！，：!,:]?)?(?:过去的?五年|五年来|这五年|今后五年|未来五年)"
 )
@@ -101,6 +105,7 @@ class TimeFrames:
         doc = self.doc
         out: list[Frame] = []
         state: dict[str, Frame | None] = {}  # top-level part -> its five-year frame, if in one
+        dated: dict[str, Frame] = {}  # appendix -> the year its title line names
         last_para = -1
         for sentence in doc.sentences:
             text = doc.norm[sentence.start : sentence.end]
@@ -112,12 +117,34 @@ class TimeFrames:
             if para != last_para or sentence.is_heading:
                 start = self._breaks[para - 1] + 1 if para else 0
                 opening = doc.norm[start : start + OPENING_CHARS * 2].lstrip()
-                state[top] = self._switch(opening.split("\n", 1)[0], state[top])
+                line = opening.split("\n", 1)[0]
+                state[top] = self._switch(line, state[top])
+                if part == "other" and APPENDIX.match(self.titles.get(top, "")):
+                    year = self._dated_title(line)
+                    if year is not None:
+                        dated[top] = year
             elif _SENTENCE_CUE.match(text.lstrip()):
                 state[top] = self._cue_frame(text.lstrip()[:OPENING_CHARS]) or state[top]
             last_para = para
-            out.append(self._decide(text, part, state[top]))
+            frame = self._decide(text, part, state[top])
+            if frame.kind == "unknown" and top in dated:
+                frame = dated[top]
+            out.append(frame)
         return out
+
+    def _dated_title(self, line: str) -> Frame | None:
+        """The year an appendix's title line names (``2025年省十件民生实事``: the plan year's
+        commitments are its targets); ``None`` for a sentence or a line naming both years."""
+        ry, py = self.doc.review_year, self.doc.plan_year
+        if len(line) > _TITLE_LINE_MAX or _SENTENCE_MARK.search(line):
+            return None
+        plan = py is not None and f"{py}年" in line
+        review = ry is not None and f"{ry}年" in line
+        if plan and not review:
+            return Frame("target", py)
+        if review and not plan:
+            return Frame("actual", ry)
+        return None
 
     def _initial(self, top: str) -> Frame | None:
         title = self.titles.get(top, "")

@@ -12,6 +12,7 @@ from lingdiff.figures import extract_observations, link_observations
 from lingdiff.figures.link import LINK_THRESHOLD, name_similarity
 from lingdiff.load import normalise
 from lingdiff.model import Document, Gap, Observation, Part, Section, Sentence
+from lingdiff.outline import parse_document
 from lingdiff.reading import load_document
 from tests.helpers import corpus_file, seed
 
@@ -838,6 +839,19 @@ def test_the_share_of_a_plan_is_said_of_the_subject_of_its_clause() -> None:
 )
 def test_a_bound_of_a_group_is_part_of_its_name(text: str, readings: list) -> None:
     assert [(o.indicator, o.value) for o in extract(text)] == readings
+
+
+def test_an_appendix_of_the_plan_years_commitments_holds_targets() -> None:
+    text = (
+        "2025年政府工作报告\n一、2024年工作回顾\n全省地区生产总值增长3.5%。\n"
+        "二、2025年工作安排\n地区生产总值增长5%左右。\n"
+        "附件1\n2025年省十件民生实事\n一、提升养老服务。新增护理型床位超过1000张。\n"
+        "附件2 名词解释\n1.就业驿站：覆盖122个社区的服务网点。\n"
+    )
+    doc = parse_document(text, key="old", path="x.txt")
+    frames = {o.value_text: (o.kind, o.year) for o in extract_observations(doc)}
+    assert frames["1000张"] == ("target", 2025)  # the 2025 commitments: targets
+    assert frames["122个"] == ("unknown", None)  # a glossary names no year
 
 
 def test_products_are_counted_in_kuan() -> None:
