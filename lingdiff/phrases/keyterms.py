@@ -15,7 +15,7 @@ import math
 import re
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import compress
 
 __all__ = [
@@ -104,9 +104,9 @@ COMMON_WORDS = _words(
 )
 """Everyday words of the reports (beside the topic terms), used to see whether a
 candidate n-gram cuts through a word (``业项目`` cuts ``产业``)."""
-# At each place a candidate may start (not a stop character), the run of Chinese characters
-# from there, up to 10 (the longest candidate): every n-gram starting there is a prefix of it.
-_CANDIDATE_RUN = re.compile("(?=([^|" + "".join(sorted(_STOP_START)) + "][^|]{1,9}))")
+# Each place a candidate may start: a Chinese character that is no stop character, followed by
+# another Chinese character (one character consumed, so that every such place is found).
+_CANDIDATE_START = re.compile("[^|" + "".join(sorted(_STOP_START)) + "](?=[^|])")
 _BOILERPLATE_RE = re.compile("|".join(map(re.escape, sorted(BOILERPLATE, key=len, reverse=True))))
 _TITLE_WORDS = re.compile("关于|人民政府|政府")
 # Applied to runs of Chinese characters only (see place_names), so ``.`` is a Chinese character
@@ -188,21 +188,27 @@ def _frequent_ngrams(old_s: str, new_s: str, min_count: int) -> dict[str, tuple[
 
     An n-gram starts where its prefixes start: a stop character there rules it out, and the
     places whose n-gram is not frequent drop out before level n + 1 (so the work stays linear).
-    Places are kept as offsets, and each level's n-grams are cut once and held as pointers to
-    one shared string per distinct n-gram (:class:`_Shared`): a 5 MB report would otherwise
-    hold a new string for every character (~300 MB), and counting and then keeping the places
-    of the frequent ones look up strings whose hash is already known.
+    On long texts (:data:`SHARED_GRAMS_FROM`) places are kept as offsets, and each level's
+    n-grams are cut once and held as pointers to one shared string per distinct n-gram
+    (:class:`_Shared`): a 5 MB report would otherwise hold a new string for every character
+    (~300 MB), and counting and then keeping the places of the frequent ones look up strings
+    whose hash is already known. Two reports are cut plainly, twice as fast.
     """
     counts: dict[str, tuple[int, int]] = {}
     texts = (old_s, new_s)
-    places = [array("q", map(re.Match.start, _CANDIDATE_RUN.finditer(t))) for t in texts]
+    places: list[Sequence[int]]
+    places = [array("q", map(re.Match.start, _CANDIDATE_START.finditer(t))) for t in texts]
+    shared_from = len(old_s) + len(new_s) >= SHARED_GRAMS_FROM
     for n in range(2, 11):
-        shared = _Shared()
-        grams = [
-            list(map(shared.__getitem__, _grams(t, at, n)))
-            for t, at in zip(texts, places, strict=True)
-        ]
-        del shared
+        if shared_from:
+            shared = _Shared()
+            grams = [
+                list(map(shared.__getitem__, _grams(t, at, n)))
+                for t, at in zip(texts, places, strict=True)
+            ]
+            del shared
+        else:
+            grams = [[t[i : i + n] for i in at] for t, at in zip(texts, places, strict=True)]
         c_old = Counter(grams[0])
         c_all = c_old.copy()
         c_all.update(grams[1])
@@ -217,6 +223,10 @@ def _frequent_ngrams(old_s: str, new_s: str, min_count: int) -> dict[str, tuple[
         ]
         del grams
     return counts
+
+
+SHARED_GRAMS_FROM = 1_000_000
+"""Characters (both texts) from which :func:`_frequent_ngrams` shares its n-gram strings."""
 
 
 class _Shared(dict[str, str]):
