@@ -13,9 +13,9 @@ own start. Called with ``argv`` (tests, scripts), :func:`main` returns as usual.
 
 from __future__ import annotations
 
+import _signal  # the C module: signal.py's enums cost ~1 ms to import, for one call
 import contextlib
 import os
-import signal
 import sys
 from collections.abc import Sequence
 
@@ -37,7 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         code = EXIT_INTERRUPTED
     with contextlib.suppress(ValueError, OSError):  # not the main thread: nothing to guard
-        signal.signal(signal.SIGINT, _exit_now)
+        _signal.signal(_signal.SIGINT, _exit_now)
     if code == EXIT_INTERRUPTED:
         try:
             sys.stdout.flush()

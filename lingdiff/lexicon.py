@@ -214,7 +214,21 @@ _KNOWN_UNITS = frozenset(PERCENT_UNITS + COUNT_UNITS + MEASURE_UNITS + CLASS_UNI
 def unit_scale(unit: str) -> tuple[str, float]:
     """The unit's family and the factor of its magnitude: ``亿元`` → (元, 1e8), ``万千瓦时`` →
     (千瓦时, 1e4), ``千瓦时`` → (千瓦时, 1): a magnitude is only split off where what is left
-    is a unit itself (``瓦时`` and ``克`` are not, so ``千瓦时`` and ``千克`` stay whole)."""
+    is a unit itself (``瓦时`` and ``克`` are not, so ``千瓦时`` and ``千克`` stay whole).
+    Remembered per unit (a report asks about a few dozen units a thousand times)."""
+    found = _SCALES.get(unit)
+    if found is None:
+        found = _unit_scale(unit)
+        if len(_SCALES) < 4096:  # units read from JSON files are any text: keep it bounded
+            _SCALES[unit] = found
+    return found
+
+
+_SCALES: dict[str, tuple[str, float]] = {}
+""":func:`unit_scale` of each unit asked about."""
+
+
+def _unit_scale(unit: str) -> tuple[str, float]:
     if unit in ("个百分点", "百分点"):
         return "个百分点", 1.0
     if unit in _UNIT_ALIASES:

@@ -103,6 +103,8 @@ class Codebook:
         out = [name]
         stripped = name
         for _ in range(2):
+            if not stripped.startswith(self._prefixes):
+                break  # one C call rules out every prefix (most names have none)
             for prefix in self._prefixes:
                 if stripped.startswith(prefix) and len(stripped) > len(prefix):
                     stripped = stripped[len(prefix) :]
