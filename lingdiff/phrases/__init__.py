@@ -54,13 +54,16 @@ VARIANT_RATIO = 75.0
 _NUMERALS = "一二三四五六七八九十两"
 _N = f"[{_NUMERALS}]"
 _UNIT = f"(?:(?![{_NUMERALS}多双])[\u4e00-\u9fff])"
-# Two or more units, the first opening with a numeral or 双 (the lookahead rules out 多 and
-# 、 there): written with _UNIT once, as each Chinese range costs ~1.3 ms to compile.
+# Two or more units, the first opening with a numeral or 双 (not 多, not 、), the next ones
+# with a numeral, 多 or 双, after an optional 、. Each pattern opens with the character class
+# of its first character, the look-behind coming after it (``(?<!X.)``): the regex engine
+# then skips ahead to the places where that character stands, instead of trying every
+# position of the report (find_numbered 2.2 -> 0.6 ms on the bundled pair; same matches).
 _SEQUENCE = re.compile(
-    rf"(?<![第进{_NUMERALS}])(?![多、])(?:、?(?:{_N}|多|双){_UNIT}{{1,3}}){{2,}}"
+    rf"[{_NUMERALS}双](?<![第进{_NUMERALS}].){_UNIT}{{1,3}}(?:、?(?:{_N}|多|双){_UNIT}{{1,3}})+"
 )
-_COUNTED = re.compile(rf"(?<![第{_NUMERALS}])[{_NUMERALS[1:]}][大个项]({_UNIT}{{2,5}})")
-_PLAN = re.compile(r"(?<![第一二三四五六七八九十])十[一二三四五]五(?![年个])")
+_COUNTED = re.compile(rf"[{_NUMERALS[1:]}](?<![第{_NUMERALS}].)[大个项]({_UNIT}{{2,5}})")
+_PLAN = re.compile(r"十(?<![第一二三四五六七八九十].)[一二三四五]五(?![年个])")
 _HEADS = (
     "攻坚战", "保卫战", "战役", "攻坚", "行动", "工程", "体系", "支点", "品牌", "战略", "产业",
     "产业链", "任务", "坚持", "意识", "自信", "维护", "确立", "主题年", "板块", "基地", "机制",
