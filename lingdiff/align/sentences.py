@@ -30,7 +30,8 @@ Method:
    renumbering is where a section stands, not what it says, so two headings
    differing only in their numbers are ``same``, and the edit script of a
    reworded heading covers its title only (its offsets still index the whole
-   sentence; the numbering before the first step is in no step).
+   sentence; the numbering before the first step is in no step). Records and edit
+   scripts are made in :mod:`lingdiff.align.sentence_records`.
 
 Output: one :class:`SentencePair` per old sentence and per new sentence — a
 sentence appears in exactly one record (as ``old`` or ``new``). A ``moved``
@@ -45,9 +46,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from ..model import Document, EditOp, SectionPair, SentencePair, SentenceStatus
+from ..model import Document, SectionPair, SentencePair
 from .assign import greedy_pairs
-from .characters import char_diff
+from .sentence_records import Scripts, pair_records
 from .sentence_scores import (
     candidates,
     heading_mark,
@@ -123,11 +124,12 @@ def align_sentences(
     matched_new = {j for ms in matches.values() for _, j, _ in ms}
     moves = _find_moves(sides, _families(ordered, old, new), matched_old, matched_new)
 
-    moved_in = {j for j, _ in moves.values()}
+    moved = (moves, {j for j, _ in moves.values()})
+    scripts = Scripts(*sides)
     records: list[SentencePair] = []
     for pair in ordered:
         olds, news = by_pair_old[pair.id], by_pair_new[pair.id]
-        records.extend(_pair_records(pair.id, olds, news, matches, (moves, moved_in), sides))
+        records.extend(pair_records(pair.id, olds, news, matches, moved, scripts))
     return tuple(records)
 
 
@@ -337,69 +339,3 @@ def _find_moves(
         if choices:
             cells.extend((score, i, j) for score, j in candidates(key, choices, MOVED_MIN))
     return {i: (j, score) for i, j, score in greedy_pairs(cells)}
-
-
-# --------------------------------------------------------------------------- records
-
-
-def _pair_records(
-    pid: str,
-    olds: list[int],
-    news: list[int],
-    matches: dict[str, list[tuple[int, int, float]]],
-    moved: tuple[dict[int, tuple[int, float]], set[int]],
-    sides: tuple[_Side, _Side],
-) -> list[SentencePair]:
-    """The records of one pair, in the new report's order (see module doc). ``moved`` is
-    the moves (old index -> new index, similarity) and the set of new indices moved in."""
-    old_side, new_side = sides
-    moves, moved_in = moved
-    partner = {i: (j, s) for i, j, s in matches[pid]}
-    keyed: list[tuple[tuple[int, int, int], SentencePair]] = []
-    for i, (j, s) in partner.items():
-        status, ops = _compare(old_side, new_side, i, j)
-        keyed.append(((j, 0, i), SentencePair(pid, i, j, status, round(s, 3), ops)))
-    matched_new = {j for j, _ in partner.values()}
-    for j in news:
-        if j not in matched_new and j not in moved_in:
-            keyed.append(((j, 0, -1), SentencePair(pid, None, j, "added", 0.0)))
-    anchor = -1
-    for i in sorted(olds):
-        if i in partner:
-            anchor = partner[i][0]
-            continue
-        if i in moves:
-            j, s = moves[i]
-            _, ops = _compare(old_side, new_side, i, j)
-            rec = SentencePair(pid, i, j, "moved", round(s, 3), ops, moved_to=new_side.owner[j])
-        else:
-            rec = SentencePair(pid, i, None, "removed", 0.0)
-        keyed.append(((anchor, 1, i), rec))
-    keyed.sort(key=lambda kr: kr[0])
-    return [r for _, r in keyed]
-
-
-def _compare(
-    old_side: _Side, new_side: _Side, i: int, j: int
-) -> tuple[SentenceStatus, tuple[EditOp, ...]]:
-    """Status (same/changed) and edit script of two matched sentences (numbering of headings
-    left out, offsets into the whole sentences)."""
-    so, sn = old_side.doc.sentences[i], new_side.doc.sentences[j]
-    mo, mn = old_side.marks.get(i, 0), new_side.marks.get(j, 0)
-    norm_o = (old_side.doc.norm or old_side.doc.text)[so.start + mo : so.end]
-    norm_n = (new_side.doc.norm or new_side.doc.text)[sn.start + mn : sn.end]
-    if "".join(norm_o.split()) == "".join(norm_n.split()):
-        return "same", ()
-    ops = tuple(
-        EditOp(
-            op.tag,
-            so.text[mo + op.old_start : mo + op.old_end],
-            sn.text[mn + op.new_start : mn + op.new_end],
-            mo + op.old_start,
-            mo + op.old_end,
-            mn + op.new_start,
-            mn + op.new_end,
-        )
-        for op in char_diff(norm_o, norm_n)
-    )
-    return "changed", ops
