@@ -65,6 +65,7 @@ _NAMED_YEAR = re.compile(r"[^，。]{0,3}(?:收官|开局|第一|最后|的?关�
 _HORIZON = re.compile(r"(?:到|至|于|在)(20\d\d)年(?:底|末|前)?")
 _TARGET_WORDS = ("目标", "力争", "确保", "预期", "计划", "今年", "明年", "争取")
 _ACTUAL_OPENERS = ("去年", "过去一年", "上年", "一年来", "刚刚过去的")
+_ONE_YEAR_OPENERS = ("今年", "明年", *_ACTUAL_OPENERS)
 _STRONG_TARGET = ("目标", "力争", "确保", "预期目标", "计划", "明年", "争取", "将")
 """Words that make a sentence a plan whatever part it stands in."""
 _ACTUAL_CUES = ("今年以来", "年初以来", "已经", "完成了", "实现了", "预计全年", "累计")
@@ -89,6 +90,9 @@ class TimeFrames:
         self.top = {s.id: _top_id(s.id) for s in doc.sections}
         self.titles = {s.id: s.title for s in doc.sections}
         self._breaks = _line_breaks(doc.norm)
+        self._known_years: tuple[int, ...] | None = None
+        self._year_cues: tuple[tuple[str, str], ...] | None = None
+        self._made: dict[tuple[str, int | None], Frame] = {}
         self._frames = self._walk()
 
     def frame(self, index: int) -> Frame:
@@ -153,7 +157,7 @@ class TimeFrames:
         return self._cue_frame(title)
 
     def _switch(self, opening: str, current: Frame | None) -> Frame | None:
-        head = _ADDRESS.sub("", opening, count=1)[:OPENING_CHARS]
+        head = _unaddressed(opening)[:OPENING_CHARS]
         if self._opens_one_year(head) and not _SENTENCE_CUE.match(head):
             return None  # 2025年…，为过去五年最高: the year, compared with the five
         cue = self._cue_frame(head)
@@ -163,6 +167,8 @@ class TimeFrames:
 
     def _cue_frame(self, text: str) -> Frame | None:
         """The five-year frame a text names (``“十四五”时期``, ``过去五年``, ``今后五年``)."""
+        if "五" not in text and "本届政府任期" not in text:  # what both patterns need
+            return None
         m = _PLAN_PERIOD.search(text)
         if m and not _NAMED_YEAR.match(text, m.end()):
             start, end = FIVE_YEAR_PLANS[m.group(1)]
@@ -175,12 +181,17 @@ class TimeFrames:
         return None
 
     def _opens_one_year(self, head: str) -> bool:
-        if head.startswith(("今年", "明年", *_ACTUAL_OPENERS)):
+        if head.startswith(_ONE_YEAR_OPENERS):
             return True
-        return any(head.startswith(f"{y}年") or f"{y}年是" in head for y in self._years())
+        if self._year_cues is None:
+            self._year_cues = tuple((f"{y}年", f"{y}年是") for y in self._years())
+        return any(head.startswith(year) or said in head for year, said in self._year_cues)
 
     def _years(self) -> tuple[int, ...]:
-        return tuple(y for y in (self.doc.review_year, self.doc.plan_year) if y)
+        if self._known_years is None:
+            years = (self.doc.review_year, self.doc.plan_year)
+            self._known_years = tuple(y for y in years if y)
+        return self._known_years
 
     # ----------------------------------------------------------------- one sentence
 
@@ -188,25 +199,33 @@ class TimeFrames:
         """A sentence's frame from its part, its paragraph's frame and how it opens."""
         doc = self.doc
         ry, py = doc.review_year, doc.plan_year
-        opening = _ADDRESS.sub("", text.lstrip(), count=1)
+        opening = _unaddressed(text.lstrip())
         if state is not None and not self._opens_one_year(opening[:OPENING_CHARS]):
             return state
         if part == "review":
             ahead = "明年" in text or (py is not None and f"{py}年" in text)
-            return Frame("target", py) if ahead else Frame("actual", ry)
+            return self._shared("target", py) if ahead else self._shared("actual", ry)
         if part in ("targets", "plan"):
             opener = (*_ACTUAL_OPENERS, f"{ry}年") if ry else _ACTUAL_OPENERS
             if opening.startswith(opener) and not self._targety(text):
-                return Frame("actual", ry)
-            return Frame("target", py)
+                return self._shared("actual", ry)
+            return self._shared("target", py)
         # A part that says nothing of its time: the sentence's tense and cue words decide.
         if any(w in text for w in _STRONG_TARGET):
-            return Frame("target", py)
+            return self._shared("target", py)
         if any(w in text for w in (*_ACTUAL_OPENERS, *_ACTUAL_CUES, f"{ry}年" if ry else "去年")):
-            return Frame("actual", ry)
+            return self._shared("actual", ry)
         if self._targety(text):
-            return Frame("target", py)
-        return Frame("unknown", None)
+            return self._shared("target", py)
+        return self._shared("unknown", None)
+
+    def _shared(self, kind: Kind, year: int | None) -> Frame:
+        """``Frame(kind, year)``, one object for all the sentences that have it (a report
+        of hundreds of thousands of sentences has a handful of distinct frames)."""
+        frame = self._made.get((kind, year))
+        if frame is None:
+            frame = self._made[kind, year] = Frame(kind, year)
+        return frame
 
     def refine(self, frame: Frame, clause: str, part: str) -> Frame:
         """The frame of one figure: its sentence's frame, unless the clause it stands in (from
@@ -254,6 +273,11 @@ OPENING_CHARS = 40
 FIVE_YEAR_HORIZON = 3
 """A horizon this many years past the plan year or more (``到2030年`` in a 2026 report) is a
 five-year goal; a nearer one (``到2027年``) a target for that year."""
+
+
+def _unaddressed(text: str) -> str:
+    """``text`` without the address it may open with (``各位代表：``)."""
+    return _ADDRESS.sub("", text, count=1) if text.startswith("各位代表") else text
 
 
 def _line_breaks(text: str) -> list[int]:
