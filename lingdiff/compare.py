@@ -127,16 +127,16 @@ def _figures_and_phrases(
     """The half of :func:`compare` that needs no alignment: the indicator rows (linked,
     corrected, absences added; topics come later), the corrections applied to links and the
     notes on those not applied, each report's figure spans, and the phrases."""
-    found: dict[str, dict[tuple[int, int], list[Figure]]] = {"old": {}, "new": {}}
-    metrics = link_observations(
-        extract_observations(old, codebook, found["old"]),
-        extract_observations(new, codebook, found["new"]),
-    )
+    observations, spans = {}, {}
+    for doc in (old, new):  # each report's figures by sentence, dropped once its spans are made
+        found: dict[tuple[int, int], list[Figure]] = {}
+        observations[doc.key] = extract_observations(doc, codebook, found)
+        spans[doc.key] = figure_spans(doc, found)
+    metrics = link_observations(observations["old"], observations["new"])
     metrics, linked, link_notes = apply_links(metrics, fixes)
     metrics = with_absences(metrics, (old, new), codebook)
     # an unlinked row's other report states the indicator, in the row split from it
     metrics = tuple(replace(r, absent=()) if r.override == "unlink" else r for r in metrics)
-    spans = {"old": figure_spans(old, found["old"]), "new": figure_spans(new, found["new"])}
     return metrics, linked, link_notes, spans, compare_phrases(old, new, lexicon=lexicon)
 
 
