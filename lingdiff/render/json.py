@@ -250,8 +250,25 @@ def _mix(mix: dict[str, float]) -> dict[str, float]:
     return {k: round(v, 3) for k, v in sorted(mix.items(), key=lambda kv: (-kv[1], kv[0]))}
 
 
+def _shared_mix() -> Callable[[dict[str, float]], dict[str, float]]:
+    """:func:`_mix`, made once per mix object: the sentences of a report share their mixes
+    (one per distinct set of topic hits, see :class:`lingdiff.topics.TopicIndex`), and a
+    large report has hundreds of thousands of sentences: sorted and rounded once each."""
+    done: dict[int, tuple[dict[str, float], dict[str, float]]] = {}
+
+    def mix(value: dict[str, float]) -> dict[str, float]:
+        hit = done.get(id(value))
+        if hit is None or hit[0] is not value:
+            hit = done[id(value)] = (value, _mix(value))
+        return hit[1].copy()  # a row's own dict (comparison_dict's caller may change it)
+
+    return mix
+
+
 def _document(c: Comparison, d: Document, rows: _Lister) -> dict[str, Any]:
     sentence_mix = c.sentence_topics.get(d.key, {})
+    shared_mix = _shared_mix()
+    no_topics: dict[str, float] = {}
 
     def section(s: Section) -> dict[str, Any]:
         return {
@@ -277,7 +294,7 @@ def _document(c: Comparison, d: Document, rows: _Lister) -> dict[str, Any]:
             "end": s.end,
             "text": s.text,
             **span_fields(d, s.start, s.end),
-            "topics": _mix(sentence_mix.get(s.index, {})),
+            "topics": shared_mix(sentence_mix.get(s.index, no_topics)),
         }
 
     return {
