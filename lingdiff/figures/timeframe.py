@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ..lexicon import APPENDIX
+from ..lexicon import APPENDIX, LazyPattern
 from ..model import Document, Kind
 from ..records import record
 
@@ -72,6 +72,16 @@ _ACTUAL_CUES = ("今年以来", "年初以来", "已经", "完成了", "实现�
 """Words of a statement of what happened (``今年以来…增长5%``, ``预计全年达到…``)."""
 
 
+def _any_of(words: tuple[str, ...]) -> LazyPattern:
+    """A pattern found in a text when one of ``words`` is (one search in C, not a loop over
+    the words: a report has hundreds of thousands of sentences), compiled on first use."""
+    return LazyPattern("|".join(map(re.escape, words)))
+
+
+_STRONG_TARGET_IN = _any_of(_STRONG_TARGET)
+_TARGET_WORDS_IN = _any_of(_TARGET_WORDS)
+
+
 @record
 class Frame:
     """The time of a sentence's figures."""
@@ -93,6 +103,8 @@ class TimeFrames:
         self._known_years: tuple[int, ...] | None = None
         self._year_cues: tuple[tuple[str, str], ...] | None = None
         self._made: dict[tuple[str, int | None], Frame] = {}
+        ry = doc.review_year
+        self._actual_in = _any_of((*_ACTUAL_OPENERS, *_ACTUAL_CUES, f"{ry}年" if ry else "去年"))
         self._frames = self._walk()
 
     def frame(self, index: int) -> Frame:
@@ -211,9 +223,9 @@ class TimeFrames:
                 return self._shared("actual", ry)
             return self._shared("target", py)
         # A part that says nothing of its time: the sentence's tense and cue words decide.
-        if any(w in text for w in _STRONG_TARGET):
+        if _STRONG_TARGET_IN.search(text):
             return self._shared("target", py)
-        if any(w in text for w in (*_ACTUAL_OPENERS, *_ACTUAL_CUES, f"{ry}年" if ry else "去年")):
+        if self._actual_in.search(text):
             return self._shared("actual", ry)
         if self._targety(text):
             return self._shared("target", py)
@@ -249,7 +261,7 @@ class TimeFrames:
 
     def _targety(self, text: str) -> bool:
         py = self.doc.plan_year
-        return any(w in text for w in _TARGET_WORDS) or (py is not None and f"{py}年" in text)
+        return bool(_TARGET_WORDS_IN.search(text)) or (py is not None and f"{py}年" in text)
 
     def _five(self, *, reviewing: bool) -> Frame:
         ry, py = self.doc.review_year, self.doc.plan_year
