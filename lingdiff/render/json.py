@@ -20,7 +20,7 @@ from ..model import (
     SentencePair,
 )
 from .common import escape_unsafe_json
-from .sources import observation_fields, source_record, span_fields
+from .sources import observation_fields, source_record, span_fields_of
 
 SCHEMA = "lingdiff/1"
 
@@ -268,6 +268,7 @@ def _shared_mix() -> Callable[[dict[str, float]], dict[str, float]]:
 def _document(c: Comparison, d: Document, rows: _Lister) -> dict[str, Any]:
     sentence_mix = c.sentence_topics.get(d.key, {})
     shared_mix = _shared_mix()
+    spans = span_fields_of(d)
     no_topics: dict[str, float] = {}
 
     def section(s: Section) -> dict[str, Any]:
@@ -281,7 +282,7 @@ def _document(c: Comparison, d: Document, rows: _Lister) -> dict[str, Any]:
             "start": s.start,
             "end": s.end,
             "body_start": s.body_start,
-            **span_fields(d, s.start, s.end),
+            **spans(s.start, s.end),
             "children": list(s.children),
             "topics": _mix(c.section_topics.get(s.id, {})),
         }
@@ -293,7 +294,7 @@ def _document(c: Comparison, d: Document, rows: _Lister) -> dict[str, Any]:
             "start": s.start,
             "end": s.end,
             "text": s.text,
-            **span_fields(d, s.start, s.end),
+            **spans(s.start, s.end),
             "topics": shared_mix(sentence_mix.get(s.index, no_topics)),
         }
 

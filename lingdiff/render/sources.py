@@ -8,6 +8,7 @@ sidecar metadata (source URL, publisher, date, title).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from typing import Any
 
@@ -35,6 +36,27 @@ def span_fields(doc: Document, start: int, end: int) -> dict[str, Any]:
         "source_end": source_end,
         "page": doc.source.page_at(source_start),
     }
+
+
+def span_fields_of(doc: Document) -> Callable[[int, int], dict[str, Any]]:
+    """:func:`span_fields` for many spans of one report (its sections and sentences): the
+    offset map and pages looked up in place, without the calls through
+    :meth:`Document.source_span` for each of hundreds of thousands of sentences."""
+    source = doc.source
+    clean, original, pages = source.clean_starts, source.original_starts, source.page_starts
+
+    def at(offset: int) -> int:  # SourceInfo._at
+        i = bisect_right(clean, offset) - 1
+        return offset if i < 0 else original[i] + offset - clean[i]
+
+    def fields(start: int, end: int) -> dict[str, Any]:
+        if clean:
+            first = at(start)
+            start, end = first, at(end - 1) + 1 if end > start else first
+        page = max(1, bisect_right(pages, start)) if pages else None
+        return {"source_start": start, "source_end": end, "page": page}
+
+    return fields
 
 
 def observation_fields(doc: Document, obs: Observation) -> dict[str, Any]:

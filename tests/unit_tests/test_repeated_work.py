@@ -70,3 +70,23 @@ def test_sentences_sharing_a_topic_mix_each_get_their_own_rounded_dict() -> None
     assert twin is not first
     assert all(round(v, 3) == v for v in first.values())
     assert list(first.values()) == sorted(first.values(), reverse=True)
+
+
+def test_span_fields_of_a_report_are_span_fields_of_each_span() -> None:
+    from lingdiff.records import replace
+    from lingdiff.render.sources import span_fields, span_fields_of
+
+    doc = parse_document("某某区政府工作报告\n一、工作回顾\n推进建设。完善制度。\n", key="old")
+    mapped = replace(
+        doc,
+        source=replace(
+            doc.source, clean_starts=(0, 10, 20), original_starts=(0, 14, 30), page_starts=(0, 25)
+        ),
+    )
+    spans = [(s.start, s.end) for s in mapped.sentences] + [(12, 12), (0, 1), (19, 21)]
+    made = span_fields_of(mapped)
+    assert [made(a, b) for a, b in spans] == [span_fields(mapped, a, b) for a, b in spans]
+    assert made(19, 21) == {"source_start": 23, "source_end": 31, "page": 1}
+    assert made(21, 22) == {"source_start": 31, "source_end": 32, "page": 2}
+    assert made(12, 12) == {"source_start": 16, "source_end": 16, "page": 1}
+    assert span_fields_of(doc)(3, 5) == {"source_start": 3, "source_end": 5, "page": None}
