@@ -53,6 +53,8 @@ def compare(
     safe (:mod:`lingdiff.background`); the result is the same either way.
     """
     options = options or Options()
+    if (old.key, new.key) != ("old", "new"):  # section ids carry the key (old:3.1)
+        raise ValueError("load the reports as 'old' and 'new' (lingdiff.compare re-keys them)")
     if taxonomy is None:
         if options.topics_path is not None:
             raise ValueError("load options.topics_path with load_taxonomy() and pass it")

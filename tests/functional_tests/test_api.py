@@ -64,3 +64,14 @@ def test_to_pandas(reports: list[Path]) -> None:
     assert (row.target, row.actual, row.verdict) == (6.0, 5.5, "missed")
     panel = lingdiff.panel(reports).to_pandas()
     assert str(panel["year"].dtype) == "Int64" and str(panel["value"].dtype) == "float64"
+
+
+def test_the_core_compare_refuses_documents_not_keyed_old_and_new() -> None:
+    from lingdiff.compare import compare as core_compare
+    from lingdiff.reading import load_document
+
+    old, new = load_document(OLD_PATH), load_document(NEW_PATH)  # both keyed "old"
+    with pytest.raises(ValueError, match="'old' and 'new'"):
+        core_compare(old, new)
+    # the API re-keys a document read without a key, so the same two documents compare
+    assert lingdiff.compare(old, new).new.sections[0].id.startswith("new:")
