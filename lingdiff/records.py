@@ -196,6 +196,26 @@ def _make(cls: type[T], frozen: bool, eq: bool) -> type[T]:
     return cls
 
 
+def fields_of_class(cls: type[T], defaults: dict[str, Any]) -> type[T]:
+    """Give a hand-written record class (one that is not made by :func:`record`, as
+    :class:`lingdiff.model.Sentence`) the fields that :func:`replace`, ``dataclasses.replace``,
+    ``dataclasses.fields`` and ``copy.replace`` read: ``defaults`` maps each field's name, in
+    ``__init__``'s order, to its default (``MISSING`` for none); ``__init__`` takes them all."""
+    made = []
+    for name, default in defaults.items():
+        f = Field(default=default)
+        f.name, f.type = name, "Any"
+        made.append(f)
+    type.__setattr__(cls, "__record_fields__", tuple(made))
+    type.__setattr__(cls, "__dataclass_fields__", _DataclassFields())
+    type.__setattr__(cls, "__replace__", _replace_method)
+    return cls
+
+
+MISSING: Any = _MISSING
+"""The default of a field that has none (:func:`fields_of_class`)."""
+
+
 def _replace_method(self: T, /, **changes: Any) -> T:
     return replace(self, **changes)
 

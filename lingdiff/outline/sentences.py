@@ -47,5 +47,5 @@ def split_sentences(
         while open_ and not open_[-1].start <= a < max(open_[-1].end, open_[-1].start + 1):
             open_.pop()
         sec = open_[-1] if open_ else None
-        out.append(Sentence(len(out), a, e, text[a:e], sec.id if sec else "", a in starts))
+        out.append(Sentence.cut(text, len(out), a, e, sec.id if sec else "", a in starts))
     return out

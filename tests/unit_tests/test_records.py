@@ -131,3 +131,44 @@ def _args(doc: Document) -> tuple:
         (),
         (),
     )
+
+
+def test_a_sentence_cut_from_its_report_is_the_record_it_was() -> None:
+    text = "一、回顾\n经济增长6%。"
+    cut = Sentence.cut(text, 1, 5, 12, "old:1", False)
+    made = Sentence(1, 5, 12, "经济增长6%。", "old:1")
+    assert cut.text == made.text == "经济增长6%。"
+    assert cut == made and hash(cut) == hash(made) and repr(cut) == repr(made)
+    assert repr(made) == (
+        "Sentence(index=1, start=5, end=12, text='经济增长6%。', section='old:1', is_heading=False)"
+    )
+    assert cut != Sentence(1, 5, 12, "经济增长7%。", "old:1")
+    with pytest.raises(FrozenInstanceError):
+        cut.start = 0  # type: ignore[misc]
+    match made:
+        case Sentence(1, 5, 12, sentence_text):
+            assert sentence_text == "经济增长6%。"
+        case _:
+            pytest.fail("a sentence matches its fields in order")
+    # pickled with its report: the report's text once, every sentence as offsets into it
+    many = [Sentence.cut(text, 0, 0, 4, "old:1", True), cut]
+    back = pickle.loads(pickle.dumps(many))
+    assert back == many and back[0].text == "一、回顾" and back[1].text == "经济增长6%。"
+    assert pickle.loads(pickle.dumps(made)) == made
+    report = "经济增长6%。" * 1000  # 7,000 characters, 21,000 bytes of UTF-8
+    two = [Sentence.cut(report, i, 7 * i, 7 * i + 7, "old:1", False) for i in (0, 1)]
+    assert len(pickle.dumps(two)) < 21_000 + 500  # the report's text pickled once
+
+
+def test_a_sentence_is_replaced_as_a_record_is() -> None:
+    cut = Sentence.cut("一、回顾\n经济增长6%。", 1, 5, 12, "old:1", False)
+    marked = replace(cut, text="经济增长6%。[注]")
+    assert marked == Sentence(1, 5, 12, "经济增长6%。[注]", "old:1")
+    assert dataclasses.replace(cut, is_heading=True).is_heading is True
+    assert [f.name for f in dataclasses.fields(cut)] == [
+        "index", "start", "end", "text", "section", "is_heading"
+    ]  # fmt: skip
+    assert cut.__replace__(index=4).index == 4 and cut.index == 1
+    # a text longer or shorter than its offsets say is kept whole (a marked or cleaned copy)
+    assert replace(cut, text="经济增长6%。" + "\x1b[2J").text == "经济增长6%。\x1b[2J"
+    assert Sentence(0, 0, 9, "短", "old:1").text == "短"
