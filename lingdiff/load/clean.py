@@ -36,8 +36,13 @@ _TOKEN_START = re.compile(
 )
 SPACES = " \t\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
 """Every Unicode space: trimmed at line ends, folded to one ASCII space for analysis."""
-_NOT_CLEAN = re.compile(f"^[{SPACES}\n]|[{SPACES}\n]$|[{SPACES}]\n|\n[{SPACES}\n]|\\d\n")
-"""Text whose lines are trimmed, not blank and do not end in a digit needs no cleaning."""
+_NOT_CLEAN = re.compile(
+    f"^[{SPACES}\n]|[{SPACES}\n]$|[{SPACES}]\n|\n[{SPACES}\n]|\\d\n|(?:^|\n)[（(]\n"
+)
+"""Text whose lines are trimmed, not blank, do not end in a digit and are not a lone opening
+bracket needs no cleaning."""
+_NUMERAL_CLOSE = re.compile(r"[一二三四五六七八九十\d]{1,3}[）)]")
+"""The rest of a bracketed heading numeral (``三）``) at the start of a line."""
 
 
 @record
@@ -173,8 +178,14 @@ def _emit(
 
 def _continues_figure(before: str, raw: str, pieces: list[tuple[int, int]]) -> bool:
     """A figure cut by a line break (``…达到74.4`` / ``万亿元，增长6.7%``) stays one paragraph:
-    no paragraph opens with a unit."""
-    if not before[-1:].isdigit():
+    no paragraph opens with a unit. So does a heading numeral cut after its opening bracket
+    (a line ``（`` alone, then ``三）改革开放持续深化、互促共进。``, as web pages copied to text
+    sometimes break it): no line is a lone bracket."""
+    last = before[-1:]
+    if last in ("（", "(") and before[-2:-1] in ("", "\n"):
+        head = "".join(raw[a:b] for a, b in pieces)[:8]
+        return _NUMERAL_CLOSE.match(head) is not None
+    if not last.isdigit():
         return False
     head = "".join(raw[a:b] for a, b in pieces)[:40]
     return _UNIT_START.match(head) is not None

@@ -492,3 +492,27 @@ def test_part_with_targets_and_tasks_is_the_plan_and_parts_after_it_too() -> Non
         path="d",
     )
     assert [s.part for s in draft.top_sections()] == ["review", "plan"]
+
+
+def _outline(text: str) -> list[tuple[str, str, str]]:
+    return [(s.id, s.number, s.title) for s in parse_document(text, key="new").sections]
+
+
+def test_a_heading_numeral_broken_after_its_bracket_is_one_heading() -> None:
+    # Yunnan 2026 as copied from its web page: "（" alone on a line, then "三）改革开放…"
+    text = (
+        "一、“十四五”时期和2025年工作回顾\n"
+        "（一）经济运行顶住压力、稳中有进。\n强化经济运行分析研究。\n"
+        "（二）产业发展提质增效、转型加快。\n非烟非能工业增加值增长8.1%。\n"
+        "（\n三）改革开放持续深化、互促共进。\n“云南方案”成为基础性方案。\n"
+    )
+    doc = parse_document(text, key="new")
+    assert [(s.id, s.number, s.title) for s in doc.sections if s.level == 2] == [
+        ("new:1.1", "（一）", "经济运行顶住压力、稳中有进"),
+        ("new:1.2", "（二）", "产业发展提质增效、转型加快"),
+        ("new:1.3", "（三）", "改革开放持续深化、互促共进"),
+    ]
+    assert "\n（三）改革开放" in doc.text
+    # a bracket alone before anything but a numeral stays a line of its own
+    assert "（\n注：" in parse_document("一、说明\n（\n注：正文。\n", key="new").text
+
