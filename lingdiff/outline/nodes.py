@@ -91,6 +91,22 @@ def find_family(stack: list[Node], family: str, value: int | None = None) -> Nod
     return None
 
 
+def _resumed_series(stack: list[Node], family: str, value: int | None) -> int | None:
+    """Where a closed series resumes: the index in ``stack`` of the open heading whose last
+    child of ``family`` is the item before ``value`` (``（十）`` after ``（九）``, when a list
+    of ``1.``–``10.`` opened between them under an ``各位代表`` paragraph took the part's
+    items' level), or None. The innermost such heading wins."""
+    if value is None or value < 2:
+        return None
+    for i in range(len(stack) - 1, 0, -1):
+        for child in reversed(stack[i].children):
+            if child.family == family:
+                if child.value == value - 1:
+                    return i
+                break
+    return None
+
+
 def pop_to(stack: list[Node], index: int, at: int) -> None:
     while len(stack) > index:
         stack.pop().end = at
@@ -117,6 +133,10 @@ def open_heading(
     same = find_family(stack, family, value)
     if same is not None:
         pop_to(stack, stack.index(same), closing_at)
+    else:
+        resumed = _resumed_series(stack, family, value)
+        if resumed is not None:
+            pop_to(stack, resumed + 1, closing_at)
     title, body = heading_title(norm, marker_end, para_end, family)
     parent = stack[-1]
     node = Node(family, value, "", title, start, body, pi, inline, parent=parent)

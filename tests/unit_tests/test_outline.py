@@ -516,3 +516,24 @@ def test_a_heading_numeral_broken_after_its_bracket_is_one_heading() -> None:
     # a bracket alone before anything but a numeral stays a line of its own
     assert "（\n注：" in parse_document("一、说明\n（\n注：正文。\n", key="new").text
 
+
+def test_a_numbered_item_after_a_list_of_its_own_continues_its_series() -> None:
+    # Zhejiang 2026: tasks (一)–(九), an 各位代表 paragraph with the 民生实事 list 1.–10.,
+    # then (十) 着力加强政府自身建设: (十) is the part's tenth task, not an item of 10.
+    text = (
+        "三、2026年重点工作\n（一）着力提振市场信心增强社会预期\n正文。\n"
+        "（九）着力促进高质量发展和高水平安全良性互动\n正文。\n"
+        "各位代表！今年我们要坚持和完善为民办实事长效机制，初步确定十方面民生实事：\n"
+        "1.医疗卫生方面。全省30万以上参保孕产妇产前检查费用“免费”。\n"
+        "2.养老帮困方面。新增养老护理员。\n"
+        "（十）着力加强政府自身建设\n全面加强政治建设。正文。\n"
+    )
+    assert _outline(text) == [
+        ("new:1", "三、", "2026年重点工作"),
+        ("new:1.1", "（一）", "着力提振市场信心增强社会预期"),
+        ("new:1.2", "（九）", "着力促进高质量发展和高水平安全良性互动"),
+        ("new:1.3", "1.", "医疗卫生方面"),
+        ("new:1.4", "2.", "养老帮困方面"),
+        ("new:1.5", "（十）", "着力加强政府自身建设"),
+    ]
+
