@@ -9,7 +9,7 @@ import re
 from itertools import pairwise
 
 from ..lexicon import HEADING_INLINE, heading_numeral
-from .nodes import Node, find_family, open_heading, paren_family, pop_to
+from .nodes import ADDRESS, Node, find_family, open_heading, paren_family, pop_to
 
 _BARE_BAD = re.compile(r"[，、；：,;:\d%（）()—]|[a-zA-Z]")
 
@@ -18,8 +18,14 @@ TOP_BARE_MIN = 4
 """Fewest paragraph-opening sub-headings that make the items of a part with no numbered items
 (``生态环境在担当作为中提质增优。…``, ``生态底色更加亮丽。`` on a line of its own)."""
 
-_REVIEW_HEADING = re.compile(r"这是[^，、；：,;:\d]{2,20}的(?:五|一)年")
-"""A five-year (or one-year) review's heading line: ``这是改革开放步伐显著加快的五年。``"""
+_REVIEW_HEADING = re.compile(
+    r"这是[^，、；：,;:\d]{2,20}的(?:五|一)年|(?:这五年|五年来|过去五年)，[^。；：;:\d%]{8,48}"
+)
+"""A five-year (or one-year) review's heading line: ``这是改革开放步伐显著加快的五年。``, or
+``这五年，我们…，民生福祉得到新改善。`` (one sentence on a line of its own)."""
+_ADDRESS_LINE = re.compile(rf"\n(?={ADDRESS.pattern})")
+REVIEW_HEADINGS_MIN = 3
+"""Fewest review heading lines that make sections of a part that also has numbered items."""
 
 _BARE_STARTS = ("同时", "此外", "其中", "但", "我们", "这", "因此", "所以", "并", "而", "也")
 
@@ -162,13 +168,16 @@ def finish_ends(node: Node, limit: int) -> None:
         finish_ends(child, child.end)
 
 
-def apply_bare(root: Node) -> None:
+def apply_bare(root: Node, norm: str) -> None:
     """Turn accepted unnumbered sub-headings into sections (see the module docstring)."""
     for owner in _walk(root):
         cands, owner.bare = owner.bare, []
         if not cands or _depth(owner) < 1 or owner.family in ("enum", "dash", "bare"):
             continue
-        if _depth(owner) < 2 and (sum(c[3] for c in cands) < TOP_BARE_MIN or owner.children):
+        if _depth(owner) < 2 and owner.children:
+            _review_headings(owner, cands, norm)
+            continue
+        if _depth(owner) < 2 and sum(c[3] for c in cands) < TOP_BARE_MIN:
             continue  # a part's own sub-headings: every one opens a paragraph, none numbered
         cands = [c for c in cands if not _interrupts_series(owner, c[0])]
         cands = [c for c in cands if _innermost(owner, c[0]) is owner or _numbered_leaf(owner, c)]
@@ -179,6 +188,28 @@ def apply_bare(root: Node) -> None:
         elif len(cands) >= 2:
             # Sub-headings run inside one long paragraph: related ones form the top tier.
             _insert_bare(owner, [c[:3] for c in cands], tiered=True)
+
+
+def _review_headings(owner: Node, cands: list[tuple[int, int, str, bool]], norm: str) -> None:
+    """A part with numbered items whose five-year review runs under heading lines of their
+    own (Yunnan 2026: six ``这五年，我们…。`` lines, then ``（一）``–``（七）`` on 2025;
+    Guangdong 2026: ``一是``–``六是`` on 2025, then seven ``这是…的五年。`` lines): the
+    lines are sections beside the numbered items, each running to the next heading or to the
+    next paragraph addressed to ``各位代表`` (the part's own text again), and none is taken
+    inside a numbered item's paragraphs of its own."""
+    lines = [c for c in cands if c[3] and _REVIEW_HEADING.fullmatch(c[2])]
+    lines = [c for c in lines if all(not (k.start < c[0] < k.end) for k in owner.children)]
+    if len(lines) < REVIEW_HEADINGS_MIN:
+        return
+    starts = sorted([k.start for k in owner.children] + [c[0] for c in lines])
+    for s, e, body, _ in lines:
+        nxt = next((x for x in starts if x > s), owner.end)
+        address = _ADDRESS_LINE.search(norm, e, nxt)
+        end = address.end() if address is not None else nxt
+        node = Node("bare", None, "", body, s, e + 1, -1, True, end=end, parent=owner)
+        owner.children.append(node)
+    owner.children.sort(key=lambda n: n.start)
+    _trim_numbered(owner)
 
 
 def _depth(node: Node) -> int:

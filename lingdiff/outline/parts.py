@@ -181,7 +181,7 @@ def flatten(
     """The tree as :class:`Section` records in document order (pre-order), at most
     :data:`.cap.MAX_SECTIONS` of them, and the warning of :mod:`.cap` when levels were folded
     ("" when none was). Only the sections kept are made."""
-    apply_bare(root)
+    apply_bare(root, norm)
     first = root.children[0].start if root.children else len(text)
     front = None  # the text before the first heading (title, address), when there is some
     if norm[:first].strip() and root.children and root.children[0].family != "none":

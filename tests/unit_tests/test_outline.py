@@ -537,3 +537,35 @@ def test_a_numbered_item_after_a_list_of_its_own_continues_its_series() -> None:
         ("new:1.5", "（十）", "着力加强政府自身建设"),
     ]
 
+
+def test_review_heading_lines_beside_numbered_items_are_sections() -> None:
+    # Yunnan 2026: six 这五年，我们…。 lines over the 十四五 paragraphs, then the 2025 items
+    five = [
+        "这五年，我们完整准确全面贯彻新发展理念，全力推动高质量发展，经济实力迈上新台阶。",
+        "这五年，我们有形有感有效铸牢中华民族共同体意识，民族团结进步示范区建设结出新硕果。",
+        "这五年，我们深入践行以人民为中心的发展思想，民生福祉得到新改善。",
+    ]
+    text = (
+        "一、“十四五”时期和2025年工作回顾\n“十四五”这五年，我们坚持稳中求进。\n"
+        + "".join(f"{h}\n地区生产总值突破3万亿元。\n" for h in five)
+        + "各位代表！刚刚过去的2025年，完成地区生产总值32765亿元、增长4.1%。\n"
+        "（一）经济运行顶住压力、稳中有进。\n强化经济运行分析研究。\n"
+        "（二）产业发展提质增效、转型加快。\n正文。\n"
+    )
+    doc = parse_document(text, key="new")
+    got = [(s.id, s.number, s.title) for s in doc.sections if s.level == 2]
+    assert got == [
+        ("new:1.1", "", five[0].rstrip("。")),
+        ("new:1.2", "", five[1].rstrip("。")),
+        ("new:1.3", "", five[2].rstrip("。")),
+        ("new:1.4", "（一）", "经济运行顶住压力、稳中有进"),
+        ("new:1.5", "（二）", "产业发展提质增效、转型加快"),
+    ]
+    last = doc.sections[3]
+    assert doc.text[last.end :].lstrip().startswith("各位代表！刚刚过去的2025年")  # the part's
+    # two such lines are not enough to make sections beside numbered items
+    two = text.replace(five[2], "我们深入践行以人民为中心的发展思想。")
+    assert [s.number for s in parse_document(two, key="new").sections if s.level == 2] == [
+        "（一）",
+        "（二）",
+    ]
