@@ -23,6 +23,9 @@ _REVIEW_HEADING = re.compile(
 )
 """A five-year (or one-year) review's heading line: ``这是改革开放步伐显著加快的五年。``, or
 ``这五年，我们…，民生福祉得到新改善。`` (one sentence on a line of its own)."""
+_FIVE_YEAR_CLAUSES = re.compile(r"(?:这五年|五年来|过去五年)，")
+"""The second form above, taken only beside numbered items: in a part of unnumbered
+sub-headings (Hainan 2026) such a line heads a group of them, not one more of them."""
 _ADDRESS_LINE = re.compile(rf"\n(?={ADDRESS.pattern})")
 REVIEW_HEADINGS_MIN = 3
 """Fewest review heading lines that make sections of a part that also has numbered items."""
@@ -177,6 +180,7 @@ def apply_bare(root: Node, norm: str) -> None:
         if _depth(owner) < 2 and owner.children:
             _review_headings(owner, cands, norm)
             continue
+        cands = [c for c in cands if not _FIVE_YEAR_CLAUSES.match(c[2])]
         if _depth(owner) < 2 and sum(c[3] for c in cands) < TOP_BARE_MIN:
             continue  # a part's own sub-headings: every one opens a paragraph, none numbered
         cands = [c for c in cands if not _interrupts_series(owner, c[0])]

@@ -569,3 +569,16 @@ def test_review_heading_lines_beside_numbered_items_are_sections() -> None:
         "（一）",
         "（二）",
     ]
+
+
+def test_a_five_year_clause_line_among_unnumbered_sub_headings_is_not_one_of_them() -> None:
+    # Hainan 2026: a part of short unnumbered sub-headings, one group of them under a line
+    # 五年来，我们…。 of its own (the other two groups' 五年来 sentences open paragraphs)
+    subs = ["产业结构持续优化", "重点改革全面推进", "开放水平大幅提升", "就业形势保持稳定"]
+    text = (
+        "一、2025年和“十四五”时期工作回顾\n"
+        + "".join(f"{h}。\n全年完成投资120亿元，增长5%。\n" for h in subs[:3])
+        + "五年来，我们坚定不移践行以人民为中心的发展思想，在推进共治共享中谱写幸福海南新篇章。\n"
+        + f"{subs[3]}。\n城镇新增就业86.22万人。\n"
+    )
+    assert [s.title for s in parse_document(text, key="new").sections if s.level == 2] == subs
