@@ -127,11 +127,17 @@ def find_figures(norm: str, start: int, end: int) -> list[Figure]:
     quotes: list[tuple[int, int]] | None = None
     for m in FIGURE.finditer(norm, start, end):
         bare = m["unit"] is None and m["mag"] is None
-        if bare and ("." not in m["n1"] or not norm.startswith("年", m.end("n1"))):
+        ratio = bare and not m["dash"] and _RATIO_TO_ONE.match(norm, m.end("n1"), end)
+        if bare and not ratio and ("." not in m["n1"] or not norm.startswith("年", m.end("n1"))):
             continue
         if quotes is None:
             quotes = quote_spans(norm, start, end)
-        fig = _years_long(norm, m, start, quotes) if bare else _arabic(norm, m, start, end, quotes)
+        if ratio:
+            fig = _ratio(norm, m, ratio.end(), start, quotes)
+        elif bare:
+            fig = _years_long(norm, m, start, quotes)
+        else:
+            fig = _arabic(norm, m, start, end, quotes)
         if fig is not None:
             found.append(fig)
     for m in _CN_FIGURE.finditer(norm, start, end):
@@ -226,6 +232,23 @@ def _years_long(
     if m["dash"] or _glued_before(norm, s, lo) or _inside(s, quotes):
         return None
     return Figure(s, m.end("n1") + 1, float(m["n1"]), None, "年", "")
+
+
+_RATIO_TO_ONE = re.compile(r"[∶:：]1(?![\d.∶:：])")
+"""The ``∶1`` of a ratio to one (``城乡居民收入比由2.9∶1缩小至2.52∶1``); a ratio of three
+terms (``三次产业比重为4.0∶37.7∶58.3``) or a time (``10:30``) is not one."""
+RATIO_UNIT = "∶1"
+"""The unit of a ratio to one, however its colon is written."""
+
+
+def _ratio(
+    norm: str, m: re.Match[str], end: int, lo: int, quotes: list[tuple[int, int]]
+) -> Figure | None:
+    """A ratio to one (``2.9∶1``): its first term is the figure, in :data:`RATIO_UNIT`."""
+    s = m.start()
+    if _glued_before(norm, s, lo) or _inside(s, quotes) or norm[max(lo, s - 1) : s] in "∶:：":
+        return None
+    return Figure(s, end, float(m["n1"]), None, RATIO_UNIT, "")
 
 
 def _noun_follows(after: str) -> bool:

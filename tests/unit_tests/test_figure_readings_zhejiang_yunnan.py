@@ -1,0 +1,49 @@
+"""Figure readings found wrong on the hand-checked Zhejiang and Yunnan pairs
+(tests/gold/zhejiang-2025-2026, tests/gold/yunnan-2025-2026), read after lingdiff's tuning.
+
+Each sentence is quoted from a corpus report; the expected reading is what a careful reader
+writes down.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lingdiff.figures.extract import extract_from_text
+
+
+def readings(text: str) -> list[tuple[str, float, str, str, str, bool]]:
+    """(indicator, value, unit, measure, qualifier, from-value?) of every figure of ``text``."""
+    return [
+        (o.indicator, o.value, o.unit, o.measure, o.qualifier, o.base)
+        for o in extract_from_text(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a ratio to one is a figure in ∶1; 缩小至 ends a move like 提高到 (Yunnan 2026)
+        (
+            "城乡居民收入比由2.9∶1缩小至2.52∶1。",
+            [
+                ("城乡居民收入比", 2.9, "∶1", "level", "", True),
+                ("城乡居民收入比", 2.52, "∶1", "level", "", False),
+            ],
+        ),
+        # the colon written in ASCII (Guangdong 2026)
+        (
+            "城乡居民收入比从2.50:1缩小至2.27:1。",
+            [
+                ("城乡居民收入比", 2.5, "∶1", "level", "", True),
+                ("城乡居民收入比", 2.27, "∶1", "level", "", False),
+            ],
+        ),
+        # full-width colon, a bound after it and 收窄至 (Hainan 2026)
+        ("城乡居民收入比收窄至2：1以内。", [("城乡居民收入比", 2.0, "∶1", "level", "以内", False)]),
+        # a ratio of three terms is a structure, not a figure (Jiangxi 2026)
+        ("三次产业结构由8.7∶41.2∶50.1调整为7.4∶39.6∶53。", []),
+    ],
+)
+def test_ratios_to_one(text: str, expected: list[tuple[str, float, str, str, str, bool]]) -> None:
+    assert readings(text) == expected
