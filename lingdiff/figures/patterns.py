@@ -288,6 +288,8 @@ def _chinese(
         return None
     if before.endswith("”"):
         return None  # “一老一小”两个: the parts of a quoted name, not a count
+    if norm.startswith(("“", '"'), e):
+        return None  # 三个“一号工程”, 三个“十条”: a set of named programmes, not a count
     if _AFTER_FIGURES.search(norm[max(lo, s - 10) : s]):
         return None  # 连跨5万亿元、6万亿元两个台阶: the count of the figures before it
     after = norm[e : min(hi, e + 6)]

@@ -47,3 +47,20 @@ def readings(text: str) -> list[tuple[str, float, str, str, str, bool]]:
 )
 def test_ratios_to_one(text: str, expected: list[tuple[str, float, str, str, str, bool]]) -> None:
     assert readings(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "深入实施三个“一号工程”和“十项重大工程”。",  # Zhejiang 2025
+        "水、土壤污染防治三个“十条”并取得扎实成效。",  # the State Council 2018
+    ],
+)
+def test_a_word_number_counting_quoted_names_is_a_set_not_a_count(text: str) -> None:
+    assert readings(text) == []
+
+
+def test_a_count_of_quoted_names_in_digits_is_still_a_figure() -> None:
+    assert readings("开展3个“两山”实践创新基地建设。") == [
+        ("两山实践创新基地", 3.0, "个", "count", "", False)
+    ]
