@@ -64,3 +64,27 @@ def test_a_count_of_quoted_names_in_digits_is_still_a_figure() -> None:
     assert readings("开展3个“两山”实践创新基地建设。") == [
         ("两山实践创新基地", 3.0, "个", "count", "", False)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # rounds (轮) are counted like editions (届): Yunnan 2026, Chongqing 2026
+        (
+            "开展3轮爱国卫生“7个专项行动”，建成31个健康县城示范县。",
+            [
+                ("爱国卫生7个专项行动", 3.0, "轮", "count", "", False),
+                ("建成健康县城示范县", 31.0, "个", "count", "", False),
+            ],
+        ),
+        (
+            "有效应对9轮强降雨，实现人员零伤亡。",
+            [("有效应对强降雨", 9.0, "轮", "count", "", False)],
+        ),
+        ("深入实施第三轮国企改革深化提升行动。", []),  # an ordinal, not a count
+    ],
+)
+def test_rounds_are_counts(
+    text: str, expected: list[tuple[str, float, str, str, str, bool]]
+) -> None:
+    assert readings(text) == expected
