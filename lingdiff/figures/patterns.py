@@ -34,6 +34,9 @@ _CN_FIGURE = re.compile(
     rf"(?P<unit>亿元|万元|元|万人|个|家|所|座|条|项|名|户|处|套|场|件|栋|批|次|位|支|人)"
 )
 _LATIN = re.compile(r"[A-Za-z]")
+_NUMBERED_NAME = re.compile(r"[“\"][^”\"]{0,10}?[\d一二三四五六七八九十百千][^”\"]{0,10}[”\"]")
+"""A quoted name with a number in it (``“一号工程”``, ``“十条”``): what a word number before it
+counts is a set of named programmes (三条“断头路” counts roads)."""
 _GLUE = "+·•#＋_/"
 _AFTER_FIGURES = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![\d.年月日号])[%\u4e00-\u9fff]{1,3}$")
 """A figure (not a date, not a code such as G322) just before a word count."""
@@ -288,8 +291,8 @@ def _chinese(
         return None
     if before.endswith("”"):
         return None  # “一老一小”两个: the parts of a quoted name, not a count
-    if norm.startswith(("“", '"'), e):
-        return None  # 三个“一号工程”, 三个“十条”: a set of named programmes, not a count
+    if _NUMBERED_NAME.match(norm, e, hi):
+        return None  # 三个“一号工程”, 三个“十条”: a set of programmes named by numbers
     if _AFTER_FIGURES.search(norm[max(lo, s - 10) : s]):
         return None  # 连跨5万亿元、6万亿元两个台阶: the count of the figures before it
     after = norm[e : min(hi, e + 6)]

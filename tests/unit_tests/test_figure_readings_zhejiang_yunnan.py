@@ -88,3 +88,10 @@ def test_rounds_are_counts(
     text: str, expected: list[tuple[str, float, str, str, str, bool]]
 ) -> None:
     assert readings(text) == expected
+
+
+def test_a_word_number_counting_a_quoted_common_noun_is_a_count() -> None:
+    # the bundled pair: the quotes mark a common noun, not a numbered programme
+    assert readings("打通五里堆路、滨江路、桃河塘路三条“断头路”。") == [
+        ("断头路", 3.0, "条", "count", "", False)
+    ]
