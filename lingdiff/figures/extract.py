@@ -257,9 +257,30 @@ def _choose_subjects(group: Group, rd: Any, state: _State, cs: int) -> tuple[lis
         subject = completes(subject, state.np)
     if subject.startswith("和") and subject[1:2] not in _HE_WORDS:
         subject = subject[1:]  # ``…180亿元和新增就业5000人``: the joiner is not the subject
+    purpose = _purpose(head.unit, subject, post) if subjects is None else ""
+    if purpose:
+        subject, used = purpose, len(purpose)
     if subjects is None:
         subjects = _spread(subject, n, group.each, rd.respectively, rd.each)
     return subjects, quote_from, used
+
+
+_PURPOSE = re.compile(r"(?:支持|扶持|用于)[^，。；：！？,;:!?、\n]{2,22}")
+_NAMES_NOTHING = re.compile(
+    r"(?:(?:\d+|[一两二三四五六七八九十]+)年|每年|累计|统筹|安排|投入|筹集|下达|争取|拨付|整合)*"
+)
+
+
+def _purpose(unit: str, subject: str, post: str) -> str:
+    """An amount of money named by what it is for (``统筹4416.6亿元支持巩固拓展脱贫攻坚成果…``,
+    ``三年安排450亿元支持…``) when the words before it name nothing but the act of giving it
+    and when (统筹, 三年安排); "" otherwise."""
+    if not unit.endswith("元"):
+        return ""
+    m = _PURPOSE.match(post)
+    if m is None or _NAMES_NOTHING.fullmatch(canonical(subject)) is None:
+        return ""
+    return m.group()
 
 
 def currency(unit: str) -> str:

@@ -90,6 +90,33 @@ def test_rounds_are_counts(
     assert readings(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an amount followed by what it supports is read, and named by it where the words
+        # before it name only the act of giving it (Yunnan 2026, Guangxi 2026)
+        (
+            "统筹4416.6亿元支持巩固拓展脱贫攻坚成果和乡村全面振兴，推广联农带农机制。",
+            [("支持巩固拓展脱贫攻坚成果和乡村全面振兴", 4416.6, "亿元", "level", "", False)],
+        ),
+        (
+            "三年安排450亿元支持以AI为引领的新质生产力发展。",
+            [("支持以AI为引领新质生产力发展", 450.0, "亿元", "level", "", False)],
+        ),
+        # a name before the amount stays its name (the State Council 2025)
+        (
+            "安排超长期特别国债3000亿元支持消费品以旧换新。",
+            [("安排超长期特别国债", 3000.0, "亿元", "level", "", False)],
+        ),
+        ("统筹9.8亿元用于援企稳岗。", [("援企稳岗", 9.8, "亿元", "level", "", False)]),
+    ],
+)
+def test_money_for_a_purpose(
+    text: str, expected: list[tuple[str, float, str, str, str, bool]]
+) -> None:
+    assert readings(text) == expected
+
+
 def test_a_word_number_counting_a_quoted_common_noun_is_a_count() -> None:
     # the bundled pair: the quotes mark a common noun, not a numbered programme
     assert readings("打通五里堆路、滨江路、桃河塘路三条“断头路”。") == [
