@@ -143,6 +143,10 @@ def find_figures(norm: str, start: int, end: int) -> list[Figure]:
             fig = _arabic(norm, m, start, end, quotes)
         if fig is not None:
             found.append(fig)
+    if quotes is None and "." in norm[start:end]:
+        quotes = quote_spans(norm, start, end)
+    for m in _UNITLESS_MOVE.finditer(norm, start, end):
+        found.extend(_unitless_move(norm, m, start, quotes or []))
     for m in _CN_FIGURE.finditer(norm, start, end):
         if quotes is None:
             quotes = quote_spans(norm, start, end)
@@ -235,6 +239,29 @@ def _years_long(
     if m["dash"] or _glued_before(norm, s, lo) or _inside(s, quotes):
         return None
     return Figure(s, m.end("n1") + 1, float(m["n1"]), None, "年", "")
+
+
+_UNITLESS_MOVE = re.compile(
+    r"(?:从|由)(?P<a>\d+(?:\.\d+)?)"
+    r"(?:提高|提升|上升|增加|扩大|下降|降低|减少|缩小|收窄)(?:到|至)"
+    r"(?P<b>\d+(?:\.\d+)?)(?![\d.%‰∶:：\u4e00-\u9fff])"
+)
+"""A move between two numbers without a unit (``收入倍差从1.96缩小至1.81``,
+``生态环境公众满意度从84.7提升至89.6``: an index or a multiple, whose unit is no word)."""
+
+
+def _unitless_move(
+    norm: str, m: re.Match[str], lo: int, quotes: list[tuple[int, int]]
+) -> list[Figure]:
+    """The two ends of a move between unitless numbers, at least one written with a decimal
+    point (whole numbers alone could be codes or counts whose unit was dropped)."""
+    a, b = m["a"], m["b"]
+    if "." not in a + b or _glued_before(norm, m.start("a"), lo) or _inside(m.start(), quotes):
+        return []
+    return [
+        Figure(m.start("a"), m.end("a"), float(a), None, "", ""),
+        Figure(m.start("b"), m.end("b"), float(b), None, "", ""),
+    ]
 
 
 _RATIO_TO_ONE = re.compile(r"[∶:：]1(?![\d.∶:：])")

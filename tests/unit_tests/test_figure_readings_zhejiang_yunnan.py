@@ -122,3 +122,29 @@ def test_a_word_number_counting_a_quoted_common_noun_is_a_count() -> None:
     assert readings("打通五里堆路、滨江路、桃河塘路三条“断头路”。") == [
         ("断头路", 3.0, "条", "count", "", False)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a move between numbers with no unit: an index, a multiple (Zhejiang 2026, Guangxi 2026)
+        (
+            "生态环境公众满意度从84.7提升至89.6。",
+            [
+                ("生态环境公众满意度", 84.7, "", "level", "", True),
+                ("生态环境公众满意度", 89.6, "", "level", "", False),
+            ],
+        ),
+        (
+            "城乡居民收入倍差从2.42缩小至2.12。",
+            [
+                ("城乡居民收入倍差", 2.42, "", "level", "", True),
+                ("城乡居民收入倍差", 2.12, "", "level", "", False),
+            ],
+        ),
+        # whole numbers alone stay out (a code, or a count whose unit was dropped)
+        ("排名由11提高到24。", []),
+    ],
+)
+def test_unitless_moves(text: str, expected: list[tuple[str, float, str, str, str, bool]]) -> None:
+    assert readings(text) == expected
