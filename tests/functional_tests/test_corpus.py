@@ -65,6 +65,14 @@ FLOORS = {
     # 十五五 part paired with the old plan part); 0.97 / 1.00 / 1.00 after the fixes it showed
     # (five-year review frames, the 十五五 part's label, unnumbered headings of a part)
     "qinghai-2025-2026": (0.97, 1.0, 1.0),
+    # not tuned on: 0.94 / 1.00 / 0.89 when added (unitless moves 从1.96缩小至1.81 not read,
+    # (十) after the 民生实事 list read under it); 1.00 / 1.00 / 0.93 after the fixes it showed
+    # (its 2.4 -> 3.2+3.3 split and 2.9 -> 3.8 merge stay below the aligner's gain gate)
+    "zhejiang-2025-2026": (1.0, 1.0, 0.9),
+    # not tuned on: 0.95 / 1.00 / 0.71 when added (ratios 2.9∶1 not read, 这五年 heading lines
+    # and a （ / 三） heading broken over two lines not read as sections); 0.99 / 1.00 / 0.87
+    # after the fixes it showed (its targets part's five directions stay unpaired)
+    "yunnan-2025-2026": (0.98, 1.0, 0.85),
 }
 
 
@@ -81,8 +89,8 @@ def test_gold_pair_scores(gold: dict) -> None:
 
 
 def test_the_issues_goals_over_all_gold_pairs() -> None:
-    """Micro-averaged over the seven pairs: targets recall ≥ 0.95, link F1 ≥ 0.9, section-pair
-    F1 ≥ 0.9 (per pair, Hubei's section pairs stay at 0.88: see FLOORS)."""
+    """Micro-averaged over the nine pairs: targets recall ≥ 0.95, link F1 ≥ 0.9, section-pair
+    F1 ≥ 0.9 (per pair, Hubei's and Yunnan's section pairs stay below: see FLOORS)."""
     golds = check.gold_files()
     corpus_file(golds[0]["old"])
     total = check.GoldScore("all")
