@@ -19,7 +19,7 @@ from .clauses import trim_clause
 from .linkform import CONTRASTS, contrast_marker
 
 GROWTH_UP = ("同比增长", "比上年增长", "增长", "增速", "增幅", "涨幅", "上涨", "提高", "提升")
-GROWTH_UP += ("增加", "上升", "提速", "扩大", "增收", "新增", "高", "多")
+GROWTH_UP += ("增加", "上升", "提速", "扩大", "增收", "新增", "净增", "高", "多")
 GROWTH_DOWN = ("下降", "降低", "减少", "回落", "降幅", "降价", "缩小", "压降", "压减", "下调")
 GROWTH_DOWN += ("缩减", "减幅", "低", "少")
 LEVEL_VERBS = (
@@ -30,7 +30,7 @@ LEVEL_VERBS = (
     "稳定", "保持", "控制", "实现", "完成", "累计", "总计", "合计", "共计", "可", "将", "可达",
     "了", "的", "等", "已", "再", "又", "也", "都", "继续", "全部", "总共", "年均", "平均",
     "实际", "名义", "同比", "比上年", "较上年", "比去年", "较去年", "较上年同期", "要", "按",
-    "拟按", "安排", "拟", "约合", "折合", "进入", "从", "由",
+    "拟按", "安排", "拟", "约合", "折合", "进入", "从", "由", "跨过", "迈过", "迈上", "站上",
 )  # fmt: skip
 SHARE_WORDS = ("比重", "占比")
 # The role of a word just before a figure; a later group wins where a word is in two.
@@ -77,7 +77,14 @@ _OF_AVERAGE = re.compile(
     r"(?P<qual>约|近|超过|超)?(?:为|是|相当于|达到|达)"
     r"(?P<base>(?:全国|全省|全市|全区|城镇居民|东部地区)(?:平均|平均水平))的$"
 )
-_COMPARISON = re.compile("^(?:(?:比|较)(?:去年|上年|上一年|年初|上年年初)|(?P<dir>高于|低于))")
+_COMPARISON = re.compile(
+    "^(?:(?:比|较)(?:去年|上年|上一年|年初|上年年初)|(?P<dir>高于|低于)"
+    "|(?:比|较)(?:上年同期|同期|上次|上届|改革前|[12]\\d{3}年(?:底|末)?"
+    "|[\\d一二三四五六七八九十两]{1,2}年前|十[一二三四五]五(?:时期|期间|末)?)$)"
+)
+"""What the growth said after it is measured against (``比2007年增加2.8平方米``, ``较3年前增长44%``,
+``较十三五末净增1万亿元``), or a comparison with another place's figure (``高于全国``): no
+subject of its own, the figure is said of the subject before it."""
 _RATIO = re.compile("^(?:完成|达到|相当于|占)(?P<base>[^的]{1,15})的$")
 _PLAN_RATIO = re.compile("(?:完成|相当于)(?P<base>[^的，、]{0,6}(?:计划|目标任务|预算))的$")
 """The share of a plan said of the subject in the same clause (``城镇新增就业完成年计划的``)."""
@@ -192,7 +199,7 @@ def read_pre(pre: str) -> PreReading:
         reading.share = True
         reading.share_base = strip_framing(text[after:])
         text = text[:at]
-    comparison = _COMPARISON.match(text)
+    comparison = _COMPARISON.match(text.lstrip("、"))  # 澳资企业超6600户、较3年前增长44%
     if comparison and (reading.growth or comparison["dir"]):
         if comparison["dir"]:
             reading.growth = True

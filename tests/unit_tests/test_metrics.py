@@ -927,3 +927,44 @@ def test_a_five_year_change_gives_the_starting_level_too() -> None:
         ("7.5%", "actual", 2025, None),  # a one-year change: only the level reached
         ("148%", "actual", 2025, None),  # 较“十三五”时期 is a base of comparison, not the frame
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "readings"),
+    [  # what a change is measured against names nothing: the figure before names it
+        (
+            "城镇居民每百户拥有家用汽车21.5辆，比2007年增加15.5辆。",
+            [
+                ("城镇居民每百户拥有家用汽车", "count", 21.5),
+                ("城镇居民每百户拥有家用汽车", "change", 15.5),
+            ],
+        ),
+        (
+            "澳资企业超6600户、较3年前增长44%。",
+            [("澳资企业", "count", 6600), ("澳资企业", "growth", 44)],
+        ),
+        (
+            "新建改造城市道路4767公里，更新改造地下管网1.8万公里，较“十三五”时期分别增长4.8%、50%。",
+            [
+                ("新建改造城市道路", "level", 4767),
+                ("更新改造地下管网", "level", 1.8),
+                ("新建改造城市道路", "growth", 4.8),
+                ("更新改造地下管网", "growth", 50),
+            ],
+        ),
+        (  # 净增 is an increase, as 新增 is; 跨过 a level verb, as 达到 is
+            "地区生产总值跨过3万亿元，较“十三五”末净增1万亿元；经营主体净增48万户。",
+            [
+                ("地区生产总值", "level", 3),
+                ("地区生产总值", "change", 1),
+                ("经营主体", "change", 48),
+            ],
+        ),
+        (  # a base with more words after it is a subject's words, not a base alone
+            "比2007年末人均住房面积增加2.8平方米。",
+            [("比2007年末人均住房面积", "change", 2.8)],
+        ),
+    ],
+)
+def test_a_comparison_base_before_a_change_is_no_name(text: str, readings: list[tuple]) -> None:
+    assert [(o.indicator, o.measure, o.value) for o in extract(text)] == readings
