@@ -968,3 +968,12 @@ def test_a_five_year_change_gives_the_starting_level_too() -> None:
 )
 def test_a_comparison_base_before_a_change_is_no_name(text: str, readings: list[tuple]) -> None:
     assert [(o.indicator, o.measure, o.value) for o in extract(text)] == readings
+
+
+def test_the_months_a_figure_covers_are_not_its_name() -> None:
+    obs = extract("风光新能源装机规模超越煤电，1—11月规模以上工业能耗强度下降8.9%。")
+    assert [(o.indicator, o.measure, o.value, o.direction) for o in obs] == [
+        ("规模以上工业能耗强度", "growth", 8.9, -1)
+    ]
+    (o,) = extract("前三季度地区生产总值增长5.2%。")
+    assert (o.indicator, o.code) == ("地区生产总值", "gdp")
