@@ -68,9 +68,7 @@ _FRAMING_RE = re.compile(
     "(?:19|20)\\d{2}年(?:底|末)?(?!以来)(?=.{2})|"  # 2025年全省地区生产总值: when, not what
     # 1—11月规模以上工业能耗强度, 四季度…, 前三季度…: the months a figure covers, not what
     "(?:\\d{1,2}[—–~-]\\d{1,2}月份?|前[一二三四五六七八九十\\d]{1,2}个?月|[一二三四]季度"
-    "|前三季度|上半年|下半年)(?=.{2})|"
-    + "|".join(sorted(FRAMING, key=len, reverse=True))
-    + ")"
+    "|前三季度|上半年|下半年)(?=.{2})|" + "|".join(sorted(FRAMING, key=len, reverse=True)) + ")"
 )
 # A from-value inside a subject (``由9.8%``, ``现行16%的``) is not part of its name.
 _FROM_VALUE = re.compile(r"(?:由|从|现行)[^，；、]*?\d[\d.%]*[^，；、\d]{0,3}?(?:的|$)")
@@ -356,6 +354,10 @@ def split_subjects(subject: str, n: int) -> list[str] | None:
     parts = [p for p in subject.split("、") if p]
     if len(parts) == n and n > 1:
         return _share_tail(parts)
+    if 1 < len(parts) < n:  # 学前教育毛入园率、义务教育巩固率、高中阶段和高等教育毛入学率: four
+        joined = _split_joined(parts, n)
+        if joined is not None:
+            return _share_tail(joined)
     if n == 2:
         for compound, pair in COMPOUND_SPLITS.items():
             if compound in subject:
@@ -368,6 +370,27 @@ def split_subjects(subject: str, n: int) -> list[str] | None:
             if len(halves) == 2:
                 return _share_tail(halves)
     return None
+
+
+def _split_joined(parts: list[str], n: int) -> list[str] | None:
+    """The items of a list whose last items are joined by 和/与/及 rather than 、, where that
+    makes exactly ``n`` of them (one item of each part holding one joiner)."""
+    out: list[str] = []
+    for part in parts:
+        for conj in ("和", "与", "及"):
+            halves = part.split(conj)
+            if len(halves) == 2 and all(len(h) >= 2 for h in halves):
+                first, second = halves
+                if len(first) <= SHORT_ITEM and second.endswith("率") and first[-1] != "率":
+                    # 高中阶段和高等教育毛入学率, 生活垃圾和污水治理率: each a rate of the kind
+                    # the second names (its last three or four characters, what follows what
+                    # it is a rate of)
+                    first += second[max(2, len(second) - 4) :]
+                out.extend((first, second))
+                break
+        else:
+            out.append(part)
+    return out if len(out) == n else None
 
 
 _NUMERALS = "一二三四五六七八九十"

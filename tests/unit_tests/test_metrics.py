@@ -977,3 +977,24 @@ def test_the_months_a_figure_covers_are_not_its_name() -> None:
     ]
     (o,) = extract("前三季度地区生产总值增长5.2%。")
     assert (o.indicator, o.code) == ("地区生产总值", "gdp")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [  # a list of n names whose last two are joined by 和 rather than 、: n figures, n names
+        (
+            "学前教育毛入园率、义务教育巩固率、高中阶段和高等教育毛入学率分别达到93.5%、98.3%、98.5%、64.3%。",
+            ["学前教育毛入园率", "义务教育巩固率", "高中阶段毛入学率", "高等教育毛入学率"],
+        ),
+        (
+            "农村卫生厕所普及率、生活垃圾和污水治理率分别达到87.8%、100%、75%。",
+            ["农村卫生厕所普及率", "生活垃圾治理率", "污水治理率"],
+        ),
+        (
+            "农村卫生户厕、生活垃圾处理设施覆盖率和生活污水治理（管控）率分别达75%、92%、57%。",
+            ["农村卫生户厕", "生活垃圾处理设施覆盖率", "生活污水治理（管控）率"],
+        ),
+    ],
+)
+def test_list_items_joined_by_he_are_items_of_their_own(text: str, names: list[str]) -> None:
+    assert [o.indicator for o in extract(text)] == names
