@@ -181,7 +181,7 @@ substation): one token in a diff, never a figure."""
 SET_PHRASE_COUNTS = ("56个民族", "五十六个民族")
 """Set phrases that name a whole by its count (同心协力建设56个民族共同团结奋斗…, the State
 Council 2019): their number is part of a name, no figure. ``78个民族自治地方`` is a figure."""
-MAGNITUDES = ("万亿", "亿", "万", "千")
+MAGNITUDES = ("万亿", "千亿", "千万", "亿", "万", "千")
 """Magnitude prefixes of a unit (``亿元``, ``万人``); a bare ``万``/``亿`` is a figure too."""
 PER_UNIT = r"(?:/每?(?:千瓦时|平方米|立方米|吨|人|户|亩|年|月|天|斤|公斤|度|小时))"
 """A rate's denominator: ``元/吨``, ``千瓦时/每平方米``."""
@@ -206,7 +206,7 @@ def unit_kind(unit: str) -> str:
     return "measure"
 
 
-MAGNITUDE_FACTORS = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
+MAGNITUDE_FACTORS = {"万亿": 1e12, "千亿": 1e11, "千万": 1e7, "亿": 1e8, "万": 1e4, "千": 1e3}
 """What each magnitude prefix multiplies by."""
 _KNOWN_UNITS = frozenset(PERCENT_UNITS + COUNT_UNITS + MEASURE_UNITS + CLASS_UNITS)
 
@@ -276,7 +276,7 @@ RANGE_DASH = "-—–~〜－～至到"
 
 FIGURE = re.compile(
     rf"(?P<n1>{NUMBER})(?:(?P<p1>%)?[ ]?(?P<dash>[{RANGE_DASH}])[ ]?(?P<n2>{NUMBER}))?"
-    rf"[ \u3000]?(?P<ap1>余|多)?(?P<mag>万亿|亿|万|千(?![米瓦克伏]))?(?P<ap2>余|多)?"
+    rf"[ \u3000]?(?P<ap1>余|多)?(?P<mag>万亿|千亿|千万|亿|万|千(?![米瓦克伏]))?(?P<ap2>余|多)?"
     rf"(?P<unit>(?:元|分){PER_UNIT}|{UNIT_ALTERNATION})?"
 )
 """A number with its range end, approximation marks, magnitude and unit, all optional but the

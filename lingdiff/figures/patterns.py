@@ -191,7 +191,7 @@ def _arabic(
     norm: str, m: re.Match[str], lo: int, hi: int, quotes: list[tuple[int, int]]
 ) -> Figure | None:
     unit = (m["mag"] or "") + (m["unit"] or "")
-    if m["unit"] is None and m["mag"] not in ("万", "亿", "万亿"):
+    if m["unit"] is None and m["mag"] not in ("万", "亿", "万亿", "千亿", "千万"):
         return None
     if m["unit"] in CLASS_UNITS:
         return None
