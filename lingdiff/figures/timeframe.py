@@ -39,10 +39,12 @@ FIVE_YEAR_PLANS = {
 """China's five-year plan periods by name."""
 
 _PLAN_PERIOD = re.compile(
-    r"(?<![较比与同“])(?<![较比与同]“)“?(十[一二三四五六]五)”?(?:时期|期间|以来|规划期|末)"
+    r"(?<![较比与同“])(?<![较比与同]“)“?(十[一二三四五六]五)”?(?:时期|期间|以来|规划期|规划纲要|末)"
+    r"|第(十[一二三四五六])个五年规划"
 )
-"""A five-year plan's period named (``“十四五”时期``) — not as a base of comparison
-(``较“十三五”时期增长148%`` is about the current period)."""
+"""A five-year plan's period named (``“十四五”时期``), or the plan itself (``“十五五”规划纲要``,
+``第十五个五年规划的建议``) — not as a base of comparison (``较“十三五”时期增长148%`` is about
+the current period)."""
 _FIVE_WORDS = re.compile(
     r"过去的?五年|五年来|五年间|这五年|近五年|五年里|本届政府任期|今后五年|未来五年"
     r"|^这是[^，。；]{2,24}的五年"
@@ -183,7 +185,7 @@ class TimeFrames:
             return None
         m = _PLAN_PERIOD.search(text)
         if m and not _NAMED_YEAR.match(text, m.end()):
-            start, end = FIVE_YEAR_PLANS[m.group(1)]
+            start, end = FIVE_YEAR_PLANS[_plan_name(m)]
             ry = self.doc.review_year
             kind: Kind = "five-year review" if ry and end <= ry else "five-year goal"
             return Frame(kind, end, f"{start}-{end}")
@@ -274,7 +276,7 @@ class TimeFrames:
     def _goal_period(self, text: str, year: int) -> str:
         m = _PLAN_PERIOD.search(text)
         if m:
-            start, end = FIVE_YEAR_PLANS[m.group(1)]
+            start, end = FIVE_YEAR_PLANS[_plan_name(m)]
             return f"{start}-{end}"
         py = self.doc.plan_year or year - 4
         return f"{py}-{year}"
@@ -285,6 +287,11 @@ OPENING_CHARS = 40
 FIVE_YEAR_HORIZON = 3
 """A horizon this many years past the plan year or more (``到2030年`` in a 2026 report) is a
 five-year goal; a nearer one (``到2027年``) a target for that year."""
+
+
+def _plan_name(m: re.Match[str]) -> str:
+    """The plan a :data:`_PLAN_PERIOD` match names: ``十五五`` for ``第十五个五年规划`` too."""
+    return m.group(1) or m.group(2) + "五"
 
 
 def _unaddressed(text: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from lingdiff.figures.extract import extract_from_text
 from lingdiff.lexicon import unit_scale
+from tests.unit_tests.test_metrics import frames, make_doc
 
 
 def readings(text: str) -> list[tuple[str, float, str, str, str]]:
@@ -28,3 +29,34 @@ def test_thousands_of_a_magnitude_are_one_magnitude() -> None:
     assert unit_scale("千亿元") == ("元", 1e11)
     assert unit_scale("千万元") == ("元", 1e7)
     assert unit_scale("千瓦时") == ("千瓦时", 1.0)
+
+
+def test_a_paragraph_presenting_the_next_plan_is_its_goals() -> None:
+    """Guangxi 2026: after the 过去五年… review, the paragraph that presents the draft outline
+    of the 十五五 plan (第十五个五年规划的建议, “十五五”规划纲要) states the plan's goals, not
+    the past five years; a 2025 report's “十四五”规划收官之年 or “十五五”规划编制 does not."""
+    doc = make_doc(
+        (
+            "other",
+            "过去五年，我们牢记嘱托，地区生产总值年均增长4.8%。\n"
+            "根据《中国共产党广西壮族自治区委员会关于制定国民经济和社会发展第十五个五年规划的建议》，"
+            "我们编制了“十五五”规划纲要（草案），提交大会审查。"
+            "综合考虑各方面因素，提出地区生产总值年均增长5%左右。",
+        ),
+        review_year=2025,
+        plan_year=2026,
+    )
+    assert frames(doc) == [
+        ("4.8%", "five-year review", 2025, "2021-2025"),
+        ("5%", "five-year goal", 2030, "2026-2030"),
+    ]
+    doc = make_doc(
+        (
+            "plan",
+            "今年是“十四五”规划收官之年。地区生产总值增长5%左右。\n"
+            "筹措资金835亿元以上，实施十大为民办实事工程。抓好“十五五”规划编制。",
+        ),
+        review_year=2024,
+        plan_year=2025,
+    )
+    assert frames(doc) == [("5%", "target", 2025, None), ("835亿元", "target", 2025, None)]
