@@ -60,3 +60,13 @@ def test_a_paragraph_presenting_the_next_plan_is_its_goals() -> None:
         plan_year=2025,
     )
     assert frames(doc) == [("5%", "target", 2025, None), ("835亿元", "target", 2025, None)]
+
+
+def test_satellites_and_medals_are_counted() -> None:
+    """颗 (satellites) and 枚 (medals) are classifiers like 个 (Shandong 2026, Tibet 2025)."""
+    assert readings("东方航天港海上发射卫星137颗。") == [
+        ("东方航天港海上发射卫星", 137.0, "颗", "count", "")
+    ]
+    assert readings("我区健儿在全国冬运会、民运会喜摘奖牌82枚。") == [
+        ("我区健儿在全国冬运会、民运会喜摘奖牌", 82.0, "枚", "count", "")
+    ]
