@@ -147,6 +147,10 @@ def find_figures(norm: str, start: int, end: int) -> list[Figure]:
         quotes = quote_spans(norm, start, end)
     for m in _UNITLESS_MOVE.finditer(norm, start, end):
         found.extend(_unitless_move(norm, m, start, quotes or []))
+    for m in _UNITLESS_END.finditer(norm, start, end):
+        fig = _unitless_end(norm, m, start, quotes or [])
+        if fig is not None and not any(f.start < fig.end and fig.start < f.end for f in found):
+            found.append(fig)
     for m in _CN_FIGURE.finditer(norm, start, end):
         if quotes is None:
             quotes = quote_spans(norm, start, end)
@@ -262,6 +266,22 @@ def _unitless_move(
         Figure(m.start("a"), m.end("a"), float(a), None, "", ""),
         Figure(m.start("b"), m.end("b"), float(b), None, "", ""),
     ]
+
+
+_UNITLESS_END = re.compile(
+    r"(?:提高|提升|上升|增加|扩大|下降|降低|减少|缩小|收窄)(?:到|至)"
+    r"(?P<b>\d+\.\d+)(?![\d.%‰∶:：\u4e00-\u9fff])"
+)
+"""Where a unitless number moved to, its start left unsaid (``城乡收入比缩小至2.12``,
+``收入倍差缩小到1.71``): written with a decimal point, as the ends of a move must be."""
+
+
+def _unitless_end(
+    norm: str, m: re.Match[str], lo: int, quotes: list[tuple[int, int]]
+) -> Figure | None:
+    if _glued_before(norm, m.start("b"), lo) or _inside(m.start(), quotes):
+        return None
+    return Figure(m.start("b"), m.end("b"), float(m["b"]), None, "", "")
 
 
 _RATIO_TO_ONE = re.compile(r"[∶:：]1(?![\d.∶:：])")

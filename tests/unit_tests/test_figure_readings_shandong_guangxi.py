@@ -70,3 +70,19 @@ def test_satellites_and_medals_are_counted() -> None:
     assert readings("我区健儿在全国冬运会、民运会喜摘奖牌82枚。") == [
         ("我区健儿在全国冬运会、民运会喜摘奖牌", 82.0, "枚", "count", "")
     ]
+
+
+def test_where_a_unitless_number_moved_to_with_its_start_unsaid() -> None:
+    """A ratio or multiple that moved, only its end given (Shandong 2026, Zhejiang 2025): a
+    figure without a unit, as the two ends of 从1.96缩小至1.81 are; whole numbers are not."""
+    assert readings(
+        "常住人口城镇化率达到67.5%，城乡收入比缩小至2.12，新改建农村公路4.2万公里。"
+    ) == [
+        ("常住人口城镇化率", 67.5, "%", "level", ""),
+        ("城乡收入比", 2.12, "", "level", ""),
+        ("新改建农村公路", 4.2, "万公里", "level", ""),
+    ]
+    assert readings("推进强村富民乡村集成改革，城乡居民收入倍差缩小至1.83。") == [
+        ("城乡居民收入倍差", 1.83, "", "level", "")
+    ]
+    assert readings("排名提高到5，") == []
