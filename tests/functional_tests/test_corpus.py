@@ -73,6 +73,13 @@ FLOORS = {
     # and a （ / 三） heading broken over two lines not read as sections); 0.99 / 1.00 / 0.87
     # after the fixes it showed (its targets part's five directions stay unpaired)
     "yunnan-2025-2026": (0.98, 1.0, 0.85),
+    # not tuned on: 0.98 / 1.00 / 0.87 when added (颗 not a unit, 城乡收入比缩小至2.12 not
+    # read); 1.00 / 1.00 / 0.87 after the fixes it showed (its review items 基础设施 and 民生
+    # joining new ones stay just below the aligner's gain gate)
+    "shandong-2025-2026": (1.0, 1.0, 0.85),
+    # not tuned on: 0.89 / 1.00 / 0.91 when added (9千亿元 not read, the 十五五 outline's
+    # GDP goal read as a five-year review figure); 1.00 / 1.00 / 0.91 after the fixes it showed
+    "guangxi-2025-2026": (1.0, 1.0, 0.9),
 }
 
 
@@ -89,7 +96,7 @@ def test_gold_pair_scores(gold: dict) -> None:
 
 
 def test_the_issues_goals_over_all_gold_pairs() -> None:
-    """Micro-averaged over the nine pairs: targets recall ≥ 0.95, link F1 ≥ 0.9, section-pair
+    """Micro-averaged over the eleven pairs: targets recall ≥ 0.95, link F1 ≥ 0.9, section-pair
     F1 ≥ 0.9 (per pair, Hubei's and Yunnan's section pairs stay below: see FLOORS)."""
     golds = check.gold_files()
     corpus_file(golds[0]["old"])
