@@ -22,7 +22,8 @@ Method (see :mod:`lingdiff.align.section_scores` for the scores):
    counterpart when the score is at least :data:`ATTACH_MIN` and
    :data:`ATTACH_REL` of that pair's own score, *and* adding it makes the
    pair's contents more alike (content similarity rises by at least
-   :data:`ATTACH_GAIN`, relative): the old section really went into both new
+   :data:`ATTACH_GAIN`, relative; :data:`ATTACH_GAIN_STRONG` for a section scoring at least
+   :data:`ATTACH_STRONG_REL` of the pair's own score): the old section really went into both new
    ones (``split``), or both old ones really went into the new one
    (``merged``). Pairs never become many-to-many.
 4. **Leftovers** are ``removed`` (old only) or ``added`` (new only).
@@ -85,6 +86,15 @@ best one's pair would not become more alike with it, the next may (a merge of th
 
 ATTACH_GAIN = 0.05
 """Relative rise of content similarity that joining a left-over section must bring."""
+
+ATTACH_GAIN_STRONG = 0.02
+"""The rise asked of a left-over section that scores at least :data:`ATTACH_STRONG_REL` of its
+host pair's own score: the stronger the evidence that it belongs there, the less the pair's
+content must gain (Zhejiang's 以创新浙江引领新质生产力发展 going into both 着力提升创新体系整体效能
+and its neighbour rises by 4%)."""
+
+ATTACH_STRONG_REL = 0.6
+"""Share of the host pair's score from which a left-over section is a strong candidate."""
 
 FULL_MATRIX_MAX = 40_000
 """Most old × new section pairs scored in one group (200 × 200, far past any real report).
@@ -316,7 +326,8 @@ class _Aligner:
                 if is_old
                 else self.scorer.content(host.old, grown)
             )
-            if after < before * (1 + ATTACH_GAIN):
+            gain = ATTACH_GAIN_STRONG if score >= ATTACH_STRONG_REL * host.score else ATTACH_GAIN
+            if after < before * (1 + gain):
                 continue
             side[:] = grown
             host.score = self.scorer.score(host.old, host.new)

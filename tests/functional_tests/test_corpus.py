@@ -67,12 +67,14 @@ FLOORS = {
     "qinghai-2025-2026": (0.97, 1.0, 1.0),
     # not tuned on: 0.94 / 1.00 / 0.89 when added (unitless moves 从1.96缩小至1.81 not read,
     # (十) after the 民生实事 list read under it); 1.00 / 1.00 / 0.93 after the fixes it showed
-    # (its 2.4 -> 3.2+3.3 split and 2.9 -> 3.8 merge stay below the aligner's gain gate)
-    "zhejiang-2025-2026": (1.0, 1.0, 0.9),
+    # (its 2.4 -> 3.2+3.3 split and 2.9 -> 3.8 merge stay below the aligner's gain gate);
+    # 0.96 once a strong left-over needs only a 2% gain (its 2.4 -> 3.2+3.3 split)
+    "zhejiang-2025-2026": (1.0, 1.0, 0.95),
     # not tuned on: 0.95 / 1.00 / 0.71 when added (ratios 2.9∶1 not read, 这五年 heading lines
     # and a （ / 三） heading broken over two lines not read as sections); 0.99 / 1.00 / 0.87
-    # after the fixes it showed (its targets part's five directions stay unpaired)
-    "yunnan-2025-2026": (0.98, 1.0, 0.85),
+    # after the fixes it showed (its targets part's five directions stay unpaired); 0.89 once
+    # a strong left-over needs only a 2% gain (old 2.3 生态文明体制改革 joins 3.7's pair)
+    "yunnan-2025-2026": (0.98, 1.0, 0.88),
     # not tuned on: 0.98 / 1.00 / 0.87 when added (颗 not a unit, 城乡收入比缩小至2.12 not
     # read); 1.00 / 1.00 / 0.87 after the fixes it showed (its review items 基础设施 and 民生
     # joining new ones stay just below the aligner's gain gate)
