@@ -9,15 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from lingdiff.figures.extract import extract_from_text
-
-
-def readings(text: str) -> list[tuple[str, float, str, str, str, bool]]:
-    """(indicator, value, unit, measure, qualifier, from-value?) of every figure of ``text``."""
-    return [
-        (o.indicator, o.value, o.unit, o.measure, o.qualifier, o.base)
-        for o in extract_from_text(text)
-    ]
+from tests.unit_tests.test_figure_readings_unseen import readings
 
 
 @pytest.mark.parametrize(
