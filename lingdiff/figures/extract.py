@@ -38,6 +38,12 @@ _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_END = re.compile(r"[，。；：！？;!?\n]|,(?!\d{3})|:(?!\d)")
 _STANCE_RE = re.compile("|".join(STANCES))
 _SEMICOLON = re.compile("[；;]")
+_OPENS_CLAUSE = re.compile(
+    r"[\s—“”]*(?:(?:\d{4}年|今年|全年|当年|明年|同时|并|还|也|其中|此外|到|至|年底|年末|初步)[\s，]*)*"
+)
+"""What may stand before a stance that opens its clause: nothing, or a time word and a joiner
+(``全年预计``, ``初步预计``, ``到2027年力争``); a subject before it (``研发投入强度预计
+达到``) keeps the stance to its own clause and the list of figures it heads."""
 
 
 @record
@@ -129,12 +135,26 @@ def _sentence(
     out: list[RawObservation] = []
     clauses = _clauses(norm, start, end)
     # A stance right after a figure of its clause (``增长6.5%左右、力争7%``) qualifies that
-    # alternate only; one that opens a clause (``力争A…，B…``) governs what follows.
-    governing = [
-        (p, w)
-        for p, w in stances
-        if not any(cs <= f.start < p for cs, ce in clauses if cs <= p < ce for f in figures)
-    ]
+    # alternate only; one that opens a clause (``力争A…，B…``, ``初步预计，…``) governs what
+    # follows; one after its clause's subject (``地区生产总值预计增长5.1%左右，一般公共预算
+    # 收入增长5.2%``) governs the list of figures it heads, up to a clause without a figure
+    # (``研发投入强度预计达到2.6%，一批重大技术攻关…实现突破，…比重达到34.6%``: not the last).
+    governing = []
+    for p, w in stances:
+        at = next((i for i, (cs, ce) in enumerate(clauses) if cs <= p < ce), None)
+        if at is None or any(clauses[at][0] <= f.start < p for f in figures):
+            continue
+        reach = end
+        if not _OPENS_CLAUSE.fullmatch(norm, clauses[at][0], p):
+            reach = next(
+                (
+                    cs
+                    for cs, ce in clauses[at + 1 :]
+                    if not any(cs <= f.start < ce for f in figures)
+                ),
+                end,
+            )
+        governing.append((p, w, reach))
     for cs, ce in clauses:
         in_clause = [f for f in figures if cs <= f.start < ce]
         if not in_clause:
@@ -147,7 +167,11 @@ def _sentence(
         group = next(groups, None)
         while group is not None:
             at = group.items[0].fig.start
-            stance = [w for p, w in governing if p < at and not any(p < q < at for q in semis)]
+            stance = [
+                w
+                for p, w, reach in governing
+                if p < at < reach and not any(p < q < at for q in semis)
+            ]
             stance = stance[-1:]  # 确保…，力争…: the nearest stance governs
             own = [w for p, w in stances if cs <= p < at][-1:]  # the clause's own stance
             found, used = _emit(group, cs, ce, (own, stance), state)

@@ -1,0 +1,55 @@
+"""Figure readings found wrong on the hand-checked Jiangsu and Chongqing pairs
+(tests/gold/jiangsu-2025-2026, tests/gold/chongqing-2025-2026), read after lingdiff's tuning.
+
+Each sentence is quoted from a corpus report; the expected reading is what a careful reader
+writes down.
+"""
+
+from __future__ import annotations
+
+from lingdiff.figures.extract import extract_from_text
+
+
+def readings(text: str) -> list[tuple[str, float, str, str, str]]:
+    """(indicator, value, unit, measure, qualifier) of every figure of ``text``."""
+    return [(o.indicator, o.value, o.unit, o.measure, o.qualifier) for o in extract_from_text(text)]
+
+
+def test_a_stance_after_its_subject_ends_with_the_list_it_heads() -> None:
+    """Chongqing 2025: 预计 after 研发投入强度 marks that estimate, not the share two clauses
+    on, past clauses without a figure; Tianjin 2025 puts one 预计 at the head of a list of
+    figures (all estimates), and Guangxi 2025 opens the summary with 初步预计，."""
+    assert readings(
+        "全社会研发投入强度预计达到2.6%，一批重大技术攻关和成果产业化实现突破，全市首个1类"
+        "创新药获批上市，战略性新兴产业增加值占规上工业增加值的比重达到34.6%。"
+    ) == [
+        ("全社会研发投入强度", 2.6, "%", "level", "预计"),
+        ("战略性新兴产业增加值", 34.6, "%", "share", ""),
+    ]
+    assert readings(
+        "全市地区生产总值预计增长5.1%左右，一般公共预算收入增长5.2%，城镇调查失业率5.2%，"
+        "居民人均可支配收入增长与经济增长基本同步。"
+    ) == [
+        ("地区生产总值", 5.1, "%", "growth", "预计 左右"),
+        ("一般公共预算收入", 5.2, "%", "growth", "预计"),
+        ("城镇调查失业率", 5.2, "%", "level", "预计"),
+    ]
+    assert [
+        q for *_, q in readings("初步预计，全区地区生产总值增长4.2%左右，外贸进出口总额增长9.4%。")
+    ] == [
+        "预计 左右",
+        "预计",
+    ]
+
+
+def test_a_stance_in_a_clause_without_figures_stops_there() -> None:
+    """Shanxi 2025's targets: 力争 is said of the trade target only (进出口总额力争保持正增长),
+    not of the jobs, unemployment and price targets after it."""
+    assert readings(
+        "进出口总额力争保持正增长，居民收入增长与经济增长同步，城镇新增就业45万人，"
+        "城镇调查失业率5.5%左右，居民消费价格涨幅2%左右。"
+    ) == [
+        ("城镇新增就业", 45.0, "万人", "count", ""),
+        ("城镇调查失业率", 5.5, "%", "level", "左右"),
+        ("居民消费价格", 2.0, "%", "growth", "左右"),
+    ]
