@@ -230,6 +230,8 @@ def _arabic(
     if high is not None and high <= value:
         return None
     approx = (m["ap1"] or "") + (m["ap2"] or "")
+    if m["unit"] == "倍" and not approx and norm[e : e + 1] in ("多", "余") and e < hi:
+        approx, e = norm[e], e + 1  # 增长1倍多: a multiple is said approximately after 倍
     return Figure(s, e, value, high, unit, approx)
 
 

@@ -53,3 +53,15 @@ def test_a_stance_in_a_clause_without_figures_stops_there() -> None:
         ("城镇调查失业率", 5.5, "%", "level", "左右"),
         ("居民消费价格", 2.0, "%", "growth", "左右"),
     ]
+
+
+def test_a_multiple_is_said_approximately_after_its_unit() -> None:
+    """Chongqing 2025 and 2026: 增长1倍多 (more than doubled) puts 多 after 倍, where 2万多人
+    puts it before the unit; the 多 made the figure look like a modifier and it was lost."""
+    assert readings(
+        "新能源汽车产量达到95.3万辆，集成电路产量增长1倍多，合成材料产值保持两位数增长。"
+    ) == [
+        ("新能源汽车产量", 95.3, "万辆", "count", ""),
+        ("集成电路产量", 1.0, "倍", "growth", "多"),
+    ]
+    assert readings("技术合同成交额增长6.4倍。") == [("技术合同成交额", 6.4, "倍", "growth", "")]
