@@ -334,6 +334,8 @@ def _build(
     for item, subj in pairs:
         f = item.fig
         indicator = canonical(subj)
+        if len(indicator) == 1 and rd.share and f"{subj}占比" in group.pre:
+            indicator = f"{indicator}占比"  # 税占比达77.4%, 煤占比: a share named by one word
         if len(indicator) < 2 or indicator in _NAMELESS:
             continue  # 惠及461万人次, 涉及10.5万人 with nothing before: no indicator's name
         if rd.conversion:  # 160.6亿美元、折合1148亿元人民币: the same flow in another currency

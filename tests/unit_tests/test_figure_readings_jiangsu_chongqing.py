@@ -65,3 +65,20 @@ def test_a_multiple_is_said_approximately_after_its_unit() -> None:
         ("集成电路产量", 1.0, "倍", "growth", "多"),
     ]
     assert readings("技术合同成交额增长6.4倍。") == [("技术合同成交额", 6.4, "倍", "growth", "")]
+
+
+def test_a_share_named_by_one_word_keeps_its_name() -> None:
+    """Jiangsu 2026: 税占比 (the tax share of budget revenue) has a one-character subject, and
+    a one-character name was dropped as no name at all; so was Chongqing 2025's 村占比."""
+    assert readings("一般公共预算收入增长2.1%，税占比达77.4%；") == [
+        ("一般公共预算收入", 2.1, "%", "growth", ""),
+        ("税占比", 77.4, "%", "share", ""),
+    ]
+    assert readings("经营性收入10万元以上的村占比超过90%。")[-1] == (
+        "村占比",
+        90.0,
+        "%",
+        "share",
+        "超过",
+    )
+    assert readings("税收占比达80%。") == [("税收", 80.0, "%", "share", "")]
