@@ -247,7 +247,12 @@ def _choose_subjects(group: Group, rd: Any, state: _State, cs: int) -> tuple[lis
     if rd.share and not subject and state.subject:
         subject, quote_from = state.subject, min(cs, state.subject_at)
     elif post_subject:
-        plain = subject and len(subject) <= 4 and not raw_pre.endswith(_JOINERS)
+        plain = (
+            subject
+            and len(subject) <= 4
+            and not raw_pre.endswith(_JOINERS)
+            and not subject.removesuffix("以").endswith(_DOING)  # 继续实施55项…, 办好以10件…
+        )
         subject = subject + post_subject if plain and "、" not in subject else post_subject
     elif not subject and post.startswith("的"):
         subject, used = post_np(post[1:])
@@ -385,6 +390,10 @@ _SHORT_NP = 10
 """A figure-less clause this short is a noun phrase a bare predicate may complete; a longer
 one is a whole statement (加大对各类学校家庭困难学生资助力度)."""
 _JOINERS = ("和", "及", "与", "、", "等")
+_DOING = ("实施", "办好", "办成", "安排", "抓好")
+"""Verbs that end the words before a count of measures or tasks (``继续实施10大类55项民生实事``,
+``今年将办好12类45件民生实事``, ``办好以10件民生实事为引领的…``): what is counted is named
+after the count alone."""
 _HE_WORDS = frozenset("谐平美睦畅善")
 """Characters that make a leading 和 part of a word (和谐, 和平…), not a joiner."""
 _CONTINUATION_NOISE = re.compile(r"[、，,；;\s]|力争|争取|确保|预计|有望|或")

@@ -82,3 +82,19 @@ def test_a_share_named_by_one_word_keeps_its_name() -> None:
         "超过",
     )
     assert readings("税收占比达80%。") == [("税收", 80.0, "%", "share", "")]
+
+
+def test_the_verb_before_a_count_of_tasks_is_no_part_of_its_name() -> None:
+    """Jiangsu, Shandong, Yunnan, Hebei…: 办好/实施/抓好 N件(项) X name X, the thing counted;
+    the verb (with its adverb, 继续/扎实/再) was glued to the name, so 2025's 办好民生实事 and
+    2026's 扎实办好重点民生实事 did not link. Jiangxi's 以10件民生实事为牵引 / 办好以10件
+    民生实事为引领的… name 民生实事 too: the noun ends before 为 of 以…为牵引."""
+    assert readings("今年继续实施20项民生工程。") == [("民生工程", 20.0, "项", "count", "")]
+    assert readings("扎实办好20项重点民生实事。") == [("重点民生实事", 20.0, "项", "count", "")]
+    assert readings("抓好550个省重大项目。") == [("省重大项目", 550.0, "个", "count", "")]
+    assert readings("坚持尽力而为、量力而行，以办好10件民生实事为牵引。") == [
+        ("民生实事", 10.0, "件", "count", "")
+    ]
+    assert readings("办好以10件民生实事为引领的各项民生工程。") == [
+        ("民生实事", 10.0, "件", "count", "")
+    ]
