@@ -175,6 +175,9 @@ MEASURE_UNITS = (
     "微克/立方米", "毫克/升", "分贝",
     "m2", "m²", "㎡", "km", "kg", "kW", "kWh", "MW", "GW",
 )  # fmt: skip
+CATEGORY_UNITS = ("类", "大类")
+"""Counts of categories, a figure only before the count of their items (``12类45件民生实事``):
+never matched as a unit by :data:`FIGURE` (``1类创新药`` names a class)."""
 CLASS_UNITS = ("千伏",)
 """Units that name a class rather than measure an amount (``110千伏变电站`` is a kind of
 substation): one token in a diff, never a figure."""
@@ -199,7 +202,7 @@ def unit_kind(unit: str) -> str:
     base = unit.lstrip("万亿千") or unit
     if unit in PERCENT_UNITS:
         return "percent"
-    if base in COUNT_UNITS:
+    if base in COUNT_UNITS or unit in CATEGORY_UNITS:
         return "count"
     if base in ("万", "亿", "千", ""):
         return "magnitude"

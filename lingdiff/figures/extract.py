@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..lexicon import STANCES
+from ..lexicon import CATEGORY_UNITS, STANCES
 from ..model import Measure
 from ..records import record
 from .groups import BREAKS, Group, clause_items, group_figures
@@ -343,6 +343,8 @@ def _build(
             indicator = f"{indicator}占比"  # 税占比达77.4%, 煤占比: a share named by one word
         if len(indicator) < 2 or indicator in _NAMELESS:
             continue  # 惠及461万人次, 涉及10.5万人 with nothing before: no indicator's name
+        if f.unit in CATEGORY_UNITS:  # 12类45件民生实事: the categories of the items
+            indicator += "（类别）"
         if rd.conversion:  # 160.6亿美元、折合1148亿元人民币: the same flow in another currency
             indicator += f"（折合{currency(f.unit)}）"
         if f.unit_kind == "count" and indicator.endswith("指标"):

@@ -151,6 +151,11 @@ def find_figures(norm: str, start: int, end: int) -> list[Figure]:
         fig = _unitless_end(norm, m, start, quotes or [])
         if fig is not None and not any(f.start < fig.end and fig.start < f.end for f in found):
             found.append(fig)
+    for m in _CATEGORIES.finditer(norm, start, end):
+        if quotes is None:
+            quotes = quote_spans(norm, start, end)
+        if not _glued_before(norm, m.start(), start) and not _inside(m.start(), quotes):
+            found.append(Figure(m.start(), m.end(), float(m[1]), None, m[2], ""))
     for m in _CN_FIGURE.finditer(norm, start, end):
         if quotes is None:
             quotes = quote_spans(norm, start, end)
@@ -161,6 +166,10 @@ def find_figures(norm: str, start: int, end: int) -> list[Figure]:
     found = _with_shared_units(norm, found, start)
     return [f for f in found if not _in_set_phrase(norm, f)]
 
+
+_CATEGORIES = re.compile(rf"(?<![\d.])(\d+)(大类|类)(?=\d+(?:万|千)?(?:{'|'.join(COUNT_UNITS)}))")
+"""A count of categories before the count of their items (``12类45件民生实事``,
+``10大类52项民生实事``): alone, ``1类创新药`` names a class of drug and is no figure."""
 
 _BARE_ITEM = re.compile(r"(?<![\d.A-Za-z])(\d+(?:\.\d+)?)、$")
 _RESPECTIVELY = "分别"

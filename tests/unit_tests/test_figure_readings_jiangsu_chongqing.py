@@ -98,3 +98,22 @@ def test_the_verb_before_a_count_of_tasks_is_no_part_of_its_name() -> None:
     assert readings("办好以10件民生实事为引领的各项民生工程。") == [
         ("民生实事", 10.0, "件", "count", "")
     ]
+
+
+def test_a_count_of_categories_before_the_count_of_its_items() -> None:
+    """Jiangsu 2026: 12类45件民生实事 counts 12 categories and 45 tasks; Hubei writes 10大类55项,
+    Fujian 2类15个省级样板. The number of categories was lost (类 is no unit) or glued to the
+    tasks' name (12类民生实事); 1类创新药 names a class of drug and stays out."""
+    assert readings("12类45件民生实事全面完成，发展的温度可感可触。") == [
+        ("民生实事（类别）", 12.0, "类", "count", ""),
+        ("民生实事", 45.0, "件", "count", ""),
+    ]
+    assert readings("今年继续实施10大类55项民生实事，涵盖就业、教育、医疗、养老等领域。") == [
+        ("民生实事（类别）", 10.0, "大类", "count", ""),
+        ("民生实事", 55.0, "项", "count", ""),
+    ]
+    assert readings("打造城市片区更新、社区更新2类15个省级样板。") == [
+        ("省级样板（类别）", 2.0, "类", "count", ""),
+        ("省级样板", 15.0, "个", "count", ""),
+    ]
+    assert readings("全市首个1类创新药获批上市。") == []
