@@ -52,7 +52,8 @@ FLOORS = {
     "fujian-2025-2026": (1.0, 1.0, 0.9),
     # link F1 1.00 once 粮食生产再获丰收，总产… names the grain output (was 总产)
     # 0.97 recall once a share before its population (86%的县建成三级医院) is read
-    "hubei-2025-2026": (0.969, 0.95, 0.85),
+    # 0.98 once the categories of 10大类52项民生实事 are counted
+    "hubei-2025-2026": (0.977, 0.95, 0.85),
     # 1.00 recall once from-lists (分别从771家、481家增加到…) and 约合 are read
     "shanghai-2025-2026": (0.99, 0.9, 0.95),
     # not tuned on: 0.95 / 1.00 / 0.98 when added; 0.98 recall after the fixes it showed,
@@ -82,6 +83,14 @@ FLOORS = {
     # not tuned on: 0.89 / 1.00 / 0.91 when added (9千亿元 not read, the 十五五 outline's
     # GDP goal read as a five-year review figure); 1.00 / 1.00 / 0.91 after the fixes it showed
     "guangxi-2025-2026": (1.0, 1.0, 0.9),
+    # not tuned on: 0.97 / 1.00 / 0.94 when added (税占比 not read, the 12类 of 12类45件民生实事
+    # not read); 1.00 / 1.00 / 0.94 after the fixes it showed (old 1.4 城乡区域 -> new 1.4 and
+    # old 3.5 -> new 3.5 stay unpaired)
+    "jiangsu-2025-2026": (1.0, 1.0, 0.9),
+    # not tuned on: 0.96 / 1.00 / 0.94 when added (增长1倍多 not read, 34.6% given the 预计 of
+    # a clause two figure-less clauses before); 1.00 / 1.00 / 0.94 after the fixes it showed
+    # (new 1.7 文化旅游 stays added, old 1.1 -> new 1.5 and old 1.3 -> new 1.2 unpaired)
+    "chongqing-2025-2026": (1.0, 1.0, 0.9),
 }
 
 
@@ -98,7 +107,7 @@ def test_gold_pair_scores(gold: dict) -> None:
 
 
 def test_the_issues_goals_over_all_gold_pairs() -> None:
-    """Micro-averaged over the eleven pairs: targets recall ≥ 0.95, link F1 ≥ 0.9, section-pair
+    """Micro-averaged over the thirteen pairs: targets recall ≥ 0.95, link F1 ≥ 0.9, section-pair
     F1 ≥ 0.9 (per pair, Hubei's and Yunnan's section pairs stay below: see FLOORS)."""
     golds = check.gold_files()
     corpus_file(golds[0]["old"])
