@@ -117,3 +117,13 @@ def test_a_count_of_categories_before_the_count_of_its_items() -> None:
         ("省级样板", 15.0, "个", "count", ""),
     ]
     assert readings("全市首个1类创新药获批上市。") == []
+
+
+def test_batches_are_counted_in_pici() -> None:
+    """Chongqing 2026 (实施5批次19组…重组) and Guangdong's and Shanxi's inspection targets
+    (抽检…超1.5万批次): 批次 is one classifier; read as 批 the 次 went into the next name."""
+    assert readings("实施5批次19组集团层面战略性重组。") == [
+        ("集团层面战略性重组", 5.0, "批次", "count", ""),
+        ("集团层面战略性重组", 19.0, "组", "count", ""),
+    ]
+    assert readings("完成农产品快检不少于100万批次。")[0][1:3] == (100.0, "万批次")
