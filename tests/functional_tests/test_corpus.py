@@ -90,8 +90,9 @@ FLOORS = {
     "jiangsu-2025-2026": (0.99, 1.0, 0.9),
     # not tuned on: 0.96 / 1.00 / 0.94 when added (增长1倍多 not read, 34.6% given the 预计 of
     # a clause two figure-less clauses before); 1.00 / 1.00 / 0.94 after the fixes it showed
-    # (new 1.7 文化旅游 stays added, old 1.1 -> new 1.5 and old 1.3 -> new 1.2 unpaired)
-    "chongqing-2025-2026": (1.0, 1.0, 0.9),
+    # (new 1.7 文化旅游 stays added, old 1.1 -> new 1.5 and old 1.3 -> new 1.2 unpaired); 0.96
+    # once its whole five-year review was read (1342种/3541种/47种, 3大系统, 由51家整合为33家)
+    "chongqing-2025-2026": (0.96, 1.0, 0.9),
 }
 
 
