@@ -7,12 +7,7 @@ writes down.
 
 from __future__ import annotations
 
-from lingdiff.figures.extract import extract_from_text
-
-
-def readings(text: str) -> list[tuple[str, float, str, str, str]]:
-    """(indicator, value, unit, measure, qualifier) of every figure of ``text``."""
-    return [(o.indicator, o.value, o.unit, o.measure, o.qualifier) for o in extract_from_text(text)]
+from tests.unit_tests.test_figure_readings_shandong_guangxi import readings
 
 
 def test_a_stance_after_its_subject_ends_with_the_list_it_heads() -> None:
