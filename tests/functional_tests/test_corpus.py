@@ -93,6 +93,12 @@ FLOORS = {
     # (new 1.7 文化旅游 stays added, old 1.1 -> new 1.5 and old 1.3 -> new 1.2 unpaired); 0.96
     # once its whole five-year review was read (1342种/3541种/47种, 3大系统, 由51家整合为33家)
     "chongqing-2025-2026": (0.96, 1.0, 0.9),
+    # not tuned on: 0.98 / 1.00 / 0.96 when added (10.36百亿亿次/秒 and 沿黄生态廊道1194公里 not
+    # read; old 1.6 绿色发展 -> new 1.4 民生 unpaired)
+    "henan-2025-2026": (0.98, 1.0, 0.95),
+    # not tuned on: 0.97 / 0.97 / 0.90 when added (跨上5万亿元 without its qualifier, 高于全国0.3个
+    # 百分点 and 4.8万P not read; old 1.4 -> new 1.3, 1.6 -> 1.6, 1.7 -> 1.5 unpaired)
+    "anhui-2025-2026": (0.97, 0.95, 0.88),
 }
 
 
@@ -109,7 +115,7 @@ def test_gold_pair_scores(gold: dict) -> None:
 
 
 def test_the_issues_goals_over_all_gold_pairs() -> None:
-    """Micro-averaged over the thirteen pairs: targets recall ≥ 0.95, link F1 ≥ 0.9, section-pair
+    """Micro-averaged over the fifteen pairs: targets recall ≥ 0.95, link F1 ≥ 0.9, section-pair
     F1 ≥ 0.9 (per pair, Hubei's and Yunnan's section pairs stay below: see FLOORS)."""
     golds = check.gold_files()
     corpus_file(golds[0]["old"])
