@@ -246,6 +246,9 @@ def _choose_subjects(group: Group, rd: Any, state: _State, cs: int) -> tuple[lis
     raw_pre = group.pre.rstrip()
     if rd.share and not subject and state.subject:
         subject, quote_from = state.subject, min(cs, state.subject_at)
+    elif rd.share and raw_pre.startswith("中") and subject.startswith("中") and state.subject:
+        # 160个国控断面中I类及以上水质占比86.1%: a share among the things just counted
+        subject, quote_from = state.subject + subject[1:], min(cs, state.subject_at)
     elif post_subject:
         plain = (
             subject

@@ -112,6 +112,9 @@ _POST_CUT = re.compile(
     "|验收|初具|初见|开展|年内|精准|结对|吃上|用于|共同|保持|两位数"
     "|为(?=牵引|引领|抓手|重点|核心|主线|龙头|载体|依托|支撑)"  # 以10件民生实事为牵引
 )
+_AMONG = re.compile("中(?=.*(?:占比|比例|比重|率)$)")
+"""``中`` as "among" in the noun after a count, a share of the counted things following it
+(``160个国控断面中I类及以上水质占比86.1%``)."""
 _MARKS = re.compile(r"[“”‘’《》「」『』\"'\s|]|[［\[]\d{1,3}[］\]]")
 """Quote marks, spaces, and note calls (``四大主导产业［7］增加值``: the ［7］ points to a note)."""
 COMPOUND_SPLITS = {"城乡": ("城镇", "农村"), "进出口": ("进口", "出口"), "中小学": ("中学", "小学")}
@@ -280,6 +283,11 @@ def post_np(text: str) -> tuple[str, int]:
     for tail in ("建设", "提质"):
         if np.endswith(tail) and len(np) > len(tail) + 1:
             np = np[: -len(tail)]
+    among = _AMONG.search(raw)
+    if among and len(_MARKS.sub("", raw[: among.start()])) >= 2:
+        # 160个国控断面中I类…占比86.1%: the count is of 国控断面, the rest names the share
+        np = _MARKS.sub("", raw[: among.start()])
+        return np, among.start()  # 中… is left to name the share
     return (np, len(raw)) if len(np) >= 2 else ("", 0)
 
 

@@ -18,3 +18,18 @@ def test_kuashang_marks_a_milestone_as_maishang_does() -> None:
         ("地区生产总值", 5.8, "%", "growth", ""),
         ("经济总量", 5.0, "万亿元", "level", "跨上"),
     ]
+
+
+def test_a_count_before_a_share_among_its_things_is_named_by_its_own_noun() -> None:
+    """Henan 2025: 全省160个国控断面中I类及以上水质占比86.1% counts 160 monitoring sections and
+    gives the share of them in class I or better; the count took the share's whole phrase as its
+    noun (国控断面中I类及以上水质占比) and the share was read as a level of that phrase."""
+    assert readings("全省160个国控断面中I类及以上水质占比86.1%。") == [
+        ("国控断面", 160.0, "个", "count", ""),
+        ("国控断面I类及以上水质", 86.1, "%", "share", ""),
+    ]
+    # 中 that is not "among" stays in the noun (城中村, 中心)
+    assert [name for name, *_ in readings("改造50个城中村，建成3个区域医疗中心。")] == [
+        "改造城中村",
+        "建成区域医疗中心",
+    ]
