@@ -24,6 +24,7 @@ _POST_OK = (
     "台阶", "新台阶", "大关", "关口",  # 迈上6万亿元台阶 / 突破1万亿元大关: a milestone reached
     "人民币",  # 约合1243亿元人民币: the currency named after the amount
     "支持", "扶持",  # 安排3000亿元支持消费品以旧换新: the amount given, no modifier of 支持…
+    "全线", "贯通", "通车",  # 沿黄生态廊道1194公里全线贯通: the length opened, no modifier
 )  # fmt: skip
 
 

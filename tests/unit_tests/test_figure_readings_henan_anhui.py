@@ -33,3 +33,11 @@ def test_a_count_before_a_share_among_its_things_is_named_by_its_own_noun() -> N
         "改造城中村",
         "建成区域医疗中心",
     ]
+
+
+def test_a_length_opened_along_its_whole_line_is_a_figure() -> None:
+    """Henan 2026: 沿黄生态廊道1194公里全线贯通 gives the corridor's length; a figure followed by a
+    noun-like word was taken for a modifier (as 5000万元以上项目 is) and dropped."""
+    assert readings("土壤和地下水环境质量保持稳定。沿黄生态廊道1194公里全线贯通。") == [
+        ("沿黄生态廊道", 1194.0, "公里", "level", "")
+    ]
