@@ -174,6 +174,7 @@ MEASURE_UNITS = (
     "岁",
     "微克/立方米", "毫克/升", "分贝",
     "m2", "m²", "㎡", "km", "kg", "kW", "kWh", "MW", "GW",
+    "百亿亿次/秒", "EFLOPS", "Eflops", "P",  # computing power: 10.36百亿亿次/秒, 55Eflops, 1.6万P
 )  # fmt: skip
 CATEGORY_UNITS = ("类", "大类")
 """Counts of categories, a figure only before the count of their items (``12类45件民生实事``):

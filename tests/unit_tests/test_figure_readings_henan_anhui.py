@@ -41,3 +41,21 @@ def test_a_length_opened_along_its_whole_line_is_a_figure() -> None:
     assert readings("土壤和地下水环境质量保持稳定。沿黄生态廊道1194公里全线贯通。") == [
         ("沿黄生态廊道", 1194.0, "公里", "level", "")
     ]
+
+
+def test_computing_power_has_units_of_its_own() -> None:
+    """Henan 2026 (10.36百亿亿次/秒), Anhui 2026 (超4.8万P), Guizhou (55Eflops): computing
+    power is written in PFLOPS (P), EFLOPS or 百亿亿次/秒, none a unit, so no such figure was read
+    anywhere in the corpus (fifteen of them) and 130% after 智能算力达1.6万P took the 1.6万P into
+    its name."""
+    assert readings("算力总规模达到10.36百亿亿次/秒。") == [
+        ("算力总规模", 10.36, "百亿亿次/秒", "level", "")
+    ]
+    assert readings("建成智能算力超4.8万P，公用充电桩覆盖所有乡镇。") == [
+        ("建成智能算力", 4.8, "万P", "level", "超")
+    ]
+    assert readings("全省智能算力达1.6万P、增长130%。") == [
+        ("智能算力", 1.6, "万P", "level", ""),
+        ("智能算力", 130.0, "%", "growth", ""),
+    ]
+    assert readings("算力规模超过55Eflops，成为全国算力重要支撑。")[0][1:3] == (55.0, "Eflops")
