@@ -58,7 +58,11 @@ def clause_items(norm: str, figures: list[Figure], cs: int, ce: int) -> list[Ite
         )  # 分别从771家、481家增加到…: a from-list
         base = from_lead and bool(_TO_VERB.match(post))
         # 由9.8%降至7.5%: the figure it moves from (kept only where a period starts there)
-        modifier = _is_modifier(f, post) or (lead.endswith(_CAPACITY) and _starts_noun(post))
+        modifier = (
+            _is_modifier(f, post)
+            or (lead.endswith(_CAPACITY) and _starts_noun(post))
+            or (f.unit in ("户", "人") and norm[f.end : tail_end] == "以上" and _village(post))
+        )
         if (
             modifier
             and not base
@@ -84,7 +88,14 @@ _TO_VERB = LazyPattern(
     "[^，；。]{0,6}?(?:提高|降低|下降|降|增加|增|提升|升|上调|下调|调整|扩大|缩小|压缩|增长|减少|减)"
     "(?:到|至|为)"
 )
+_VILLAGE = LazyPattern("自然村|村|[^\\d，。；、]{0,8}村寨")
+"""Villages named by their size: ``20户以上自然村`` (villages of 20 households or more), ``50户以上
+农村木质房屋连片村寨``; the households are a threshold of the villages, no figure."""
 _CAPACITY = ("年产", "日产", "日处理", "年处理", "年吞吐", "装机")
+
+
+def _village(post: str) -> bool:
+    return _VILLAGE.match(post) is not None
 
 
 def _starts_noun(post: str) -> bool:

@@ -59,3 +59,17 @@ def test_computing_power_has_units_of_its_own() -> None:
         ("智能算力", 130.0, "%", "growth", ""),
     ]
     assert readings("算力规模超过55Eflops，成为全国算力重要支撑。")[0][1:3] == (55.0, "Eflops")
+
+
+def test_households_before_villages_are_a_threshold_of_the_villages() -> None:
+    """Henan 2026 (行政村和20户以上自然村全部通硬化路), Yunnan 2025 and Guizhou 2025/2026
+    (30户以上自然村寨…覆盖率达80%, 50户以上农村木质房屋连片村寨): the households say which
+    villages, no figure of their own; read as counts they also took the share's name away."""
+    assert readings("行政村和20户以上自然村全部通硬化路，改造农村危房5.2万户。") == [
+        ("改造农村危房", 5.2, "万户", "count", "")
+    ]
+    assert readings("30户以上自然村寨生活垃圾收运设施覆盖率达80%。") == [
+        ("30户以上自然村寨生活垃圾收运设施覆盖率", 80.0, "%", "level", "")
+    ]
+    # a count of households or people that is the figure stays (帮助8万户以上群众实现安居梦)
+    assert readings("帮助8万户以上群众实现安居梦。")[0][1:3] == (8.0, "万户")
