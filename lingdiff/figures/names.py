@@ -388,7 +388,7 @@ def _split_joined(parts: list[str], n: int) -> list[str] | None:
     for part in parts:
         for conj in ("和", "与", "及"):
             halves = part.split(conj)
-            if len(halves) == 2 and all(len(h) >= 2 for h in halves):
+            if len(halves) == 2 and all(len(h) >= 2 for h in halves) and _joins(*halves):
                 first, second = halves
                 if len(first) <= SHORT_ITEM and second.endswith("率") and first[-1] != "率":
                     # 高中阶段和高等教育毛入学率, 生活垃圾和污水治理率: each a rate of the kind
@@ -400,6 +400,14 @@ def _split_joined(parts: list[str], n: int) -> list[str] | None:
         else:
             out.append(part)
     return out if len(out) == n else None
+
+
+def _joins(first: str, second: str) -> bool:
+    """Is the 和/与/及 between ``first`` and ``second`` a joiner of two names, not part of a
+    word or a bound (65岁及以上, 以及, 惠及, 参与, 和谐)?"""
+    return not second.startswith(("以上", "以下", "谐")) and not first.endswith(
+        ("以", "惠", "涉", "普", "波", "参", "共")
+    )
 
 
 _NUMERALS = "一二三四五六七八九十"

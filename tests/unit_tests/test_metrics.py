@@ -998,3 +998,9 @@ def test_the_months_a_figure_covers_are_not_its_name() -> None:
 )
 def test_list_items_joined_by_he_are_items_of_their_own(text: str, names: list[str]) -> None:
     assert [o.indicator for o in extract(text)] == names
+
+
+def test_a_bound_written_with_ji_is_no_joiner_of_list_items() -> None:
+    # 65岁及以上 is an age bound: the list is not cut there into 65岁… and 以上…
+    obs = extract("孕产妇死亡率、65岁及以上老年人健康管理率分别为8.5%、72%、80%。")
+    assert {o.indicator for o in obs} == {"孕产妇死亡率、65岁及以上老年人健康管理率"}
