@@ -68,3 +68,23 @@ def test_a_report_given_in_pieces_goes_to_stdout_as_utf8(
 ) -> None:
     output.write_stdout(_in_pieces)
     assert capsysbinary.readouterr().out == "一、规划\n\x1b".encode()
+
+
+def test_records_written_directly_are_the_records_encoded() -> None:
+    """The sentences and sentence pairs are written as text directly (a fast path): the
+    report is the one made by encoding each record's dict, byte for byte."""
+    c = seed_comparison()
+
+    def encoded_rows(items, make, line=None):  # type: ignore[no-untyped-def]
+        return json_renderer._Rows(items, make)  # no fast path: each dict encoded
+
+    pieces: list[str] = []
+    out = json_renderer._Handing(pieces.append)
+    json_renderer._write(
+        json_renderer._tree(c, encoded_rows), 0, out, json_renderer._one_line_encoder()
+    )
+    out.append("\n")
+    out.hand_on()
+    direct = render_json(c)
+    assert "".join(pieces) == direct
+    assert direct.count('"ops": [{"tag": ') > 40 and direct.count('"topics": {"') > 500
