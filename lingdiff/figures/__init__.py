@@ -78,12 +78,14 @@ def extract_observations(
     frames = TimeFrames(doc)
     out: list[Observation] = []
     for sentence in doc.sentences:
-        frame = frames.frame(sentence.index)
-        part = frames.part_of(sentence.section)
-        previous: Observation | None = None
         raws = extract_from_text(
             doc.norm, sentence.start, sentence.end, found
         ) or table_row_figures(doc.norm, sentence.start, sentence.end)
+        if not raws:
+            continue
+        frame = frames.frame(sentence.index)
+        part = frames.part_of(sentence.section)
+        previous: Observation | None = None
         for raw in raws:
             gap = _gap(doc.norm, raw, previous)
             if gap is not None and previous is not None:

@@ -128,10 +128,13 @@ def find_figures(norm: str, start: int, end: int) -> list[Figure]:
     phrases (:data:`~lingdiff.lexicon.SET_PHRASE_COUNTS`) left out."""
     found: list[Figure] = []
     quotes: list[tuple[int, int]] | None = None
+    digits = False
     for m in FIGURE.finditer(norm, start, end):
-        bare = m["unit"] is None and m["mag"] is None
-        ratio = bare and not m["dash"] and _RATIO_TO_ONE.match(norm, m.end("n1"), end)
-        if bare and not ratio and ("." not in m["n1"] or not norm.startswith("年", m.end("n1"))):
+        digits = True
+        unit, mag, n1_end = m["unit"], m["mag"], m.end("n1")
+        bare = unit is None and mag is None
+        ratio = bare and not m["dash"] and _RATIO_TO_ONE.match(norm, n1_end, end)
+        if bare and not ratio and ("." not in m["n1"] or not norm.startswith("年", n1_end)):
             continue
         if quotes is None:
             quotes = quote_spans(norm, start, end)
@@ -143,28 +146,38 @@ def find_figures(norm: str, start: int, end: int) -> list[Figure]:
             fig = _arabic(norm, m, start, end, quotes)
         if fig is not None:
             found.append(fig)
-    if quotes is None and "." in norm[start:end]:
-        quotes = quote_spans(norm, start, end)
-    for m in _UNITLESS_MOVE.finditer(norm, start, end):
-        found.extend(_unitless_move(norm, m, start, quotes or []))
-    for m in _UNITLESS_END.finditer(norm, start, end):
-        fig = _unitless_end(norm, m, start, quotes or [])
-        if fig is not None and not any(f.start < fig.end and fig.start < f.end for f in found):
-            found.append(fig)
-    for m in _CATEGORIES.finditer(norm, start, end):
-        if quotes is None:
+    # FIGURE matches every number: without one, the patterns below that need a digit cannot
+    # match, nor can they without a digit after 到/至/类 (most sentences: one search for three)
+    if digits and _DIGIT_AFTER.search(norm, start, end):
+        if quotes is None and "." in norm[start:end]:
             quotes = quote_spans(norm, start, end)
-        if not _glued_before(norm, m.start(), start) and not _inside(m.start(), quotes):
-            found.append(Figure(m.start(), m.end(), float(m[1]), None, m[2], ""))
+        for m in _UNITLESS_MOVE.finditer(norm, start, end):
+            found.extend(_unitless_move(norm, m, start, quotes or []))
+        for m in _UNITLESS_END.finditer(norm, start, end):
+            fig = _unitless_end(norm, m, start, quotes or [])
+            if fig is not None and not any(f.start < fig.end and fig.start < f.end for f in found):
+                found.append(fig)
+        for m in _CATEGORIES.finditer(norm, start, end):
+            if quotes is None:
+                quotes = quote_spans(norm, start, end)
+            if not _glued_before(norm, m.start(), start) and not _inside(m.start(), quotes):
+                found.append(Figure(m.start(), m.end(), float(m[1]), None, m[2], ""))
     for m in _CN_FIGURE.finditer(norm, start, end):
         if quotes is None:
             quotes = quote_spans(norm, start, end)
         fig = _chinese(norm, m, start, end, quotes)
         if fig is not None and not any(f.start < fig.end and fig.start < f.end for f in found):
             found.append(fig)
+    if not found:
+        return found
     found.sort(key=lambda f: f.start)
     found = _with_shared_units(norm, found, start)
     return [f for f in found if not _in_set_phrase(norm, f)]
+
+
+_DIGIT_AFTER = re.compile(r"[到至类]\d")
+"""What :data:`_UNITLESS_MOVE`, :data:`_UNITLESS_END` (``缩小至1.81``) and :data:`_CATEGORIES`
+(``12类45件``) each need: a digit right after 到, 至 or 类."""
 
 
 _CATEGORIES = re.compile(rf"(?<![\d.])(\d+)(大类|类)(?=\d+(?:万|千)?(?:{'|'.join(COUNT_UNITS)}))")
