@@ -52,15 +52,14 @@ def figure_spans(
 ) -> tuple[tuple[int, int], ...]:
     """Where every figure of a report stands (start, end offsets into its text), sentence by
     sentence as the extractor reads them, whether or not it became an observation: the
-    shells mark figures from this and never look for them again. ``found``: the sentences'
-    figures as :func:`extract_observations` kept them (those missing are looked for)."""
-    found = found or {}
+    shells mark figures from this and never look for them again. ``found``: the figures of
+    every sentence that has any, as :func:`extract_observations` kept them while reading the
+    whole report; without it, each sentence is read here."""
+    if found is not None:
+        return tuple((fig.start, fig.end) for key in sorted(found) for fig in found[key])
     spans: list[tuple[int, int]] = []
     for sent in doc.sentences:
-        figures = found.get((sent.start, sent.end))
-        if figures is None:
-            figures = find_figures(doc.norm, sent.start, sent.end)
-        spans.extend((fig.start, fig.end) for fig in figures)
+        spans.extend((fig.start, fig.end) for fig in find_figures(doc.norm, sent.start, sent.end))
     return tuple(spans)
 
 
@@ -72,7 +71,8 @@ def extract_observations(
     """Every figure of a report as an observation, in text order, ids ``old:m1``, ``old:m2`` …
 
     Each gets the ``code`` of its indicator from ``codebook`` (the packaged one by default).
-    ``found``, if given, receives each sentence's figures for :func:`figure_spans`.
+    ``found``, if given, receives the figures of each sentence that has any, for
+    :func:`figure_spans`.
     """
     codebook = codebook or load_codebook()
     frames = TimeFrames(doc)

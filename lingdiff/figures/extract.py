@@ -96,8 +96,9 @@ def extract_from_text(
 ) -> list[RawObservation]:
     """Every observation in ``norm[start:end]``, in text order (offsets into ``norm``).
 
-    ``found``, if given, receives the figures of each sentence read, by (start, end): what
-    :func:`lingdiff.figures.figure_spans` needs, so that it does not look for them again."""
+    ``found``, if given, receives the figures of each sentence read that has any, by (start,
+    end): what :func:`lingdiff.figures.figure_spans` needs, so that it does not look for them
+    again (a report of 400,000 sentences without figures would hold 400,000 empty entries)."""
     end = len(norm) if end is None else end
     out: list[RawObservation] = []
     pos = start
@@ -125,10 +126,10 @@ def _sentence(
     norm: str, start: int, end: int, found: dict[tuple[int, int], list[Figure]] | None
 ) -> list[RawObservation]:
     figures = find_figures(norm, start, end)
-    if found is not None:
-        found[start, end] = figures
     if not figures:
         return []
+    if found is not None:
+        found[start, end] = figures
     stances = [(m.start(), m.group()) for m in _STANCE_RE.finditer(norm, start, end)]
     semis = [m.start() for m in _SEMICOLON.finditer(norm, start, end)]
     state = _State()
