@@ -60,13 +60,13 @@ def build_comparison(
     from .compare import compare
     from .figures.codebook import load_codebook
     from .model import Options
-    from .reading import load_document
+    from .reading import load_pair
     from .taxonomy import load_taxonomy
 
     if len(meta) > 2:
         raise UsageError("--meta is given once for OLD and once more for NEW, not more")
-    old_doc = load_document(old, "old", meta[0] if meta else None)
-    new_doc = load_document(new, "new", meta[1] if len(meta) > 1 else None)
+    sidecars = (meta[0] if meta else None, meta[1] if len(meta) > 1 else None)
+    old_doc, new_doc = load_pair(old, new, sidecars)
     taxonomy = load_taxonomy(topics)
     codebook = load_codebook(indicators)
     fixes = None

@@ -18,7 +18,7 @@ from .figures.patterns import Figure
 from .gcpause import paused_gc
 from .model import Comparison, Document, MetricRow, Options, PhraseRow, Topic
 from .phrases import compare_phrases
-from .reading import load_document
+from .reading import load_pair
 from .records import replace
 from .taxonomy import load_taxonomy
 from .topics import TopicIndex, TopicScanner, compare_attention, dominant_topic, scanner
@@ -171,6 +171,6 @@ def compare_files(
     """Load two report files and the taxonomy (``options.topics_path``, else the packaged
     one) and compare them (raises LoadError / TaxonomyError)."""
     options = options or Options()
-    old, new = load_document(old_path, "old"), load_document(new_path, "new")
+    old, new = load_pair(old_path, new_path)
     taxonomy = load_taxonomy(options.topics_path)
     return compare(old, new, options, taxonomy, load_codebook(options.indicators_path))

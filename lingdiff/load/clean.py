@@ -84,6 +84,14 @@ def clean_with_map(raw: str) -> CleanText:
     removal joined what is left into something to remove (``[`` ESC ``[[bookmark: …]``
     leaves ``[bookmark: …]``), so that clean text cleans to itself.
     """
+    body = raw.rstrip("\n")
+    if body and _already_clean(body):  # cleaning would only drop the final line breaks
+        return CleanText(body, (0,), (0,), 0)
+    return _clean_fully(raw)
+
+
+def _clean_fully(raw: str) -> CleanText:
+    """:func:`clean_with_map` without its shortcut for text that is already clean."""
     cleaned = _clean_once(raw)
     for _ in range(8):
         if cleaned.text == raw or _already_clean(cleaned.text):

@@ -49,15 +49,19 @@ HEADING_TITLE_MAX = 40
 text run on after the heading); a shorter one is the title whole, up to its full stop."""
 
 
+_FULL_STOP = re.compile(r"[。！？]")
+_TITLE_CUT = re.compile(r"[，；：]")
+
+
 def heading_title(norm: str, body: int, para_end: int, family: str) -> tuple[str, int]:
     """The title after a marker, and where the text after the title begins."""
     stop = para_end
-    m = re.compile(r"[。！？]").search(norm, body, para_end)
+    m = _FULL_STOP.search(norm, body, para_end)
     if m:
         stop = m.start()
     title = norm[body:stop]
     if len(title) > HEADING_TITLE_MAX:
-        cut = re.compile(r"[，；：]").search(title)
+        cut = _TITLE_CUT.search(title)
         if cut and cut.start() >= 2:
             title = title[: cut.start()]
     after = stop + 1 if m else para_end

@@ -155,3 +155,62 @@ print(state in ("Z", "X", "gone"))
 """
     )
     assert out.split() == ["True"]
+
+
+@linux_only
+def test_a_large_pair_is_read_in_two_processes_as_in_one(tmp_path: Path) -> None:
+    """From PARALLEL_BYTES of files the new report is read in a forked child: the same
+    documents as reading them in turn."""
+    out = _run(
+        """
+import os
+from lingdiff import background, reading
+from tests.helpers import OLD_PATH, NEW_PATH
+alone = (reading.load_document(OLD_PATH, "old"), reading.load_document(NEW_PATH, "new"))
+forks, real = [], os.fork
+def fork():
+    pid = real()
+    if pid:
+        forks.append(pid)
+    return pid
+background.os.fork = fork
+reading.PARALLEL_BYTES = 1
+both = reading.load_pair(OLD_PATH, NEW_PATH)
+print(both == alone, [d.key for d in both], both[1].sentences == alone[1].sentences, len(forks))
+"""
+    )
+    assert out.split() == ["True", "['old',", "'new']", "True", "1"]
+
+
+@linux_only
+def test_a_new_report_that_cannot_be_read_in_the_child_raises_its_error_here(
+    tmp_path: Path,
+) -> None:
+    broken = tmp_path / "new.txt"
+    broken.write_bytes(b"\x00\xff" * 600_000)  # binary: no report
+    out = _run(
+        f"""
+from lingdiff import reading
+from lingdiff.errors import LoadError
+from tests.helpers import OLD_PATH
+reading.PARALLEL_BYTES = 1
+try:
+    reading.load_pair(OLD_PATH, {str(broken)!r})
+except LoadError as e:
+    print("LoadError", str(e).startswith({str(broken)!r}))
+"""
+    )
+    assert out.split() == ["LoadError", "True"]
+
+
+def test_a_small_pair_or_standard_input_is_read_in_one_process() -> None:
+    out = _run(
+        """
+import os, sys
+from lingdiff import reading
+from tests.helpers import OLD_PATH, NEW_PATH
+reading.load_pair(OLD_PATH, NEW_PATH)
+print("lingdiff.background" in sys.modules, reading._file_size("-"))
+"""
+    )
+    assert out.split() == ["False", "0"]
