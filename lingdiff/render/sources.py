@@ -42,21 +42,34 @@ def span_fields_of(doc: Document) -> Callable[[int, int], dict[str, Any]]:
     """:func:`span_fields` for many spans of one report (its sections and sentences): the
     offset map and pages looked up in place, without the calls through
     :meth:`Document.source_span` for each of hundreds of thousands of sentences."""
+    values = span_values_of(doc)
+
+    def fields(start: int, end: int) -> dict[str, Any]:
+        source_start, source_end, page = values(start, end)
+        return {"source_start": source_start, "source_end": source_end, "page": page}
+
+    return fields
+
+
+def span_values_of(doc: Document) -> Callable[[int, int], tuple[int, int, int | None]]:
+    """The values of :func:`span_fields_of` as a tuple (source start, source end, page), for
+    a renderer that writes them itself."""
     source = doc.source
     clean, original, pages = source.clean_starts, source.original_starts, source.page_starts
+    if clean == (0,) and original == (0,):
+        clean = ()  # one run from the start: offsets are the same in the original
 
     def at(offset: int) -> int:  # SourceInfo._at
         i = bisect_right(clean, offset) - 1
         return offset if i < 0 else original[i] + offset - clean[i]
 
-    def fields(start: int, end: int) -> dict[str, Any]:
+    def values(start: int, end: int) -> tuple[int, int, int | None]:
         if clean:
             first = at(start)
             start, end = first, at(end - 1) + 1 if end > start else first
-        page = max(1, bisect_right(pages, start)) if pages else None
-        return {"source_start": start, "source_end": end, "page": page}
+        return start, end, max(1, bisect_right(pages, start)) if pages else None
 
-    return fields
+    return values
 
 
 def observation_fields(doc: Document, obs: Observation) -> dict[str, Any]:
