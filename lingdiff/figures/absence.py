@@ -77,12 +77,14 @@ def _named_clauses(text: str, codebook: Codebook) -> list[tuple[str, set[str]]]:
     clauses = _CLAUSE.split(text)
     if any(mark in name for name in codes_of for mark in _CLAUSE_MARKS):
         named = [{codes_of[name] for _, name in scanner.scan(clause)} for clause in clauses]
-    else:  # no name crosses a clause mark: one scan of the text, each name to its clause
-        starts = list(accumulate((len(c) + 1 for c in clauses[:-1]), initial=0))
-        named = [set() for _ in clauses]
-        for pos, name in scanner.scan(text):
-            named[bisect_right(starts, pos) - 1].add(codes_of[name])
-    return [(clause, codes) for clause, codes in zip(clauses, named, strict=True) if codes]
+        return [(clause, codes) for clause, codes in zip(clauses, named, strict=True) if codes]
+    # no name crosses a clause mark: one scan of the text, each name to its clause (a set only
+    # for the clauses naming one: a file of headings has hundreds of thousands of clauses)
+    starts = list(accumulate((len(c) + 1 for c in clauses[:-1]), initial=0))
+    named_at: dict[int, set[str]] = {}
+    for pos, name in scanner.scan(text):
+        named_at.setdefault(bisect_right(starts, pos) - 1, set()).add(codes_of[name])
+    return [(clauses[k], codes) for k, codes in sorted(named_at.items())]
 
 
 def _part_text(doc: Document, parts: tuple[str, ...]) -> str:
