@@ -157,6 +157,11 @@ def scrub(text: str) -> str:
     return _UNSAFE.sub("\ufffd", text)
 
 
+def is_safe(text: str) -> bool:
+    """Does ``text`` hold no character of :data:`_UNSAFE`?"""
+    return _UNSAFE.search(text) is None
+
+
 def escape_unsafe_json(text: str) -> str:
     """The JSON renderer's defence: such characters (only ever inside JSON strings) become
     ``\\uXXXX`` escapes, so the JSON text is safe to print and still decodes to the same data."""

@@ -120,6 +120,11 @@ def test_no_control_character_leaves_any_renderer(tmp_path: Path) -> None:
     # put control characters into report text too, past the loader (a last-line defence)
     sentences = tuple(replace(s, text=s.text + CONTROLS) for s in c.old.sentences)
     c = replace(c, old=replace(c.old, sentences=sentences))
+    pairs = list(c.sentence_pairs)  # and into a diff and a pair id (the JSON writes them directly)
+    k = next(i for i, p in enumerate(pairs) if any(op.tag != "equal" for op in p.ops))
+    op = next(op for op in pairs[k].ops if op.tag != "equal")
+    pairs[k] = replace(pairs[k], ops=(replace(op, new_text=CONTROLS),), moved_to="p1" + CONTROLS)
+    c = replace(c, sentence_pairs=tuple(pairs))
     unsafe = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
     for rendered in (render_markdown(c), render_json(c), render_csv(c)):
         assert not unsafe.search(rendered)
@@ -127,6 +132,10 @@ def test_no_control_character_leaves_any_renderer(tmp_path: Path) -> None:
     label = ("增长" + CONTROLS).strip()  # the taxonomy strips the label's trailing \r
     assert data["topics"][0]["label"] == label  # escaped, not lost, in JSON
     assert data["documents"][0]["sentences"][1]["text"].endswith(CONTROLS)
+    written = [sp for p in data["alignment"] for sp in p["sentences"] if sp["moved_to"]]
+    assert [(sp["moved_to"], sp["ops"][0]["new"]) for sp in written] == [
+        ("p1" + CONTROLS, CONTROLS)
+    ]
     rows = list(csv.DictReader(io.StringIO(render_csv(c))))
     assert all("\ufffd" not in r["indicator"] for r in rows)
 
