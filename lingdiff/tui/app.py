@@ -114,10 +114,11 @@ def _quick_exit_driver() -> Any:
 
 
 def _load(old: Path, new: Path) -> tuple[Document, Document]:
-    """Both reports read and outlined (raises the LoadError of one that cannot be read)."""
-    from ..reading import load_document
+    """Both reports read and outlined (raises the LoadError of one that cannot be read); a
+    large pair on two cores where forking is safe (:func:`lingdiff.reading.load_pair`)."""
+    from ..reading import load_pair
 
-    return load_document(old, "old"), load_document(new, "new")
+    return load_pair(old, new)
 
 
 def _compare(old: Path, new: Path, topics: str | None, overrides: str | None) -> Comparison:
