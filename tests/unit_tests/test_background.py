@@ -23,8 +23,25 @@ linux_only = pytest.mark.skipif(
 )
 
 
+_COUNT_FORKS = """
+def count_forks(background):
+    \"\"\"The pids of the children lingdiff.background forks from now on.\"\"\"
+    import os
+    forks, real = [], os.fork
+    def fork():
+        pid = real()
+        if pid:
+            forks.append(pid)
+        return pid
+    background.os.fork = fork
+    return forks
+"""
+
+
 def _run(code: str) -> str:
-    """What ``code`` prints in a fresh interpreter with this tree first on the path."""
+    """What ``code`` prints in a fresh interpreter with this tree first on the path (with
+    ``count_forks(background)`` defined)."""
+    code = _COUNT_FORKS + code
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=600
@@ -44,13 +61,7 @@ from tests.helpers import seed
 compare = importlib.import_module("lingdiff.compare")
 old, new = seed("old"), seed("new")
 alone = render_json(compare.compare(old, new))
-forks, real = [], os.fork
-def fork():
-    pid = real()
-    if pid:
-        forks.append(pid)
-    return pid
-background.os.fork = fork
+forks = count_forks(background)
 compare.PARALLEL_CHARS = 0
 print(render_json(compare.compare(old, new)) == alone, len(forks))
 """
@@ -167,13 +178,7 @@ import os
 from lingdiff import background, reading
 from tests.helpers import OLD_PATH, NEW_PATH
 alone = (reading.load_document(OLD_PATH, "old"), reading.load_document(NEW_PATH, "new"))
-forks, real = [], os.fork
-def fork():
-    pid = real()
-    if pid:
-        forks.append(pid)
-    return pid
-background.os.fork = fork
+forks = count_forks(background)
 reading.PARALLEL_BYTES = 1
 both = reading.load_pair(OLD_PATH, NEW_PATH)
 print(both == alone, [d.key for d in both], both[1].sentences == alone[1].sentences, len(forks))
