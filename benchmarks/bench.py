@@ -298,9 +298,9 @@ def in_process_rows(bench: Bench) -> list[Row]:
 
 
 def large_rows(bench: Bench) -> list[Row]:
-    """Whole-process reports of a 5 MB pair, of a pair with 100k headings each, and of a 5 MB
+    """Whole-process reports of a 5 MB pair, of a pair with 100k headings each, of a 5 MB
     pair of nothing but headings (every numbering style, mixed and nested; different text on
-    each side)."""
+    each side) and of a 2 MB pair of nothing but sentences with figures."""
     from lingdiff.bundled import bundled_pair
     from lingdiff.load import read_text
 
@@ -311,6 +311,8 @@ def large_rows(bench: Bench) -> list[Row]:
     h_new = bench.write("headings-new.txt", texts.vary(texts.many_headings(100_000), 7))
     only_old, only_new = texts.headings_only(raw, 4.9)
     o_old, o_new = bench.write("only-old.txt", only_old), bench.write("only-new.txt", only_new)
+    fig_old, fig_new = texts.figures_only(raw, 2.0)
+    f_old, f_new = bench.write("figures-old.txt", fig_old), bench.write("figures-new.txt", fig_new)
     # -o a scratch file: lingdiff writes only regular files (it refuses /dev/null)
     out = str(bench.tmp / "large.json")
     args = ["report", "--format", "json", *bench.no_cache, "-o", out, "--force"]
@@ -328,6 +330,13 @@ def large_rows(bench: Bench) -> list[Row]:
         bench.process(
             "report of a 5 MB pair of nothing but headings",
             [*args, o_old, o_new],
+            "≤ 15 s, ≤ 500 MB",
+            runs=1,
+            warm_up=False,
+        ),
+        bench.process(
+            "report of a 2 MB pair of nothing but sentences with figures",
+            [*args, f_old, f_new],
             "≤ 15 s, ≤ 500 MB",
             runs=1,
             warm_up=False,

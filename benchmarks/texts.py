@@ -1,5 +1,5 @@
 """Inputs for the benchmark: long reports of *different* text, a 5 MB pair, 100k headings, a
-5 MB pair of nothing but headings.
+5 MB pair of nothing but headings, a pair of nothing but sentences with figures.
 
 A long report repeated 20 times would flatter every cache and every alignment shortcut, so
 the large cases join different reports: the corpus (``../shared/corpus``) when it is there,
@@ -240,3 +240,36 @@ def headings_only(bundled: tuple[str, str], megabytes: float, seed: int = 0) -> 
         if roll > 0.95 and depth:
             new.append(marker + title(1))  # an added heading (its number said twice)
     return _trim("\n".join(old), target), _trim("\n".join(new), target)
+
+
+def figures_only(bundled: tuple[str, str], megabytes: float, seed: int = 0) -> tuple[str, str]:
+    """An (old, new) pair of reports of about ``megabytes`` MB each (UTF-8) made of nothing but
+    sentences with figures: every sentence of the corpus reports (else of the bundled pair)
+    that holds a number, one to a line, shuffled and its figures changed, under a review part
+    and a plan part. The extractor's worst case: a real report has hundreds of figures, this
+    one tens of thousands."""
+    rng = random.Random(seed)
+    sources = [_read(p) for pair in corpus_pairs() for p in pair] or list(bundled)
+    sentences = [
+        s.strip()
+        for text in sources
+        for s in re.split(r"(?<=[。；])|\n", text)
+        if s and _DIGITS.search(s) and len(s.strip()) > 8
+    ]
+    target = int(megabytes * 1024 * 1024)
+
+    def report(year: int) -> str:
+        lines = [f"某某区{year}年政府工作报告", "各位代表：", f"一、{year - 1}年工作回顾"]
+        size, half = 0, target // 2
+        while size < target:
+            line = _DIGITS.sub(
+                lambda m: str(int(m.group()) + rng.randint(0, 9)), rng.choice(sentences)
+            )
+            lines.append(line)
+            size += len(line.encode()) + 1
+            if half and size >= half:
+                lines.append(f"二、{year}年工作安排")
+                half = 0
+        return _trim("\n".join(lines), target)
+
+    return report(2025), report(2026)
