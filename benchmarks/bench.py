@@ -305,43 +305,29 @@ def large_rows(bench: Bench) -> list[Row]:
     from lingdiff.load import read_text
 
     raw = tuple(read_text(p) for p in bundled_pair())
-    big_old, big_new = texts.of_size(raw, 4.9)
-    old, new = bench.write("big-old.txt", big_old), bench.write("big-new.txt", big_new)
-    h_old = bench.write("headings-old.txt", texts.many_headings(100_000))
-    h_new = bench.write("headings-new.txt", texts.vary(texts.many_headings(100_000), 7))
-    only_old, only_new = texts.headings_only(raw, 4.9)
-    o_old, o_new = bench.write("only-old.txt", only_old), bench.write("only-new.txt", only_new)
-    fig_old, fig_new = texts.figures_only(raw, 2.0)
-    f_old, f_new = bench.write("figures-old.txt", fig_old), bench.write("figures-new.txt", fig_new)
+    heads = texts.many_headings(100_000)
+    cases = [  # (row, its two reports, goal)
+        ("report of a 5 MB pair", texts.of_size(raw, 4.9), "≤ 15 s, ≤ 500 MB"),
+        ("report of 100k headings each", (heads, texts.vary(heads, 7)), "seconds (< 8 s)"),
+        (
+            "report of a 5 MB pair of nothing but headings",
+            texts.headings_only(raw, 4.9),
+            "≤ 15 s, ≤ 500 MB",
+        ),
+        (
+            "report of a 2 MB pair of nothing but sentences with figures",
+            texts.figures_only(raw, 2.0),
+            "≤ 15 s, ≤ 500 MB",
+        ),
+    ]
     # -o a scratch file: lingdiff writes only regular files (it refuses /dev/null)
     out = str(bench.tmp / "large.json")
     args = ["report", "--format", "json", *bench.no_cache, "-o", out, "--force"]
-    return [
-        bench.process(
-            "report of a 5 MB pair", [*args, old, new], "≤ 15 s, ≤ 500 MB", runs=1, warm_up=False
-        ),
-        bench.process(
-            "report of 100k headings each",
-            [*args, h_old, h_new],
-            "seconds (< 8 s)",
-            runs=1,
-            warm_up=False,
-        ),
-        bench.process(
-            "report of a 5 MB pair of nothing but headings",
-            [*args, o_old, o_new],
-            "≤ 15 s, ≤ 500 MB",
-            runs=1,
-            warm_up=False,
-        ),
-        bench.process(
-            "report of a 2 MB pair of nothing but sentences with figures",
-            [*args, f_old, f_new],
-            "≤ 15 s, ≤ 500 MB",
-            runs=1,
-            warm_up=False,
-        ),
-    ]
+    rows = []
+    for k, (label, (old, new), goal) in enumerate(cases):
+        files = [bench.write(f"large{k}-old.txt", old), bench.write(f"large{k}-new.txt", new)]
+        rows.append(bench.process(label, [*args, *files], goal, runs=1, warm_up=False))
+    return rows
 
 
 def extra_rows(bench: Bench) -> list[Row]:

@@ -96,10 +96,8 @@ class Codebook:
 
     def _candidates(self, name: str, place: str = "") -> list[str]:
         gloss = _GLOSS.search(name)
-        if gloss and gloss.start() >= 2:
-            name = name[
-                : gloss.start()
-            ]  # 使用外资（折合人民币）: the gloss names no other indicator
+        if gloss and gloss.start() >= 2:  # 使用外资（折合人民币）: no other indicator's name
+            name = name[: gloss.start()]
         out = [name]
         stripped = name
         for _ in range(2):

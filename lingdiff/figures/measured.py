@@ -72,9 +72,13 @@ def measured_noun(unit: str, unit_kind: str, pre: str, post: str) -> str:
     return np[: last.end()] if last else ""
 
 
+_WHOLE_PLACES = ("全省", "全市", "全区", "全县", "全国", "全疆", "全自治区")
+"""The whole jurisdiction, said before a share of its population (``全省86%的县…``)."""
+
+
 def _share_lead(lead: str) -> bool:
     """Does the clause before a percent lead into a population (``镇区和``, ``覆盖全省``)?"""
-    for word in ("全省", "全市", "全区", "全县", "全国"):
+    for word in _WHOLE_PLACES:
         if lead.endswith(word):
             lead = lead[: -len(word)]
             break
@@ -83,7 +87,7 @@ def _share_lead(lead: str) -> bool:
 
 def _bare_lead(lead: str) -> bool:
     """Is nothing but a place (or nothing) said before the percent (``全省86%的县…``)?"""
-    return lead in ("", "全省", "全市", "全区", "全县", "全国", "全疆", "全自治区")
+    return not lead or lead in _WHOLE_PLACES
 
 
 def _of_population(post: str) -> str:
