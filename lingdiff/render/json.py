@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
-from functools import cache
+from functools import cache, partial
 from itertools import accumulate, groupby
-from typing import Any
+from typing import IO, Any
 
 from ..model import (
     Comparison,
@@ -42,12 +43,92 @@ def render_json(comparison: Comparison) -> str:
 def write_json(comparison: Comparison, emit: Callable[[str], None]) -> None:
     """The text of :func:`render_json`, handed to ``emit`` in pieces of about
     :data:`PIECE` characters as it is made: the report of a 5 MB pair is over 100 million
-    characters, which as one string (and its pieces, and its UTF-8) took ~500 MB."""
+    characters, which as one string (and its pieces, and its UTF-8) took ~500 MB.
+
+    From :data:`PARALLEL_CHARS` characters of report text, the part from ``alignment`` on
+    is written by a forked child into a temporary file meanwhile (:func:`_write_halves`)."""
     out = _Handing(emit)
-    _write(_tree(comparison, _Rows), 0, out, _one_line_encoder())
+    tree, encode = _tree(comparison, _Rows), _one_line_encoder()
+    if len(comparison.old.text) + len(comparison.new.text) < PARALLEL_CHARS:
+        _write(tree, 0, out, encode)
+    else:
+        _write_halves(tree, out, encode)
     out.append("\n")
     out.check()
     out.hand_on()
+
+
+PARALLEL_CHARS = 1_000_000
+"""Characters of report text (both reports) from which :func:`write_json` writes the second
+half of the report in a second process: the JSON of a 5 MB pair takes 1.5 s to write, its
+documents and its alignment about half of it each; a small report is written faster than a
+fork costs."""
+
+SECOND_HALF = "alignment"
+"""The first entry of the report written by the second process (the documents come before)."""
+
+
+def _write_halves(tree: dict[str, Any], out: _Handing, encode: Callable[[Any], str]) -> None:
+    """Write the report ``tree`` (a dict, written at depth 0) as :func:`_write` does, its
+    entries from :data:`SECOND_HALF` on written into a temporary file by a forked child
+    (:mod:`lingdiff.background`) while this process writes those before, then copied on.
+    Without a temporary file the whole is written here; where the child cannot run or fails,
+    its half is written here afterwards: the text is the same in every case."""
+    from ..background import Background
+
+    items = list(tree.items())
+    cut = next(k for k, (key, _) in enumerate(items) if key == SECOND_HALF)
+    scratch = _scratch_file()
+    if scratch is None:
+        _write(tree, 0, out, encode)
+        return
+    with scratch:
+        side = Background(partial(_entries_into, scratch, items, cut, encode), fork=True)
+        try:
+            out.append("{\n")
+            _entries(items[:cut], 0, out, encode, more=True)
+            written = side.result()
+        except BaseException:
+            side.cancel()
+            raise
+        if not written:  # no room for the temporary file: this half is written here
+            _entries(items[cut:], 0, out, encode, more=False)
+        else:
+            out.hand_on()
+            scratch.seek(0)
+            decode = codecs.getincrementaldecoder("utf-8")("surrogatepass").decode
+            while chunk := scratch.read(PIECE):
+                out.emit(decode(chunk))
+            decode(b"", True)  # the file ends a whole character (raises if it does not)
+        out.append("}")
+
+
+def _scratch_file() -> IO[bytes] | None:
+    """A temporary file, deleted when closed (None where none can be made)."""
+    import tempfile
+
+    try:
+        return tempfile.TemporaryFile()
+    except OSError:
+        return None
+
+
+def _entries_into(
+    scratch: IO[bytes], items: list[tuple[str, Any]], cut: int, encode: Callable[[Any], str]
+) -> bool:
+    """Write the entries of ``items`` from ``cut`` on (the last entries of the report's
+    dict) into ``scratch`` as UTF-8, from its start; False if it ran out of room."""
+    try:
+        scratch.seek(0)
+        scratch.truncate()
+        out = _Handing(lambda piece: scratch.write(piece.encode("utf-8", "surrogatepass")))
+        _entries(items[cut:], 0, out, encode, more=False)
+        out.check()
+        out.hand_on()
+        scratch.flush()
+    except OSError:
+        return False
+    return True
 
 
 PIECE = 1 << 20
@@ -178,15 +259,7 @@ def _write(value: Any, depth: int, out: _Handing, encode: Callable[[Any], str]) 
     pad = "  " * (depth + 1)
     if isinstance(value, dict) and value and depth <= 2:
         out.append("{\n")
-        last = len(value) - 1
-        for i, (key, item) in enumerate(value.items()):
-            end = ",\n" if i < last else "\n"
-            if item.__class__ in _SCALARS:  # what the last branch below writes, in one piece
-                out.append(f"{pad}{encode(key)}: {encode(item)}{end}")
-                continue
-            out.append(f"{pad}{encode(key)}: ")
-            _write(item, depth + 1, out, encode)
-            out.append(end)
+        _entries(list(value.items()), depth, out, encode, more=False)
         out.append("  " * depth + "}")
     elif isinstance(value, _Rows) and not (value and depth <= 3):
         out.append(encode(list(value)))
@@ -216,6 +289,28 @@ def _write(value: Any, depth: int, out: _Handing, encode: Callable[[Any], str]) 
         out.append("  " * depth + "]")
     else:
         out.append(encode(value))
+
+
+def _entries(
+    items: list[tuple[str, Any]],
+    depth: int,
+    out: _Handing,
+    encode: Callable[[Any], str],
+    *,
+    more: bool,
+) -> None:
+    """The ``key: value`` lines of (some of) the entries of a dict :func:`_write` indents at
+    ``depth``; ``more``: entries follow these (so the last one ends with a comma too)."""
+    pad = "  " * (depth + 1)
+    last = len(items) - 1
+    for i, (key, item) in enumerate(items):
+        end = ",\n" if i < last or more else "\n"
+        if item.__class__ in _SCALARS:  # what _write's last branch writes, in one piece
+            out.append(f"{pad}{encode(key)}: {encode(item)}{end}")
+            continue
+        out.append(f"{pad}{encode(key)}: ")
+        _write(item, depth + 1, out, encode)
+        out.append(end)
 
 
 def _batch() -> int:

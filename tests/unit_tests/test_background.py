@@ -219,3 +219,56 @@ print("lingdiff.background" in sys.modules, reading._file_size("-"))
 """
     )
     assert out.split() == ["False", "0"]
+
+
+@linux_only
+def test_a_large_report_is_written_in_two_processes_as_in_one() -> None:
+    """From PARALLEL_CHARS of text the JSON report's alignment and what follows it are
+    written by a forked child into a temporary file: the same text, byte for byte."""
+    out = _run(
+        """
+from lingdiff import background
+from lingdiff.render import json as renderer
+from tests.helpers import seed_comparison
+c = seed_comparison()
+alone = renderer.render_json(c)
+forks = count_forks(background)
+renderer.PARALLEL_CHARS = 0
+renderer.PIECE = 3_000  # the copied half comes in many pieces, cut inside characters
+pieces = []
+renderer.write_json(c, pieces.append)
+print("".join(pieces) == alone, len(forks), len(pieces) > 20, alone.count('"alignment": ['))
+"""
+    )
+    assert out.split() == ["True", "1", "True", "1"]
+
+
+@linux_only
+def test_without_a_temporary_file_or_a_child_the_report_is_written_here() -> None:
+    out = _run(
+        """
+import os
+from lingdiff import background
+from lingdiff.render import json as renderer
+from tests.helpers import seed_comparison
+c = seed_comparison()
+alone = renderer.render_json(c)
+renderer.PARALLEL_CHARS = 0
+forks = count_forks(background)
+renderer._scratch_file = lambda: None  # no room for a temporary file: one process
+no_file = renderer.render_json(c)
+print(no_file == alone, len(forks))
+renderer._scratch_file = lambda: open("/dev/full", "w+b")  # a full disk: written here
+print(renderer.render_json(c) == alone, len(forks))
+real = renderer._entries_into
+def fails_in_child(*args):
+    if os.getpid() != parent:
+        os._exit(3)  # the child dies: its half is written again here
+    return real(*args)
+parent = os.getpid()
+renderer._scratch_file = lambda: __import__("tempfile").TemporaryFile()
+renderer._entries_into = fails_in_child
+print(renderer.render_json(c) == alone, len(forks))
+"""
+    )
+    assert out.split() == ["True", "0", "True", "1", "True", "2"]
