@@ -80,7 +80,10 @@ class Background(Generic[T]):
             data = source.read()
         _, status = os.waitpid(pid, 0)
         if status == 0 and data:
-            return pickle.loads(data)
+            from .gcpause import gc_paused
+
+            with gc_paused():  # a large result is many objects and no cycles
+                return pickle.loads(data)
         return self._work()
 
     def cancel(self) -> None:

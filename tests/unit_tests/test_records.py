@@ -172,3 +172,33 @@ def test_a_sentence_is_replaced_as_a_record_is() -> None:
     # a text longer or shorter than its offsets say is kept whole (a marked or cleaned copy)
     assert replace(cut, text="经济增长6%。" + "\x1b[2J").text == "经济增长6%。\x1b[2J"
     assert Sentence(0, 0, 9, "短", "old:1").text == "短"
+
+
+def test_a_document_pickles_its_sentences_as_columns() -> None:
+    """A read report's sentences, cut from its text, are pickled as columns (a forked child
+    sends the report it read): the same document comes back, its sentences cut from its text."""
+    from tests.helpers import seed
+
+    doc = seed("new")
+    data = pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL)
+    back = pickle.loads(data)
+    assert back == doc and back.sentences == doc.sentences and len(doc.sentences) > 300
+    assert [s.text for s in back.sentences] == [s.text for s in doc.sentences]
+    assert all(s._source is back.text and type(s.is_heading) is bool for s in back.sentences)
+    assert b"_SentenceColumns" in data and b"_sentence" not in data  # not one by one
+    assert back.section(doc.sections[3].id) == doc.sections[3]
+
+
+def test_a_document_of_sentences_made_whole_pickles_them_one_by_one() -> None:
+    sec = Section("old:1", None, 1, "review", "一、", "回顾", 0, 10, 3)
+    whole = (
+        Sentence(0, 0, 4, "一、回顾", "old:1", True),
+        Sentence(1, 4, 10, "其他文字。", "old:1"),
+    )
+    doc = Document(
+        "old", "", "t", 2019, 2020, "一、回顾其他文字。", "一、回顾其他文字。", (sec,), whole
+    )
+    data = pickle.dumps(doc)
+    back = pickle.loads(data)
+    assert b"_sentence" in data and b"_SentenceColumns" not in data
+    assert back == doc and [s.text for s in back.sentences] == ["一、回顾", "其他文字。"]
