@@ -326,8 +326,14 @@ def large_rows(bench: Bench) -> list[Row]:
     rows = []
     for k, (label, (old, new), goal) in enumerate(cases):
         files = [bench.write(f"large{k}-old.txt", old), bench.write(f"large{k}-new.txt", new)]
-        rows.append(bench.process(label, [*args, *files], goal, runs=1, warm_up=False))
+        runs = min(bench.runs, LARGE_RUNS)
+        rows.append(bench.process(label, [*args, *files], goal, runs=runs, warm_up=False))
     return rows
+
+
+LARGE_RUNS = 3
+"""Runs of each large case (fewer with ``--runs``): one run of 15 s can be a third off on a
+shared machine, and the median of three is not."""
 
 
 def extra_rows(bench: Bench) -> list[Row]:
