@@ -24,10 +24,17 @@ MONEY_HEADS = (
     "补助",
     "奖补",
     "债券",
+    "国债",
+    "专项债务限额",
+    "专项债",
     "消费券",
 )
-"""Nouns that hold money: an amount right before one is its size."""
+"""Nouns that hold money: an amount right before one is its size (a government's borrowing
+too: ``增发1万亿元国债``, ``增加6万亿元地方专项债务限额``)."""
 _MONEY = re.compile("|".join(MONEY_HEADS))
+NAMED_ALONE = frozenset(("国债", "消费券"))
+"""Heads that name the money without a word before them (``增发1万亿元国债``); a bare
+``资金`` or ``贷款`` says only that it is money."""
 POPULATION_HEADS = (
     "行政村", "村庄", "村", "社区", "乡镇", "镇", "乡", "县", "县区", "区县", "地市", "市", "户",
     "家庭", "企业", "学校", "院校", "医院", "卫生院", "卫生室", "机构", "园区", "对象", "人口",
@@ -50,7 +57,7 @@ def measured_noun(unit: str, unit_kind: str, pre: str, post: str) -> str:
         return ""
     if unit_family(unit) == "元":
         m = _MONEY.search(post, 0, 16)
-        if m is None or m.start() == 0:
+        if m is None or (m.start() == 0 and m.group() not in NAMED_ALONE):
             return ""  # 52.3亿元资金: a bare 资金 names nothing
         end = m.end()
         while (more := _MONEY.match(post, end)) is not None:

@@ -89,6 +89,19 @@ def readings(text: str) -> list[tuple[str, float, str, str, str, bool]]:
             "中央财政安排1000亿元专项奖补资金。",
             [("专项奖补资金", 1000.0, "亿元", "level", "", False)],
         ),
+        # … the debt it is the size of (national 2024, 2025)
+        (
+            "全年新增税费优惠超过2.2万亿元，增发1万亿元国债支持灾后恢复重建。",
+            [
+                ("新增税费优惠", 2.2, "万亿元", "level", "超过", False),
+                ("国债", 1.0, "万亿元", "level", "", False),
+            ],
+        ),
+        (
+            "一次性增加6万亿元地方专项债务限额置换存量隐性债务。",
+            [("地方专项债务限额", 6.0, "万亿元", "change", "", False)],
+        ),
+        ("发行1万亿元超长期特别国债。", [("超长期特别国债", 1.0, "万亿元", "level", "", False)]),
         # … but a bare 资金 names nothing, and a threshold before a project is a modifier
         ("新增统筹安排52.3亿元资金支持稳增长。", []),
         ("推进5000万元以上项目建设。", []),
