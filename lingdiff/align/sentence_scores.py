@@ -19,7 +19,6 @@ from rapidfuzz.distance import Indel, LCSseq
 
 from ..lexicon import DIGITS, strip_heading_number
 
-SHINGLE = re.compile(r"(?=(.{4}))", re.S)
 _NOISE = re.compile(r"[\s，。、；：？！,.;:?!“”‘’\"'《》（）()「」『』【】—\-]+")
 
 
@@ -84,4 +83,4 @@ def shingles(key: str) -> set[str]:
     """The four-character stretches of a sentence key (the key itself when shorter)."""
     if len(key) <= 4:
         return {key}
-    return set(SHINGLE.findall(key))
+    return {key[i : i + 4] for i in range(len(key) - 3)}

@@ -43,8 +43,9 @@ moved-away sentences after the record of their preceding old sentence.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Sequence
+from itertools import repeat
 
 from ..model import Document, SectionPair, SentencePair
 from .assign import greedy_pairs
@@ -312,16 +313,20 @@ def _find_moves(
     old_side, new_side = sides
     # Where each stretch stands among the left-over new sentences of each family: the
     # sentences holding it (ascending), so that its count is the length of that list.
-    postings: dict[str, dict[str, list[int]]] = {}
+    postings: dict[str, defaultdict[str, list[int]]] = {}
     for j, pid in enumerate(new_side.owner):
         if j not in matched_new and new_side.keys[j]:
-            index = postings.setdefault(family[pid], {})
-            for g in shingles(new_side.keys[j]):
-                held = index.get(g)
-                if held is None:
-                    index[g] = [j]
-                else:
-                    held.append(j)
+            index = postings.get(family[pid])
+            if index is None:
+                index = postings[family[pid]] = defaultdict(list)
+            # index[g].append(j) for every stretch g of the sentence, looped in C: a 5 MB
+            # report has millions of stretches
+            held = map(index.__getitem__, shingles(new_side.keys[j]))
+            deque(map(list.append, held, repeat(j)), 0)
+    # A formulaic stretch proposes no candidates: out of the index.
+    for index in postings.values():
+        for g in [g for g, held in index.items() if len(held) > COMMON_SHINGLE]:
+            del index[g]
     # Each left-over old sentence against the new ones sharing a telling (not formulaic)
     # stretch with it.
     cells: list[tuple[float, int, int]] = []
@@ -331,10 +336,8 @@ def _find_moves(
         if i in matched_old or not key or index is None:
             continue
         near: set[int] = set()
-        for g in shingles(key):
-            held = index.get(g)
-            if held is not None and len(held) <= COMMON_SHINGLE:
-                near.update(held)
+        for held in filter(None, map(index.get, shingles(key))):  # the telling stretches
+            near.update(held)
         choices = {j: new_side.keys[j] for j in sorted(near) if new_side.owner[j] != pid}
         if choices:
             cells.extend((score, i, j) for score, j in candidates(key, choices, MOVED_MIN))
