@@ -79,15 +79,16 @@ def compare(
         section_fixes, notes = section_fixes_of(old, new, fixes)
         alignment = align_sections(old, new, old_mix, new_mix, section_fixes)
         sentence_pairs = align_sentences(old, new, alignment)
+        # what needs only the topic indexes, while the child may still be working
+        sentence_mix = {"old": old_topics.sentence_mix, "new": new_topics.sentence_mix}
+        shares, diversity = compare_attention(old_topics, new_topics)
         found = side.result() if side is not None else figures_and_phrases()
     except BaseException:
         if side is not None:
             side.cancel()
         raise
     metrics, linked, link_notes, spans, phrases = found
-    sentence_mix = {"old": old_topics.sentence_mix, "new": new_topics.sentence_mix}
     metrics = _with_topics(metrics, (old, new), sentence_mix, topics)
-    shares, diversity = compare_attention(old_topics, new_topics)
     return Comparison(
         old=old,
         new=new,
