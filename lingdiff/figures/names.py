@@ -210,8 +210,15 @@ def read_pre(pre: str) -> PreReading:
             reading.growth = True
             reading.direction = 1 if comparison["dir"] == "高于" else -1
         return reading
-    reading.subject = strip_framing(text)
+    subject = strip_framing(text)
+    # 五年增加70%以上, 5年提高4.5个百分点: growth over a span of years is said of the subject
+    # before it, not of the span
+    reading.subject = "" if reading.growth and _SPAN_ONLY.fullmatch(subject) else subject
     return reading
+
+
+_SPAN_ONLY = re.compile(r"(?:过去|近|这)?(?:[一二三四五六七八九十两]+|\d{1,2})年(?:来|以来)?")
+"""A subject that is only a span of years (``五年``, ``近十年来``, ``5年``)."""
 
 
 def _share_at(text: str) -> tuple[int, int]:

@@ -102,6 +102,32 @@ def readings(text: str) -> list[tuple[str, float, str, str, str, bool]]:
             [("地方专项债务限额", 6.0, "万亿元", "change", "", False)],
         ),
         ("发行1万亿元超长期特别国债。", [("超长期特别国债", 1.0, "万亿元", "level", "", False)]),
+        # growth over a span of years is said of the subject before it (national 2018, 2023;
+        # Shandong 2026), not of the span …
+        (
+            "各类市场主体达到9800多万户，五年增加70%以上。",
+            [
+                ("各类市场主体", 9800.0, "万户", "count", "多", False),
+                ("各类市场主体", 70.0, "%", "growth", "以上", False),
+            ],
+        ),
+        (
+            "国内生产总值增加到121万亿元，五年年均增长5.2%，十年增加近70万亿元。",
+            [
+                ("国内生产总值", 121.0, "万亿元", "level", "", False),
+                ("国内生产总值", 5.2, "%", "growth", "", False),
+                ("国内生产总值", 70.0, "万亿元", "change", "近", False),
+            ],
+        ),
+        (
+            "常住人口城镇化率达到67.5%、5年提高4.5个百分点。",
+            [
+                ("常住人口城镇化率", 67.5, "%", "level", "", False),
+                ("常住人口城镇化率", 4.5, "个百分点", "change", "", False),
+            ],
+        ),
+        # … while a term that opens with years keeps them
+        ("九年义务教育巩固率达到95.5%。", [("九年义务教育巩固率", 95.5, "%", "level", "", False)]),
         # … but a bare 资金 names nothing, and a threshold before a project is a modifier
         ("新增统筹安排52.3亿元资金支持稳增长。", []),
         ("推进5000万元以上项目建设。", []),
