@@ -302,13 +302,16 @@ class Document:
 class _SentenceColumns:
     """A document's sentences as they are pickled (a forked child sends the report it read
     to its parent, :func:`lingdiff.reading.load_pair`): offsets, section ids and heading
-    flags as columns, not an object each. A report of 200,000 sentences pickles in 0.05 s
-    instead of 0.35 s, and is unpickled a third faster. Only for sentences cut from the
-    document's text (:meth:`Sentence.cut`), numbered in order, as a report's always are."""
+    flags as columns, not an object each. The 200,000 sentences of a 5 MB file of headings
+    pickle in ~0.1 s instead of ~0.3 s, into 2 MB less, and the pickler keeps no memo entry
+    per sentence (~30 MB). Only for sentences cut from the document's text
+    (:meth:`Sentence.cut`), numbered in order, as a report's always are."""
 
     __slots__ = ("ends", "heads", "sections", "starts")
 
-    def __init__(self, starts: array[int], ends: array[int], sections: list[str], heads: bytes):
+    def __init__(
+        self, starts: array[int], ends: array[int], sections: list[str], heads: bytes
+    ) -> None:
         self.starts, self.ends, self.sections, self.heads = starts, ends, sections, heads
 
     @classmethod
