@@ -8,6 +8,8 @@ the same pair of sentences, and their records share one edit script (:class:`Scr
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from ..model import EditOp, SentencePair, SentenceStatus
 from .characters import char_diff
 
@@ -34,7 +36,7 @@ class Scripts:
         mo, mn = old.marks.get(i, 0), new.marks.get(j, 0)
         norm_o = (old.doc.norm or old.doc.text)[so.start + mo : so.end]
         norm_n = (new.doc.norm or new.doc.text)[sn.start + mn : sn.end]
-        if "".join(norm_o.split()) == "".join(norm_n.split()):
+        if norm_o == norm_n or "".join(norm_o.split()) == "".join(norm_n.split()):
             return "same", ()
         # the script is made of the normalised texts and cut from the faithful ones: the
         # faithful texts stand for both where they are the normalised ones (nearly always)
@@ -100,5 +102,5 @@ def pair_records(
         else:
             rec = SentencePair(pid, i, None, "removed", 0.0)
         keyed.append(((anchor, 1, i), rec))
-    keyed.sort(key=lambda kr: kr[0])
+    keyed.sort(key=itemgetter(0))
     return [r for _, r in keyed]
