@@ -214,7 +214,15 @@ def read_pre(pre: str) -> PreReading:
     # 五年增加70%以上, 5年提高4.5个百分点: growth over a span of years is said of the subject
     # before it, not of the span
     reading.subject = "" if reading.growth and _SPAN_ONLY.fullmatch(subject) else subject
+    if reading.subject:  # 居民人均可支配收入五年增长30.8%: the span is no part of the name
+        reading.subject = _SPAN_AFTER.sub("", reading.subject)
     return reading
+
+
+_SPAN_AFTER = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})(?<!连续)(?:[一二三四五六七八九十两]+|\d{1,2})年(?:来|以来)?$"
+)
+"""A span of years after the subject (``国家财政性教育经费支出五年累计…``), not after 连续."""
 
 
 _SPAN_ONLY = re.compile(r"(?:过去|近|这)?(?:[一二三四五六七八九十两]+|\d{1,2})年(?:来|以来)?")

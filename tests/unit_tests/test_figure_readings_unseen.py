@@ -126,6 +126,12 @@ def readings(text: str) -> list[tuple[str, float, str, str, str, bool]]:
                 ("常住人口城镇化率", 4.5, "个百分点", "change", "", False),
             ],
         ),
+        # … and a span after the subject is no part of its name (Guangdong, Chongqing 2026)
+        (
+            "居民人均可支配收入五年增长30.8%。",
+            [("居民人均可支配收入", 30.8, "%", "growth", "", False)],
+        ),
+        ("新能源汽车产量五年增长29倍。", [("新能源汽车产量", 29.0, "倍", "growth", "", False)]),
         # … while a term that opens with years keeps them
         ("九年义务教育巩固率达到95.5%。", [("九年义务教育巩固率", 95.5, "%", "level", "", False)]),
         # … but a bare 资金 names nothing, and a threshold before a project is a modifier
