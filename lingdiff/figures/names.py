@@ -216,7 +216,15 @@ def read_pre(pre: str) -> PreReading:
     reading.subject = "" if reading.growth and _SPAN_ONLY.fullmatch(subject) else subject
     if reading.subject:  # 居民人均可支配收入五年增长30.8%: the span is no part of the name
         reading.subject = _SPAN_AFTER.sub("", reading.subject)
+        # 城镇调查失业率全年控制在5.5%, 人均预期寿命较2020年提高1.16岁: nor is the time
+        reading.subject = _TIME_AFTER.sub("", reading.subject)
     return reading
+
+
+_TIME_AFTER = re.compile(
+    r"(?<=[^\W\d_]{2})(?:(?:较|比)?(?:19|20)\d\d年(?:底|末)?|全年|今年|当年|年内|(?<![人亩户])每年)$"
+)
+"""A time after the subject: the year it is compared with or reached by, the whole year."""
 
 
 _SPAN_AFTER = re.compile(

@@ -132,6 +132,28 @@ def readings(text: str) -> list[tuple[str, float, str, str, str, bool]]:
             [("居民人均可支配收入", 30.8, "%", "growth", "", False)],
         ),
         ("新能源汽车产量五年增长29倍。", [("新能源汽车产量", 29.0, "倍", "growth", "", False)]),
+        # … nor is a time after it: the whole year, the year compared with or reached by
+        # (national 2022; Chongqing, Shanxi 2026)
+        (
+            "城镇调查失业率全年控制在5.5%以内。",
+            [("城镇调查失业率", 5.5, "%", "level", "以内", False)],
+        ),
+        (
+            "人均预期寿命较2020年提高1.16岁、达到79.72岁。",
+            [
+                ("人均预期寿命", 1.16, "岁", "change", "", False),
+                ("人均预期寿命", 79.72, "岁", "level", "", False),
+            ],
+        ),
+        (
+            "粮食综合生产能力2030年达到305亿斤。",
+            [("粮食综合生产能力", 305.0, "亿斤", "level", "", False)],
+        ),
+        # … but a yearly amount per person keeps its 每人每年
+        (
+            "城乡居民基本医疗保险补助标准每人每年640元。",
+            [("城乡居民基本医疗保险补助标准每人每年", 640.0, "元", "level", "", False)],
+        ),
         # … while a term that opens with years keeps them
         ("九年义务教育巩固率达到95.5%。", [("九年义务教育巩固率", 95.5, "%", "level", "", False)]),
         # … but a bare 资金 names nothing, and a threshold before a project is a modifier
