@@ -299,7 +299,7 @@ def post_np(text: str) -> tuple[str, int]:
     while m and m.group() == "等" and _WORDS_WITH_DENG.match(text, max(0, m.start() - 1)):
         m = _POST_CUT.search(text, m.end())  # 3所高等院校: 高等 is a word, not "etc."
     raw = text[: m.start()] if m else text
-    np = _MARKS.sub("", raw)
+    np = _QUAL_AFTER.sub("", _MARKS.sub("", raw))
     if "的" in np:
         at = np.rindex("的")
         np = np[at + 1 :] if any(c.isdigit() for c in np[:at]) else np[:at]
@@ -312,6 +312,11 @@ def post_np(text: str) -> tuple[str, int]:
         np = _MARKS.sub("", raw[: among.start()])
         return np, among.start()  # 中… is left to name the share
     return (np, len(raw)) if len(np) >= 2 else ("", 0)
+
+
+_QUAL_AFTER = re.compile(r"(?<=[^\W\d_]{2})(?:约|近|共|超过|超|逾|(?<![发通到抵直送下传表])达)$")
+"""A qualifier or verb at the end of a noun that runs into the next figure
+(``22条重点入黄排水沟整治率达100%``: the noun is not ``…整治率达``)."""
 
 
 def is_elliptical(subject: str, prev: str) -> bool:

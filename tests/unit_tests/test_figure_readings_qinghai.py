@@ -204,6 +204,6 @@ def test_a_share_of_a_population_named_after_it_with_what_it_did() -> None:
     ]
     # a clause that goes on to a figure of its own keeps both figures
     assert [r[:3] for r in readings("95%以上的村集体经营性收入超过10万元。")] == [
-        ("村集体经营性收入超过", 95.0, "%"),
-        ("村集体经营性收入超过", 10.0, "万元"),
+        ("村集体经营性收入", 95.0, "%"),
+        ("村集体经营性收入", 10.0, "万元"),
     ]

@@ -154,6 +154,16 @@ def readings(text: str) -> list[tuple[str, float, str, str, str, bool]]:
             "城乡居民基本医疗保险补助标准每人每年640元。",
             [("城乡居民基本医疗保险补助标准每人每年", 640.0, "元", "level", "", False)],
         ),
+        # a noun that runs into the next figure leaves its qualifier or verb to that figure
+        # (Ningxia 2026; that the count and the rate share one name is a known fault)
+        (
+            "22条重点入黄排水沟整治率达100%。",
+            [
+                ("重点入黄排水沟整治率", 22.0, "条", "count", "", False),
+                ("重点入黄排水沟整治率", 100.0, "%", "level", "", False),
+            ],
+        ),
+        ("经济发达地区12个。", [("经济发达地区", 12.0, "个", "count", "", False)]),
         # … while a term that opens with years keeps them
         ("九年义务教育巩固率达到95.5%。", [("九年义务教育巩固率", 95.5, "%", "level", "", False)]),
         # … but a bare 资金 names nothing, and a threshold before a project is a modifier
