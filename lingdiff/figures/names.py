@@ -299,7 +299,10 @@ def post_np(text: str) -> tuple[str, int]:
     while m and m.group() == "等" and _WORDS_WITH_DENG.match(text, max(0, m.start() - 1)):
         m = _POST_CUT.search(text, m.end())  # 3所高等院校: 高等 is a word, not "etc."
     raw = text[: m.start()] if m else text
-    np = _QUAL_AFTER.sub("", _MARKS.sub("", raw))
+    dangling = _QUAL_AFTER.search(raw)
+    if dangling:  # left to the figure it qualifies (援疆资金近200亿元: 近 is the amount's)
+        raw = raw[: dangling.start()]
+    np = _MARKS.sub("", raw)
     if "的" in np:
         at = np.rindex("的")
         np = np[at + 1 :] if any(c.isdigit() for c in np[:at]) else np[:at]

@@ -163,6 +163,13 @@ def readings(text: str) -> list[tuple[str, float, str, str, str, bool]]:
                 ("重点入黄排水沟整治率", 100.0, "%", "level", "", False),
             ],
         ),
+        (
+            "19个援疆省市安排援疆资金近200亿元。",
+            [
+                ("援疆省市安排援疆资金", 19.0, "个", "count", "", False),
+                ("援疆省市安排援疆资金", 200.0, "亿元", "level", "近", False),
+            ],
+        ),
         ("经济发达地区12个。", [("经济发达地区", 12.0, "个", "count", "", False)]),
         # … while a term that opens with years keeps them
         ("九年义务教育巩固率达到95.5%。", [("九年义务教育巩固率", 95.5, "%", "level", "", False)]),
