@@ -317,9 +317,13 @@ def post_np(text: str) -> tuple[str, int]:
     return (np, len(raw)) if len(np) >= 2 else ("", 0)
 
 
-_QUAL_AFTER = re.compile(r"(?<=[^\W\d_]{2})(?:约|近|共|超过|超|逾|(?<![发通到抵直送下传表])达)$")
+_QUAL_AFTER = re.compile(
+    r"(?<=[^\W\d_]{2})(?:(?<![节集制契签])约|(?<![附邻就最接将])近|(?<![公总])共|超过"
+    r"|(?<![高])超|逾|(?<![发通到抵直送下传表])达)$"
+)
 """A qualifier or verb at the end of a noun that runs into the next figure
-(``22条重点入黄排水沟整治率达100%``: the noun is not ``…整治率达``)."""
+(``22条重点入黄排水沟整治率达100%``: the noun is not ``…整治率达``); not the end of a word
+(公共, 节约, 附近, 发达)."""
 
 
 def is_elliptical(subject: str, prev: str) -> bool:

@@ -39,3 +39,21 @@ def test_the_count_of_a_set_phrase_is_no_figure() -> None:
     # the State Council 2019; Guizhou 2026
     assert _figures("同心协力建设56个民族共同团结奋斗、共同繁荣发展的美好家园") == []
     assert [v for _n, v, _u in _figures("全省78个民族自治地方县（市）通高铁或动车")] == [78.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("援疆资金近", ("援疆资金", 4)),  # 近 is left to the figure after it
+        ("产业转移项目约", ("产业转移项目", 6)),
+        ("整治率达", ("整治率", 3)),
+        ("基本公共", ("基本公共", 4)),  # … but a word ending in 共, 约, 近 or 达 is kept
+        ("资源节约", ("资源节约", 4)),
+        ("经济发达", ("经济发达", 4)),
+        ("城乡附近", ("城乡附近", 4)),
+    ],
+)
+def test_a_noun_after_a_count_leaves_a_dangling_qualifier(text: str, noun: tuple) -> None:
+    from lingdiff.figures.names import post_np
+
+    assert post_np(text) == noun
