@@ -19,12 +19,18 @@ _LEADS = re.compile(
 )
 """Verb phrases before the object a figure counts: a motion put to the legislature, money a
 budget gives (the figure is the same without them)."""
+_BECOMES_NTH = re.compile(r"成为[^，、]{0,8}?第[\d一二三四五六七八九十]{1,3}(?:个|家|座|位)")
+"""``工业经济总量成为全区第四个（突破2000亿元大关的地区）``: a rank in the middle of the name;
+the figure is the subject's (``揭阳潮汕机场成为全省第4个吞吐量…`` → 揭阳潮汕机场吞吐量)."""
 
 
 def trim_clause(name: str) -> str:
     """``name`` without a trailing ranking clause or a leading verb phrase (see the module)."""
     if len(name) < LONG_NAME:
         return name
+    nth = _BECOMES_NTH.search(name)
+    if nth and nth.start() >= 2:
+        name = name[: nth.start()] + name[nth.end() :]
     tail = _RANK_TAIL.search(name)
     if tail and tail.start() >= SHORTEST:
         name = name[: tail.start()]

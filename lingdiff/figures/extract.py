@@ -15,7 +15,7 @@ from typing import Any
 from ..lexicon import CATEGORY_UNITS, STANCES
 from ..model import Measure
 from ..records import record
-from .groups import BREAKS, Group, clause_items, group_figures
+from .groups import BREAKS, MILESTONES, Group, clause_items, group_figures
 from .measured import measured_noun
 from .names import (
     COMPOUND_SPLITS,
@@ -234,6 +234,7 @@ def _choose_subjects(group: Group, rd: Any, state: _State, cs: int) -> tuple[lis
         and post
         and post[0] not in BREAKS
         and not from_value
+        and not post.startswith(MILESTONES)  # 旅客吞吐量突破200万大关: 大关 is not counted
     ):
         # 164条…产业链、产值占全省比重超50%: the noun stops where the next figure's words begin
         at = post.rfind("、")

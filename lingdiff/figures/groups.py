@@ -16,12 +16,14 @@ SUFFIX_RE = re.compile("|".join(SUFFIX_QUALIFIERS))
 BREAKS = "，。；：！？,;:!?、）)\n"
 """Characters that end what follows a figure (a clause, a list item, a bracket)."""
 
+MILESTONES = ("台阶", "新台阶", "大关", "关口")
+"""Words for a milestone a figure reaches (``突破200万大关``): no noun the figure counts."""
 # Words that may follow a figure that is complete (not a modifier of the next noun).
 _POST_OK = (
     "的", "用于", "受益", "同比", "比", "较", "增长", "下降", "和", "与", "及", "等", "其中",
     "是", "为", "占", "居", "位", "实现", "建成", "投", "完成", "达", "分别", "均", "左右",
     "以上", "，", "。", "”", "（", "(", "安排",
-    "台阶", "新台阶", "大关", "关口",  # 迈上6万亿元台阶 / 突破1万亿元大关: a milestone reached
+    *MILESTONES,  # 迈上6万亿元台阶 / 突破1万亿元大关: a milestone reached
     "人民币",  # 约合1243亿元人民币: the currency named after the amount
     "支持", "扶持",  # 安排3000亿元支持消费品以旧换新: the amount given, no modifier of 支持…
     "全线", "贯通", "通车",  # 沿黄生态廊道1194公里全线贯通: the length opened, no modifier

@@ -17,6 +17,7 @@ import re
 from ..lexicon import PREFIX_QUALIFIERS, STANCES
 from .clauses import trim_clause
 from .linkform import CONTRASTS, contrast_marker
+from .patterns import BARE_MAGNITUDE
 
 GROWTH_UP = ("同比增长", "比上年增长", "增长", "增速", "增幅", "涨幅", "上涨", "提高", "提升")
 GROWTH_UP += ("增加", "上升", "提速", "扩大", "增收", "新增", "净增", "高", "多")
@@ -44,8 +45,8 @@ _TAIL: dict[str, str] = {
         (STANCES, "stance"),
         (SHARE_WORDS, "share"),
         (("分别",), "resp"),
-        (("均",), "each"),
-        (("首次", "再次", "首度", "一举", "历史性", "连续"), "noise"),
+        (("均", "双双", "双"), "each"),
+        (("首次", "再次", "首度", "一举", "历史性", "连续", "率先", "在全国率先"), "noise"),
     )
     for word in words
 }
@@ -305,7 +306,8 @@ def post_np(text: str) -> tuple[str, int]:
     np = _MARKS.sub("", raw)
     if "的" in np:
         at = np.rindex("的")
-        np = np[at + 1 :] if any(c.isdigit() for c in np[:at]) else np[:at]
+        figure = any(c.isdigit() for c in np[:at]) or BARE_MAGNITUDE.search(np, 0, at)
+        np = np[at + 1 :] if figure else np[:at]
     for tail in ("建设", "提质"):
         if np.endswith(tail) and len(np) > len(tail) + 1:
             np = np[: -len(tail)]

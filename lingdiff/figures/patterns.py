@@ -24,6 +24,7 @@ from ..lexicon import (
     COUNT_UNITS,
     FIGURE,
     SET_PHRASE_COUNTS,
+    UNIT_ALTERNATION,
     parse_chinese_number,
     unit_kind,
 )
@@ -162,6 +163,12 @@ def find_figures(norm: str, start: int, end: int) -> list[Figure]:
                 quotes = quote_spans(norm, start, end)
             if not _glued_before(norm, m.start(), start) and not _inside(m.start(), quotes):
                 found.append(Figure(m.start(), m.end(), float(m[1]), None, m[2], ""))
+    for m in BARE_MAGNITUDE.finditer(norm, start, end):
+        if quotes is None:
+            quotes = quote_spans(norm, start, end)
+        fig = _bare_magnitude(norm, m, end, quotes)
+        if fig is not None:
+            found.append(fig)
     for m in _CN_FIGURE.finditer(norm, start, end):
         if quotes is None:
             quotes = quote_spans(norm, start, end)
@@ -323,6 +330,37 @@ def _ratio(
     if _glued_before(norm, s, lo) or _inside(s, quotes) or norm[max(lo, s - 1) : s] in "∶:：":
         return None
     return Figure(s, end, float(m["n1"]), None, RATIO_UNIT, "")
+
+
+BARE_MAGNITUDE = re.compile(
+    r"(?:突破|超过|跨越|跨过|迈上|跃上|站上|达到|超|破|逾|达|过)(?P<n>百|千|万)"
+    rf"(?P<mag>亿|万)?(?P<unit>{UNIT_ALTERNATION})"
+)
+"""A round magnitude passed, written with no digit (``财政民生支出首次突破万亿元``,
+``产值突破千亿元``, ``产量均突破百万吨大关``): 千亿元 is 1000亿元, 万亿元 1万亿元, as a
+figure writes them."""
+_MAGNITUDE_VALUE = {"百": 100.0, "千": 1000.0, "万": 1.0}
+_AFTER_MAGNITUDE = ("的", "大关", "台阶", "以上", "规模", "水平")
+"""Words that may follow a round magnitude passed; any other word makes it the bound of a
+class (``超千亿元产业集群``, ``超百亿元级``), no figure."""
+
+
+def _bare_magnitude(
+    norm: str, m: re.Match[str], hi: int, quotes: list[tuple[int, int]]
+) -> Figure | None:
+    unit = m["unit"]
+    if unit in CLASS_UNITS or unit_kind(unit) == "percent" or _inside(m.start("n"), quotes):
+        return None
+    e = m.end()
+    after = norm[e:hi]
+    if after[:1] and "\u4e00" <= after[0] <= "\u9fff" and not after.startswith(_AFTER_MAGNITUDE):
+        return None
+    n, mag = m["n"], m["mag"] or ""
+    if n == "万":  # 万亿元 = 1万亿元; 万元, 万人 = 1万元, 1万人
+        value, unit = 1.0, n + mag + unit
+    else:  # 千亿元 = 1000亿元, 百万吨 = 100万吨, 千家 = 1000家
+        value, unit = _MAGNITUDE_VALUE[n], mag + unit
+    return Figure(m.start("n"), e, value, None, unit, "")
 
 
 def _noun_follows(after: str) -> bool:

@@ -283,6 +283,51 @@ def readings(text: str) -> list[tuple[str, float, str, str, str, bool]]:
             "粮食生产再获丰收，总产达到557亿斤。",
             [("粮食总产", 557.0, "亿斤", "level", "", False)],
         ),
+        # a round magnitude passed, written without a digit, is the figure a digit would be
+        # (Shandong 2025, Tianjin 2025, Tibet 2026, Guangxi 2025)
+        (
+            "财政民生支出首次突破万亿元、占比80%左右。",
+            [
+                ("财政民生支出", 1.0, "万亿元", "level", "突破", False),
+                ("财政民生支出", 80.0, "%", "share", "左右", False),
+            ],
+        ),
+        (
+            "南港工业区产值突破千亿元。",
+            [("南港工业区产值", 1000.0, "亿元", "level", "突破", False)],
+        ),
+        (
+            "牛奶、蔬菜产量均突破百万吨大关。",
+            [
+                ("牛奶产量", 100.0, "万吨", "level", "突破", False),
+                ("蔬菜产量", 100.0, "万吨", "level", "突破", False),
+            ],
+        ),
+        (
+            "林草产业总产值在全国率先突破万亿元。",
+            [("林草产业总产值", 1.0, "万亿元", "level", "突破", False)],
+        ),
+        (
+            "存款贷款余额总量双超万亿元大关。",
+            [("存款贷款余额总量", 1.0, "万亿元", "level", "超", False)],
+        ),
+        # …but not the bound of a class (超千亿产业集群, 千亿级), and a threshold before 的 is the
+        # noun's, as with digits (形成10个营业收入超1000亿元的…集群)
+        ("打造一批超百亿、超千亿产业集群，推动人参全产业链产值达到千亿级规模。", []),
+        (
+            "形成10个营业收入超千亿元的先进制造业集群。",
+            [("形成先进制造业集群", 10.0, "个", "count", "", False)],
+        ),
+        # a milestone (大关, 台阶) is not what a bare magnitude counts
+        (
+            "玉龙机场旅客吞吐量突破200万大关。",
+            [("玉龙机场旅客吞吐量", 200.0, "万", "level", "突破", False)],
+        ),
+        # 成为全区第四个…: a rank inside the name; the figure is the subject's
+        (
+            "工业经济总量成为全区第四个突破2000亿元大关的地区。",
+            [("工业经济总量", 2000.0, "亿元", "level", "突破", False)],
+        ),
     ],
 )
 def test_reading(text: str, expected: list[tuple[str, float, str, str, str, bool]]) -> None:
