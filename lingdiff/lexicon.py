@@ -161,12 +161,13 @@ def strip_heading_number(text: str) -> str:
 
 # --------------------------------------------------------------------------- units
 
-PERCENT_UNITS = ("个百分点", "百分点", "%", "‰")
+PERCENT_UNITS = ("个百分点", "百分点", "%", "‰", "成")
+"""Units of a part or a change of a whole; 成 is tenths (``占全国4成``, ``7成以上``)."""
 COUNT_UNITS = (
     "人次", "场次", "户", "人", "名", "个", "家", "所", "座", "条", "处", "项", "件", "张", "套",
     "场", "次", "本", "盏", "头", "只", "羽", "株", "棵", "批", "栋", "宗", "起", "例", "辆", "台",
     "架", "艘", "片", "位", "支", "天", "篇", "部", "门", "对", "组",
-    "届", "列", "趟", "款", "轮", "颗", "枚", "批次",
+    "届", "列", "趟", "款", "轮", "颗", "枚", "批次", "辆次", "艘次", "架次", "车次", "航次",
 )  # fmt: skip
 MEASURE_UNITS = (
     "美元", "欧元", "元", "公斤", "千克", "斤", "吨标准煤", "吨", "公顷", "亩", "平方公里",
@@ -189,6 +190,8 @@ MAGNITUDES = ("万亿", "千亿", "千万", "亿", "万", "千")
 """Magnitude prefixes of a unit (``亿元``, ``万人``); a bare ``万``/``亿`` is a figure too."""
 PER_UNIT = r"(?:/每?(?:千瓦时|平方米|立方米|吨|人|户|亩|年|月|天|斤|公斤|度|小时))"
 """A rate's denominator: ``元/吨``, ``千瓦时/每平方米``."""
+PER_TIME = r"(?:/(?:日|天|年|小时|时|秒))"
+"""A capacity's time: ``16.9万吨/日``, ``1459万吨/年``."""
 UNIT_ALTERNATION = "|".join(
     re.escape(u)
     for u in sorted(
@@ -281,7 +284,7 @@ RANGE_DASH = "-—–~〜－～至到"
 FIGURE = re.compile(
     rf"(?P<n1>{NUMBER})(?:(?P<p1>%)?[ ]?(?P<dash>[{RANGE_DASH}])[ ]?(?P<n2>{NUMBER}))?"
     rf"[ \u3000]?(?P<ap1>余|多)?(?P<mag>万亿|千亿|千万|亿|万|千(?![米瓦克伏]))?(?P<ap2>余|多)?"
-    rf"(?P<unit>(?:元|分){PER_UNIT}|{UNIT_ALTERNATION})?"
+    rf"(?P<unit>(?:元|分){PER_UNIT}|(?:吨|立方米|千瓦时|标准箱|标箱){PER_TIME}|{UNIT_ALTERNATION})?"
 )
 """A number with its range end, approximation marks, magnitude and unit, all optional but the
 first number; the extractor decides which matches are figures (a bare number never is)."""

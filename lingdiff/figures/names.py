@@ -205,12 +205,19 @@ def read_pre(pre: str) -> PreReading:
         reading.share = True
         reading.share_base = strip_framing(text[after:])
         text = text[:at]
+        qual = _QUAL_BEFORE_SHARE.search(text)
+        if qual:  # 约占全国1/10: the qualifier is the share's, no part of the subject
+            reading.qualifiers.insert(0, qual.group())
+            text = text[: qual.start()]
     comparison = _COMPARISON.match(text.lstrip("、"))  # 澳资企业超6600户、较3年前增长44%
     if comparison and (reading.growth or comparison["dir"]):
         if comparison["dir"]:
             reading.growth = True
             reading.direction = 1 if comparison["dir"] == "高于" else -1
         return reading
+    circumstance = _CIRCUMSTANCE.search(text)
+    if circumstance and circumstance.start() >= 2:  # 外贸进出口在…情况下增长12%
+        text = text[: circumstance.start()]
     subject = strip_framing(text)
     # 五年增加70%以上, 5年提高4.5个百分点: growth over a span of years is said of the subject
     # before it, not of the span
@@ -247,6 +254,9 @@ def _share_at(text: str) -> tuple[int, int]:
 
 
 _SHARE_MARK = re.compile("占|贡献了")
+_CIRCUMSTANCE = re.compile(r"在[^在，；]*?(?:情况|背景|前提|形势|条件)下$")
+"""``在对美贸易下降超3成情况下``: the circumstances of a figure, no part of its subject."""
+_QUAL_BEFORE_SHARE = re.compile("(?:约|近|接近|超过|超|逾)$")
 
 
 _DURATION = re.compile(

@@ -44,6 +44,8 @@ _AFTER_FIGURES = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![\d.年月日号])
 _SET_UNITS = ("件", "项")
 """Classifiers of abstract items: a word number with one names a set of measures or tasks
 (``十件民生实事``, ``三项机制``), the way reports title their programmes, not a count."""
+_CHENG_WORDS = frozenset("功为立本果效熟员交绩长都型片套网品像就全批规药材")
+"""Characters that make a word of 成 (成功, 成为, 成立…): after one, 成 is not tenths."""
 _AGE_BRACKET = (
     "及以上",
     "及以下",
@@ -163,6 +165,10 @@ def find_figures(norm: str, start: int, end: int) -> list[Figure]:
                 quotes = quote_spans(norm, start, end)
             if not _glued_before(norm, m.start(), start) and not _inside(m.start(), quotes):
                 found.append(Figure(m.start(), m.end(), float(m[1]), None, m[2], ""))
+    if "/" in norm[start:end]:
+        found.extend(_fractions(norm, start, end))
+    if "分之" in norm[start:end] or "成" in norm[start:end]:
+        found.extend(_chinese_parts(norm, start, end))
     for m in BARE_MAGNITUDE.finditer(norm, start, end):
         if quotes is None:
             quotes = quote_spans(norm, start, end)
@@ -246,6 +252,8 @@ def _arabic(
         return None
     if nxt == "." and e + 1 < hi and norm[e + 1].isdigit():
         return None
+    if m["unit"] == "成" and (m["mag"] or norm[e : e + 1] in _CHENG_WORDS):
+        return None  # 3成功 / 2万成: 成 opens a word here, it is no tenth
     if m["unit"] == "岁" and norm.startswith(_AGE_BRACKET, e):
         return None  # 65岁及以上老年人…: an age bracket in a name, not a figure
     if norm.startswith(("及以上", "及以下"), e) and _noun_follows(norm[e + 3 : e + 5]):
@@ -361,6 +369,50 @@ def _bare_magnitude(
     else:  # 千亿元 = 1000亿元, 百万吨 = 100万吨, 千家 = 1000家
         value, unit = _MAGNITUDE_VALUE[n], mag + unit
     return Figure(m.start("n"), e, value, None, unit, "")
+
+
+_FRACTION = re.compile(r"(?<![\d./A-Za-z])(\d{1,2})/(\d{1,3})(?![\d./年月日号A-Za-z])")
+"""A fraction written with digits (``占全国1/4``, ``近1/3``), not a date or a code."""
+_CN_DIGITS = "一二两三四五六七八九十"
+_CN_PART = re.compile(
+    rf"(?P<den>[{_CN_DIGITS}百]{{1,3}})分之(?P<num>[{_CN_DIGITS}]{{1,3}})"
+    rf"|(?<=[占超近约达逾有过])(?P<tenths>[一二三四五六七八九])成(?![{''.join(_CHENG_WORDS)}])"
+)
+"""A fraction in words (``减少三分之一``, ``占世界三分之二``) and tenths in words after a word of
+size (``占全国近三成``, ``财政支出近八成``; not 一成不变, 建成)."""
+
+
+def _part(start: int, end: int, num: float, den: float) -> Figure | None:
+    if not 0 < num < den:
+        return None  # a proper fraction only: 3/2 or 0/5 is no part of a whole
+    return Figure(start, end, round(100 * num / den, 2), None, "%", "")
+
+
+def _fractions(norm: str, start: int, end: int) -> list[Figure]:
+    """Fractions of a whole written with digits, as percent of it (1/4 is 25%)."""
+    out = []
+    for m in _FRACTION.finditer(norm, start, end):
+        fig = _part(m.start(), m.end(), float(m[1]), float(m[2]))
+        if fig is not None:
+            out.append(fig)
+    return out
+
+
+def _chinese_parts(norm: str, start: int, end: int) -> list[Figure]:
+    """Fractions in words as percent of the whole (三分之一 is 33.33%), tenths as 成."""
+    out = []
+    for m in _CN_PART.finditer(norm, start, end):
+        if m["tenths"]:
+            value = parse_chinese_number(m["tenths"])
+            if value:
+                out.append(Figure(m.start(), m.end(), value, None, "成", "", chinese=True))
+            continue
+        num, den = parse_chinese_number(m["num"]), parse_chinese_number(m["den"])
+        if num and den:
+            fig = _part(m.start(), m.end(), num, den)
+            if fig is not None:
+                out.append(Figure(fig.start, fig.end, fig.value, None, "%", "", chinese=True))
+    return out
 
 
 def _noun_follows(after: str) -> bool:

@@ -328,6 +328,44 @@ def readings(text: str) -> list[tuple[str, float, str, str, str, bool]]:
             "工业经济总量成为全区第四个突破2000亿元大关的地区。",
             [("工业经济总量", 2000.0, "亿元", "level", "突破", False)],
         ),
+        # a capacity per day or year keeps its time; trips are counted as trips (Guangdong)
+        (
+            "生活垃圾总处理能力提高到16.9万吨/日，危险废物利用处置能力提高到1459万吨/年。",
+            [
+                ("生活垃圾总处理能力", 16.9, "万吨/日", "level", "", False),
+                ("危险废物利用处置能力", 1459.0, "万吨/年", "level", "", False),
+            ],
+        ),
+        (
+            "港车北上、澳车北上突破450万辆次。",
+            [("港车北上、澳车北上", 450.0, "万辆次", "count", "突破", False)],
+        ),
+        # tenths (成) and fractions of a whole, with digits or in words (Guangdong, Fujian,
+        # the State Council 2014); a fraction is given as percent of the whole
+        (
+            "新能源汽车产量增长43%、占全国1/4，智能手机产量占全国超4成。",
+            [
+                ("新能源汽车产量", 43.0, "%", "growth", "", False),
+                ("新能源汽车产量", 25.0, "%", "share", "", False),
+                ("智能手机产量", 4.0, "成", "share", "超", False),
+            ],
+        ),
+        ("财政支出近八成投向民生。", [("财政支出", 8.0, "成", "level", "近", False)]),
+        ("专项转移支付项目减少三分之一。", [("专项转移支付项目", 33.33, "%", "growth", "", False)]),
+        ("坚持一成不变，R-E3000成功首飞，5月1/2日。", []),
+        # a qualifier before 占 is the share's (约占全国1/10)
+        (
+            "城镇累计新增就业超700万人、约占全国1/10。",
+            [
+                ("城镇累计新增就业", 700.0, "万人", "count", "超", False),
+                ("城镇累计新增就业", 10.0, "%", "share", "约", False),
+            ],
+        ),
+        # the circumstances of a figure are no part of its subject
+        (
+            "外贸进出口在对美贸易下降超3成情况下增长12%。",
+            [("外贸进出口", 12.0, "%", "growth", "", False)],
+        ),
     ],
 )
 def test_reading(text: str, expected: list[tuple[str, float, str, str, str, bool]]) -> None:
